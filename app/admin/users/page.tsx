@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { UserAdminRow } from '@/components/admin/user-admin-row';
+import { inputClass } from '@/components/ui/field';
+import { requirePageActor } from '@/server/auth/next-session';
+import { searchUsers } from '@/server/users/queries';
+
+export const metadata: Metadata = { title: 'People' };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor('/admin/users');
+  const params = await searchParams;
+  const q = (params.q ?? '').slice(0, 100);
+  const page = Math.max(1, Number(params.page) || 1);
+  const { users, total, pages } = await searchUsers(actor, { q, page });
+  const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold text-stone-900">People</h1>
+      <form role="search" action="/admin/users" className="flex flex-wrap gap-2">
+        <label htmlFor="user-search" className="sr-only">Search by name or email</label>
+        <input id="user-search" name="q" defaultValue={q} placeholder="Search by name or email" className={`${inputClass} max-w-sm`} />
+        <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-100">Search</button>
+      </form>
+      <p className="text-sm text-stone-600" aria-live="polite">{total} {total === 1 ? 'person' : 'people'}{q ? ` matching “${q}”` : ''}</p>
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {users.map((u) => (
+          <UserAdminRow
+            key={u.id}
+            user={{ id: u.id, email: u.email, displayName: u.displayName, role: u.role, banned: !!u.bannedAt, banReason: u.banReason }}
+            isSelf={u.id === actor.id}
+          />
+        ))}
+      </ul>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex gap-3 text-sm">
+          {page > 1 && <Link href={pageHref(page - 1)}>Previous</Link>}
+          <span>Page {page} of {pages}</span>
+          {page < pages && <Link href={pageHref(page + 1)}>Next</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

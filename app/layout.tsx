@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+import { SiteHeader } from '@/components/layout/site-header';
+import { RealtimeProvider } from '@/components/realtime/realtime-provider';
+import { getActor } from '@/server/auth/next-session';
+
+export const metadata: Metadata = {
+  title: { default: 'Fireside', template: '%s · Fireside' },
+  description: 'Live, facilitator-led fireside discussions and the Healing Library around them.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9a3412' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getActor();
+  return (
+    <html lang="en">
+      <body className="min-h-screen flex flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-ember-800">
+          Skip to content
+        </a>
+        <SiteHeader actor={actor ? { displayName: actor.displayName, role: actor.role } : null} />
+        <RealtimeProvider signedIn={!!actor}>
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+        </RealtimeProvider>
+        <footer className="border-t border-stone-200 bg-white">
+          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-600 sm:px-6">
+            Fireside is a peer community, not medical care. In a crisis, contact local emergency services.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

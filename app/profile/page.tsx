@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { ProfileForm } from '@/components/account/profile-form';
+import { RoleBadge } from '@/components/account/role-badge';
+import { Alert } from '@/components/ui/alert';
+import { requirePageActor } from '@/server/auth/next-session';
+
+export const metadata: Metadata = { title: 'Your profile' };
+
+function timeZones(current: string): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.add('UTC');
+  zones.add(current);
+  return [...zones].sort();
+}
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor('/profile');
+  const { welcome } = await searchParams;
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-stone-900">Your profile</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-stone-700">
+          <span>{actor.email}</span>
+          <span aria-label={`Role: ${actor.role.toLowerCase()}`} data-testid="profile-role">
+            <RoleBadge role={actor.role} />
+          </span>
+        </p>
+      </div>
+      {welcome && <Alert tone="success">Welcome to Fireside! Check your display name and time zone below.</Alert>}
+      <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <ProfileForm displayName={actor.displayName} timeZone={actor.timeZone} zones={timeZones(actor.timeZone)} />
+      </div>
+    </div>
+  );
+}

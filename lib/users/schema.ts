@@ -1,0 +1,75 @@
+// Account input schemas shared by forms, server actions and tests. No Prisma, no Node APIs.
+import { z } from 'zod';
+
+export const ROLES = ['MEMBER', 'FACILITATOR', 'ELDER', 'ADMIN'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+/** Strips control, zero-width and bidi-override characters that could disguise a name (F13). */
+export function cleanText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }));
+
+export const displayNameSchema = z
+  .string({ error: 'Enter a display name.' })
+  .transform(cleanText)
+  .pipe(z.string().min(2, 'Your display name needs at least 2 characters.').max(60, 'Your display name can have at most 60 characters.'));
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, 'Choose a time zone from the list.');
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+export const signUpSchema = z
+  .object({
+    email: emailSchema,
+    displayName: displayNameSchema,
+    password: passwordSchema,
+    timeZone: timeZoneSchema.catch('UTC'),
+  })
+  .strict();
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const signInSchema = z
+  .object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX) })
+  .strip();
+
+export const updateProfileSchema = z.object({ displayName: displayNameSchema, timeZone: timeZoneSchema }).strict();
+export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
+
+export const changeRoleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) }).strict();
+export const banUserSchema = z
+  .object({
+    userId: z.string().min(1).max(64),
+    reason: z.string().transform(cleanText).pipe(z.string().min(3, 'Give a reason of at least 3 characters.').max(500)),
+  })
+  .strict();
+export const unbanUserSchema = z.object({ userId: z.string().min(1).max(64) }).strict();
+export const searchUsersSchema = z.object({ q: z.string().max(100).default(''), page: z.coerce.number().int().min(1).max(10_000).default(1) });

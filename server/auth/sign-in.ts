@@ -1,0 +1,34 @@
+// Credentials check for next-auth's authorize(): throttled, and alike in answer and timing for unknown accounts.
+import { signInSchema } from '@/lib/users/schema';
+import { AppError } from '@/lib/result';
+import { db } from '../db/client';
+import { dummyHash, verifyPassword } from './password';
+import { loginBlockedFor, recordLoginFailure } from './throttle';
+
+export type SignedInUser = { id: string; sessionVersion: number };
+
+/** Messages next-auth passes back to the sign-in form as `error`; the form maps codes to text. */
+export const SIGN_IN_ERRORS = {
+  invalid: 'invalid_credentials',
+  suspended: 'account_suspended',
+  rateLimited: 'rate_limited',
+} as const;
+
+export async function authenticate(raw: unknown, ip: string): Promise<SignedInUser> {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_credentials', SIGN_IN_ERRORS.invalid);
+  const { email, password } = parsed.data;
+
+  const wait = await loginBlockedFor(email, ip);
+  if (wait > 0) throw new AppError('rate_limited', `${SIGN_IN_ERRORS.rateLimited}:${Math.ceil(wait / 60)}`);
+
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, sessionVersion: true, bannedAt: true } });
+  // Verify against a real hash even when there is no such account, so timing does not tell them apart.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+  if (!user || !ok) {
+    await recordLoginFailure(email, ip);
+    throw new AppError('invalid_credentials', SIGN_IN_ERRORS.invalid);
+  }
+  if (user.bannedAt) throw new AppError('account_suspended', SIGN_IN_ERRORS.suspended);
+  return { id: user.id, sessionVersion: user.sessionVersion };
+}

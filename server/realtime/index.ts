@@ -1,0 +1,47 @@
+// The Socket.IO server: Origin allowlist before the handshake (F06), session cookie verified in middleware
+// (F07, F08: query-string tokens are never read), bounded buffers (F01), one room per user for bans.
+import type { Server as HttpServer } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { Server } from 'socket.io';
+import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
+import { actorFromClaims, claimsFromToken, sessionTokenFrom } from '../auth/actor';
+import type { Config } from '../config';
+import { isAllowedOrigin } from '../http/origin';
+import { setIo, type Io } from './bus';
+import { registerSystemHandlers } from './system-handlers';
+
+export function createRealtime(httpServer: HttpServer, config: Config): Io {
+  const io: Io = new Server(httpServer, {
+    path: '/socket.io',
+    transports: ['websocket', 'polling'],
+    maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
+    // cors alone does not stop a websocket from another site: allowRequest runs for every transport.
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req.headers.origin, config.allowedOrigins)),
+    cors: { origin: config.allowedOrigins, credentials: true },
+    // Recovery re-runs the middleware below, so a banned or signed-out user cannot come back through it.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = parseCookies(socket.request.headers.cookie ?? '');
+      const claims = await claimsFromToken(sessionTokenFrom(cookies));
+      const actor = await actorFromClaims(claims);
+      if (!claims || !actor) return next(new Error('unauthenticated'));
+      socket.data.claims = claims;
+      socket.data.actor = actor;
+      next();
+    } catch (err) {
+      console.error('[fireside] handshake failed', err);
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join(rooms.user(socket.data.actor.id));
+    registerSystemHandlers(socket);
+  });
+
+  setIo(io);
+  return io;
+}

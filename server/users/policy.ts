@@ -1,0 +1,20 @@
+// Who may do what to accounts. Pure functions, unit-tested without a database.
+import type { RoleName } from '@/lib/users/schema';
+
+type Who = { id: string; role: RoleName };
+
+export const isAdmin = (actor: Who | null): boolean => actor?.role === 'ADMIN';
+
+export function canManageUsers(actor: Who | null): boolean {
+  return isAdmin(actor);
+}
+
+/** Admins change others' roles; nobody changes their own (an admin cannot lock the community out by accident). */
+export function canChangeRole(actor: Who | null, target: { id: string }): boolean {
+  return isAdmin(actor) && actor!.id !== target.id;
+}
+
+/** Admins ban others, never themselves and never another admin (demote first: a deliberate, audited step). */
+export function canBan(actor: Who | null, target: Who): boolean {
+  return isAdmin(actor) && actor!.id !== target.id && target.role !== 'ADMIN';
+}

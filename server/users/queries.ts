@@ -1,0 +1,63 @@
+// Reads about accounts, returning view models (never password hashes).
+import { searchUsersSchema } from '@/lib/users/schema';
+import { AppError } from '@/lib/result';
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { canManageUsers } from './policy';
+
+export const USERS_PAGE_SIZE = 25;
+
+export type UserRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Actor['role'];
+  bannedAt: Date | null;
+  banReason: string | null;
+  createdAt: Date;
+};
+
+export async function searchUsers(actor: Actor, raw: unknown): Promise<{ users: UserRow[]; total: number; page: number; pages: number }> {
+  if (!canManageUsers(actor)) throw new AppError('forbidden', 'Only admins can list accounts.');
+  const { q, page } = searchUsersSchema.parse(raw);
+  const term = q.trim();
+  // Emails are stored lower-case; SQLite's LIKE (Prisma `contains`) is case-insensitive for names too.
+  const where = term ? { OR: [{ email: { contains: term.toLowerCase() } }, { displayName: { contains: term } }] } : {};
+  const [users, total] = await Promise.all([
+    db().user.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: { id: true, email: true, displayName: true, role: true, bannedAt: true, banReason: true, createdAt: true },
+    }),
+    db().user.count({ where }),
+  ]);
+  return { users, total, page, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}
+
+export type AuditRow = { id: string; action: string; targetId: string; targetName: string | null; actorName: string | null; reason: string | null; detail: string | null; at: Date };
+
+export async function listAuditEntries(actor: Actor, opts: { targetId?: string; take?: number } = {}): Promise<AuditRow[]> {
+  if (!canManageUsers(actor)) throw new AppError('forbidden', 'Only admins can read the audit log.');
+  const entries = await db().auditEntry.findMany({
+    where: opts.targetId ? { targetId: opts.targetId } : {},
+    orderBy: { at: 'desc' },
+    take: Math.min(opts.take ?? 100, 500),
+    select: { id: true, action: true, targetType: true, targetId: true, reason: true, detail: true, at: true, actor: { select: { displayName: true } } },
+  });
+  const userIds = [...new Set(entries.filter((e) => e.targetType === 'user').map((e) => e.targetId))];
+  const names = new Map(
+    (await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+  );
+  return entries.map((e) => ({
+    id: e.id,
+    action: e.action,
+    targetId: e.targetId,
+    targetName: names.get(e.targetId) ?? null,
+    actorName: e.actor?.displayName ?? null,
+    reason: e.reason,
+    detail: e.detail,
+    at: e.at,
+  }));
+}
