@@ -1,6 +1,20 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// vitest 5's reporter calls Map.groupBy (Node 21+) when it prints failures; Node 20 lacks it.
+if (!(Map as { groupBy?: unknown }).groupBy) {
+  (Map as unknown as { groupBy: <K, V>(items: Iterable<V>, key: (v: V, i: number) => K) => Map<K, V[]> }).groupBy = (items, key) => {
+    const map = new Map();
+    let i = 0;
+    for (const item of items) {
+      const k = key(item, i++);
+      if (!map.has(k)) map.set(k, []);
+      map.get(k).push(item);
+    }
+    return map;
+  };
+}
+
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {

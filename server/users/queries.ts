@@ -2,6 +2,7 @@
 import { searchUsersSchema } from '@/lib/users/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
+import { getConfig } from '../config';
 import { db } from '../db/client';
 import { canManageUsers } from './policy';
 
@@ -21,8 +22,10 @@ export async function searchUsers(actor: Actor, raw: unknown): Promise<{ users: 
   if (!canManageUsers(actor)) throw new AppError('forbidden', 'Only admins can list accounts.');
   const { q, page } = searchUsersSchema.parse(raw);
   const term = q.trim();
-  // Emails are stored lower-case; SQLite's LIKE (Prisma `contains`) is case-insensitive for names too.
-  const where = term ? { OR: [{ email: { contains: term.toLowerCase() } }, { displayName: { contains: term } }] } : {};
+  // Emails are stored lower-case. SQLite's LIKE is case-insensitive already; PostgreSQL needs `mode`, which
+  // the SQLite-typed client does not know, hence the spread.
+  const insensitive = getConfig().dialect === 'postgresql' ? ({ mode: 'insensitive' } as object) : {};
+  const where = term ? { OR: [{ email: { contains: term.toLowerCase() } }, { displayName: { contains: term, ...insensitive } }] } : {};
   const [users, total] = await Promise.all([
     db().user.findMany({
       where,

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cleanText, signUpSchema, updateProfileSchema } from './schema';
+
+describe('account schemas', () => {
+  it('normalises email and display name', () => {
+    const r = signUpSchema.parse({ email: '  Ada@Example.ORG ', displayName: '  Ada \u202eevil\u200b ', password: 'x'.repeat(12), timeZone: 'Europe/Berlin' });
+    expect(r.email).toBe('ada@example.org');
+    expect(r.displayName).toBe('Ada evil');
+  });
+
+  it('F03 rejects wrong types and extra fields with field messages', () => {
+    for (const bad of [
+      { email: { $ne: null }, displayName: 'Ada', password: 'x'.repeat(12) },
+      { email: 'a@b.org', displayName: ['Ada'], password: 'x'.repeat(12) },
+      { email: 'a@b.org', displayName: 'Ada', password: 'short' },
+      { email: 'a@b.org', displayName: 'Ada', password: 'x'.repeat(257) },
+      { email: 'a@b.org', displayName: 'Ada', password: 'x'.repeat(12), role: 'ADMIN' },
+      { email: 'a@b.org', displayName: 'A', password: 'x'.repeat(12) },
+    ]) {
+      expect(signUpSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it('an unknown time zone at sign-up falls back to UTC; on the profile it is an error', () => {
+    expect(signUpSchema.parse({ email: 'a@b.org', displayName: 'Ada', password: 'x'.repeat(12), timeZone: 'Mars/Olympus' }).timeZone).toBe('UTC');
+    expect(updateProfileSchema.safeParse({ displayName: 'Ada', timeZone: 'Mars/Olympus' }).success).toBe(false);
+  });
+
+  it('F13 cleanText never leaves bidi overrides, zero-width or control characters (fuzzed)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(cleanText(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/);
+      }),
+    );
+  });
+});

@@ -1,0 +1,25 @@
+// For command-level tests: point this process's config and Prisma client at a fresh, migrated database.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseConfig, setConfig } from '../config';
+import { closeDb, db } from '../db/client';
+import { migrate } from '../db/migrator';
+import type { Actor } from '../auth/actor';
+import type { RoleName } from '@/lib/users/schema';
+
+export async function useFreshDatabase(databaseUrl: string) {
+  await closeDb();
+  setConfig(parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fireside-ip-')), DATABASE_URL: databaseUrl }));
+  await migrate(databaseUrl);
+  return db();
+}
+
+let n = 0;
+/** A user row plus the Actor the auth layer would build for it. */
+export async function makeActor(role: RoleName = 'MEMBER', name = `${role.toLowerCase()} ${++n}`): Promise<Actor> {
+  const u = await db().user.create({
+    data: { email: `${role.toLowerCase()}${n}-${Date.now()}@example.org`, displayName: name, passwordHash: 'x', role },
+  });
+  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role as RoleName, timeZone: u.timeZone, sessionVersion: u.sessionVersion };
+}
