@@ -39,7 +39,7 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
   const nextHandler = app.getRequestHandler();
 
   const httpServer = createServer(createRequestHandler(config, nextHandler, { migrated: () => migrated }));
-  const io = createRealtime(httpServer, config);
+  const { io, close: closeRealtime } = createRealtime(httpServer, config);
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {
@@ -70,6 +70,7 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
       httpServer.closeAllConnections();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 500))]);
       setIo(null);
+      await closeRealtime();
       await closeDb().catch(() => {});
       await closeRedis();
       await app.close?.().catch?.(() => {});

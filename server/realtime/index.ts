@@ -7,11 +7,14 @@ import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
 import { actorFromClaims, claimsFromToken, sessionTokenFrom } from '../auth/actor';
 import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
+import { createRealtimeAdapter } from './adapter';
 import { setIo, type Io } from './bus';
 import { registerSystemHandlers } from './system-handlers';
 
-export function createRealtime(httpServer: HttpServer, config: Config): Io {
+export function createRealtime(httpServer: HttpServer, config: Config): { io: Io; close: () => Promise<void> } {
+  const shared = createRealtimeAdapter(config);
   const io: Io = new Server(httpServer, {
+    ...(shared ? { adapter: shared.adapter } : {}),
     path: '/socket.io',
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
@@ -43,5 +46,5 @@ export function createRealtime(httpServer: HttpServer, config: Config): Io {
   });
 
   setIo(io);
-  return io;
+  return { io, close: async () => shared?.close() };
 }

@@ -1,0 +1,21 @@
+// Scale mode: with REDIS_URL set, Socket.IO nodes share rooms and broadcasts through Redis Streams
+// (@socket.io/redis-streams-adapter; it also keeps the sessions that connection-state recovery needs).
+// Without it the default in-memory adapter serves a single node.
+import { Redis } from 'ioredis';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Config } from '../config';
+
+export type AdapterHandle = { adapter: ReturnType<typeof createAdapter>; close: () => Promise<void> } | null;
+
+export function createRealtimeAdapter(config: Config): AdapterHandle {
+  if (!config.redisUrl) return null;
+  // A dedicated connection: the adapter blocks on XREAD. Its offline queue stays on so it resumes after an outage.
+  const client = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  client.on('error', (err) => console.warn('[fireside] realtime redis:', err.message));
+  return {
+    adapter: createAdapter(client, { streamName: 'fireside:socket.io', maxLen: 10_000 }),
+    close: async () => {
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
