@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Several builds can live side by side (parallel test runs); the custom server reads the same variable.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Native and Node-only packages stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'better-sqlite3', 'pg', 'ioredis', 'rate-limiter-flexible', 'socket.io'],

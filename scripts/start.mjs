@@ -16,7 +16,7 @@ function newest(p) {
   return m;
 }
 
-const buildId = path.join(root, '.next', 'BUILD_ID');
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
 const stale = !existsSync(buildId) || Math.max(...SOURCES.map((s) => newest(path.join(root, s)))) > statSync(buildId).mtimeMs;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 if (stale) {
