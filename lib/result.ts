@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'account_suspended'
   | 'invalid_credentials'
   | 'unavailable'
+  | 'agreement_required'
+  | 'room_closed'
   | 'internal';
 
 export type AppErrorBody = { code: ErrorCode; message: string; fields?: Record<string, string> };

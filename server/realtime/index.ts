@@ -9,7 +9,11 @@ import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
 import { createRealtimeAdapter } from './adapter';
 import { setIo, type Io } from './bus';
+import { registerLiveHandlers } from './live-handlers';
 import { registerSystemHandlers } from './system-handlers';
+
+/** Per-user socket cap on each node (F05): many tabs are fine, hundreds are an attack. */
+export const MAX_SOCKETS_PER_USER = 12;
 
 export function createRealtime(httpServer: HttpServer, config: Config): { io: Io; close: () => Promise<void> } {
   const shared = createRealtimeAdapter(config);
@@ -25,12 +29,21 @@ export function createRealtime(httpServer: HttpServer, config: Config): { io: Io
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
 
+  const socketsPerUser = new Map<string, number>();
   io.use(async (socket, next) => {
     try {
       const cookies = parseCookies(socket.request.headers.cookie ?? '');
       const claims = await claimsFromToken(sessionTokenFrom(cookies));
       const actor = await actorFromClaims(claims);
       if (!claims || !actor) return next(new Error('unauthenticated'));
+      const open = socketsPerUser.get(actor.id) ?? 0;
+      if (open >= MAX_SOCKETS_PER_USER) return next(new Error('too_many_connections'));
+      socketsPerUser.set(actor.id, open + 1);
+      socket.once('disconnect', () => {
+        const n = (socketsPerUser.get(actor.id) ?? 1) - 1;
+        if (n > 0) socketsPerUser.set(actor.id, n);
+        else socketsPerUser.delete(actor.id);
+      });
       socket.data.claims = claims;
       socket.data.actor = actor;
       next();
@@ -43,6 +56,7 @@ export function createRealtime(httpServer: HttpServer, config: Config): { io: Io
   io.on('connection', (socket) => {
     void socket.join(rooms.user(socket.data.actor.id));
     registerSystemHandlers(socket);
+    registerLiveHandlers(socket);
   });
 
   setIo(io);

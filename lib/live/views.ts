@@ -1,0 +1,48 @@
+// What the live room sends. Audience views never carry the author of an anonymous question; moderator views
+// (room `discussion:<id>:mods`) do.
+export type DiscussionState = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+export type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN';
+export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
+
+export type ReplyView = { id: string; body: string; authorName: string; createdAt: string };
+
+export type QuestionView = {
+  id: string;
+  body: string;
+  anonymous: boolean;
+  /** null on audience views of anonymous questions. `id` only on moderator views. */
+  author: { name: string; id?: string } | null;
+  contentWarning: string | null;
+  status: QuestionStatus;
+  votes: number;
+  answeredAt: string | null;
+  editedAt: string | null;
+  createdAt: string;
+  replies: ReplyView[];
+};
+
+export type RoomDiscussion = {
+  id: string;
+  title: string;
+  status: DiscussionState;
+  startsAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  anonymousDefault: boolean;
+  moderationMode: 'PRE' | 'POST';
+  highlightedQuestionId: string | null;
+};
+
+export type Attendee = { userId: string; name: string; joinedAt: string };
+
+export type RoomState = {
+  discussion: RoomDiscussion;
+  questions: QuestionView[];
+  /** Ids of the questions this person asked (so they can edit/withdraw them) and voted for. */
+  mine: string[];
+  myVotes: string[];
+  attendeeCount: number;
+  attendees?: Attendee[];
+  role: RoomRole;
+  serverTime: number;
+};

@@ -1,0 +1,60 @@
+// Room use cases: join (with the agreement), start and end. Transports pass `enter` to attach the caller
+// (a socket joining its rooms) between the checks and the state snapshot.
+import { discussionRefSchema, joinSchema } from '@/lib/live/schema';
+import type { RoomState } from '@/lib/live/views';
+import { AppError } from '@/lib/result';
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { publishToRoom } from '../questions/publish';
+import { loadRoom, type RoomContext } from './context';
+import { canHost, needsAgreement } from './policy';
+import { getRoomState } from './queries';
+
+export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomState> {
+  const input = joinSchema.parse(raw);
+  const ctx = await loadRoom(actor, input.discussionId);
+  if (ctx.phase === 'scheduled') {
+    const opens = new Date(ctx.discussion.startsAt.getTime() - 15 * 60_000);
+    throw new AppError('room_closed', `The room opens at ${opens.toISOString()} (15 minutes before the start).`);
+  }
+  if (ctx.phase === 'cancelled') throw new AppError('room_closed', 'This discussion was cancelled.');
+  if (ctx.phase !== 'ended' && needsAgreement(actor, ctx.staff)) {
+    const key = { discussionId_userId: { discussionId: ctx.discussion.id, userId: actor.id } };
+    const accepted = await db().agreementAcceptance.findUnique({ where: key });
+    if (!accepted) {
+      if (!input.acceptAgreement) throw new AppError('agreement_required', 'Please read and accept the discussion agreement to enter.');
+      await db().agreementAcceptance.upsert({ where: key, create: { discussionId: ctx.discussion.id, userId: actor.id }, update: {} });
+    }
+  }
+  await enter(ctx);
+  return getRoomState(actor, ctx);
+}
+
+async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {
+  const { discussionId } = discussionRefSchema.parse(raw);
+  const ctx = await loadRoom(actor, discussionId);
+  if (!canHost(actor, ctx.staff)) throw new AppError('forbidden', 'Only this discussion’s hosts can start or end it.');
+  const from = to === 'LIVE' ? 'lobby' : 'live';
+  if (ctx.phase !== from) {
+    throw new AppError('conflict', to === 'LIVE' ? 'The discussion can be started once its lobby is open.' : 'Only a live discussion can be ended.');
+  }
+  const now = new Date();
+  // Conditional update: two hosts pressing at once change the state once.
+  const changed = await db().discussion.updateMany({
+    where: { id: discussionId, status: to === 'LIVE' ? 'SCHEDULED' : 'LIVE' },
+    data: to === 'LIVE' ? { status: 'LIVE', startedAt: now } : { status: 'ENDED', endedAt: now, highlightedQuestionId: null },
+  });
+  if (changed.count === 0) return null;
+  const d = await db().discussion.findUniqueOrThrow({ where: { id: discussionId }, select: { status: true, startedAt: true, endedAt: true } });
+  publishToRoom(discussionId, 'discussion:state', {
+    discussionId,
+    status: d.status,
+    startedAt: d.startedAt?.toISOString() ?? null,
+    endedAt: d.endedAt?.toISOString() ?? null,
+  });
+  if (to === 'ENDED' && ctx.discussion.highlightedQuestionId) publishToRoom(discussionId, 'question:highlighted', { questionId: null });
+  return null;
+}
+
+export const startDiscussion = (actor: Actor, raw: unknown) => transition(actor, raw, 'LIVE');
+export const endDiscussion = (actor: Actor, raw: unknown) => transition(actor, raw, 'ENDED');

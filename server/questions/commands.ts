@@ -1,0 +1,225 @@
+// Question use cases: ask, edit, withdraw, vote, unvote (members); reply, highlight, answer (hosts and
+// facilitators). Each: validate → load room + policy → write in a transaction → return → broadcast after.
+import { askSchema, editSchema, highlightSchema, questionRefSchema, replySchema } from '@/lib/live/schema';
+import type { QuestionView, ReplyView } from '@/lib/live/views';
+import { AppError } from '@/lib/result';
+import type { Actor } from '../auth/actor';
+import { db } from '../db/client';
+import { assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
+import { needsAgreement } from '../live/policy';
+import { limiter, take } from '../rate-limit';
+import { markTallyDirty, publishQuestion, publishReply, publishToRoom } from './publish';
+import { audienceView, moderatorView, questionSelect, replyView, type QuestionRow } from './views';
+
+export const ASK_LIMIT = { points: 5, seconds: 30 };
+export const VOTE_LIMIT = { points: 60, seconds: 30 };
+
+function isUniqueViolation(err: unknown) {
+  return (err as { code?: string })?.code === 'P2002';
+}
+
+async function rateLimit(kind: 'ask' | 'vote', userId: string) {
+  const { points, seconds } = kind === 'ask' ? ASK_LIMIT : VOTE_LIMIT;
+  const wait = await take(limiter(`live_${kind}`, points, seconds), userId);
+  if (wait > 0) {
+    throw new AppError('rate_limited', kind === 'ask'
+      ? `You're asking faster than the room can read. Try again in ${Math.ceil(wait / 1000)} s.`
+      : `Slow down a little. Try again in ${Math.ceil(wait / 1000)} s.`);
+  }
+}
+
+// Ids that already paid their rate-limit point on this node: concurrent resends of one question (two tabs,
+// the outbox) must not spend the asker's budget again (F16).
+const g = globalThis as { __firesideAskIds?: Map<string, number> };
+const countedAsks = (g.__firesideAskIds ??= new Map());
+function firstSighting(id: string): boolean {
+  const now = Date.now();
+  if ((countedAsks.get(id) ?? 0) > now) return false;
+  if (countedAsks.size > 10_000) for (const [k, exp] of countedAsks) if (exp <= now) countedAsks.delete(k);
+  countedAsks.set(id, now + ASK_LIMIT.seconds * 1000);
+  return true;
+}
+
+async function assertAgreed(actor: Actor, ctx: RoomContext) {
+  if (!needsAgreement(actor, ctx.staff)) return;
+  const ok = await db().agreementAcceptance.findUnique({ where: { discussionId_userId: { discussionId: ctx.discussion.id, userId: actor.id } } });
+  if (!ok) throw new AppError('agreement_required', 'Please accept the discussion agreement before taking part.');
+}
+
+async function loadQuestion(questionId: string) {
+  const q = (await db().question.findUnique({ where: { id: questionId }, select: { ...questionSelect, discussionId: true } })) as
+    | (QuestionRow & { discussionId: string })
+    | null;
+  if (!q || q.status === 'WITHDRAWN' || q.status === 'REJECTED') throw new AppError('not_found', 'That question is no longer there.');
+  return q;
+}
+
+const viewFor = (ctx: RoomContext, row: QuestionRow) => (ctx.isMod ? moderatorView(row) : audienceView(row));
+
+export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
+  const input = askSchema.parse(raw);
+  const ctx = await loadRoom(actor, input.discussionId);
+  // A resend of a question already stored (outbox, second tab) returns it as it is (F16, F17).
+  const existing = (await db().question.findUnique({ where: { id: input.id }, select: { ...questionSelect, discussionId: true } })) as
+    | (QuestionRow & { discussionId: string })
+    | null;
+  if (existing) return sameQuestion(actor, ctx, existing, input.discussionId);
+
+  assertOpenForQuestions(ctx);
+  await assertAgreed(actor, ctx);
+  if (firstSighting(input.id)) await rateLimit('ask', actor.id);
+  const status = ctx.discussion.moderationMode === 'PRE' && !ctx.isMod ? 'PENDING' : 'VISIBLE';
+  let row: QuestionRow;
+  try {
+    row = (await db().question.create({
+      data: {
+        id: input.id,
+        discussionId: input.discussionId,
+        authorId: actor.id,
+        body: input.body,
+        anonymous: input.anonymous,
+        contentWarning: input.contentWarning ?? null,
+        status,
+      },
+      select: questionSelect,
+    })) as QuestionRow;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // Two sends raced: the other one wrote it.
+    const raced = await db().question.findUniqueOrThrow({ where: { id: input.id }, select: { ...questionSelect, discussionId: true } });
+    return sameQuestion(actor, ctx, raced as QuestionRow & { discussionId: string }, input.discussionId);
+  }
+  publishQuestion(input.discussionId, 'question:asked', row);
+  return viewFor(ctx, row);
+}
+
+function sameQuestion(actor: Actor, ctx: RoomContext, row: QuestionRow & { discussionId: string }, discussionId: string) {
+  if (row.authorId !== actor.id || row.discussionId !== discussionId) {
+    throw new AppError('conflict', 'That question id is already taken. Please send your question again.');
+  }
+  return viewFor(ctx, row);
+}
+
+async function ownQuestion(actor: Actor, questionId: string) {
+  const q = await loadQuestion(questionId);
+  if (q.authorId !== actor.id) throw new AppError('forbidden', 'Only the person who asked can change this question.');
+  if (q.answeredAt) throw new AppError('conflict', 'This question has been answered and can no longer be changed.');
+  const ctx = await loadRoom(actor, q.discussionId);
+  assertOpenForQuestions(ctx);
+  return { q, ctx };
+}
+
+export async function editQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
+  const input = editSchema.parse(raw);
+  const { q, ctx } = await ownQuestion(actor, input.questionId);
+  const row = (await db().question.update({
+    where: { id: q.id },
+    data: { body: input.body, editedAt: new Date() },
+    select: questionSelect,
+  })) as QuestionRow;
+  publishQuestion(q.discussionId, 'question:edited', row);
+  return viewFor(ctx, row);
+}
+
+export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null> {
+  const input = questionRefSchema.parse(raw);
+  const { q, ctx } = await ownQuestion(actor, input.questionId);
+  await db().$transaction(async (tx) => {
+    await tx.question.update({ where: { id: q.id }, data: { status: 'WITHDRAWN' } });
+    if (ctx.discussion.highlightedQuestionId === q.id) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
+  });
+  publishToRoom(q.discussionId, 'question:withdrawn', { id: q.id });
+  if (ctx.discussion.highlightedQuestionId === q.id) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
+  return null;
+}
+
+async function votable(actor: Actor, questionId: string) {
+  const q = await loadQuestion(questionId);
+  if (q.status !== 'VISIBLE') throw new AppError('not_found', 'That question is no longer there.');
+  const ctx = await loadRoom(actor, q.discussionId);
+  assertOpenForQuestions(ctx);
+  await assertAgreed(actor, ctx);
+  await rateLimit('vote', actor.id);
+  return q;
+}
+
+/** One vote per member per question, enforced by the Vote primary key (F22). */
+export async function voteQuestion(actor: Actor, raw: unknown): Promise<{ votes: number }> {
+  const { questionId } = questionRefSchema.parse(raw);
+  const q = await votable(actor, questionId);
+  let votes: number;
+  try {
+    votes = await db().$transaction(async (tx) => {
+      await tx.vote.create({ data: { questionId, userId: actor.id } });
+      return (await tx.question.update({ where: { id: questionId }, data: { voteCount: { increment: 1 } }, select: { voteCount: true } })).voteCount;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    votes = (await db().question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
+    return { votes };
+  }
+  markTallyDirty(q.discussionId, questionId);
+  return { votes };
+}
+
+export async function unvoteQuestion(actor: Actor, raw: unknown): Promise<{ votes: number }> {
+  const { questionId } = questionRefSchema.parse(raw);
+  const q = await votable(actor, questionId);
+  const votes = await db().$transaction(async (tx) => {
+    const removed = await tx.vote.deleteMany({ where: { questionId, userId: actor.id } });
+    if (removed.count === 0) return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
+    return (await tx.question.update({ where: { id: questionId }, data: { voteCount: { decrement: 1 } }, select: { voteCount: true } })).voteCount;
+  });
+  markTallyDirty(q.discussionId, questionId);
+  return { votes };
+}
+
+async function moderated(actor: Actor, questionId: string) {
+  const q = await loadQuestion(questionId);
+  const ctx = await loadRoom(actor, q.discussionId);
+  assertModerator(ctx);
+  return { q, ctx };
+}
+
+export async function replyToQuestion(actor: Actor, raw: unknown): Promise<ReplyView> {
+  const input = replySchema.parse(raw);
+  const { q, ctx } = await moderated(actor, input.questionId);
+  if (ctx.phase === 'ended' || ctx.phase === 'cancelled') assertOpenForQuestions(ctx);
+  const reply = await db().reply.create({
+    data: { questionId: q.id, authorId: actor.id, body: input.body },
+    select: { id: true, body: true, createdAt: true, author: { select: { displayName: true } } },
+  });
+  const view = replyView(reply);
+  publishReply(q.discussionId, q.id, view);
+  return view;
+}
+
+/** "Answering now": one question at a time per discussion; null clears it. */
+export async function highlightQuestion(actor: Actor, raw: unknown): Promise<null> {
+  const input = highlightSchema.parse(raw);
+  const ctx = await loadRoom(actor, input.discussionId);
+  assertModerator(ctx);
+  if (ctx.phase !== 'live') throw new AppError('room_closed', 'Highlight questions while the discussion is live.');
+  if (input.questionId) {
+    const q = await loadQuestion(input.questionId);
+    if (q.discussionId !== input.discussionId || q.status !== 'VISIBLE') throw new AppError('not_found', 'That question is not in this discussion.');
+  }
+  await db().discussion.update({ where: { id: input.discussionId }, data: { highlightedQuestionId: input.questionId } });
+  publishToRoom(input.discussionId, 'question:highlighted', { questionId: input.questionId });
+  return null;
+}
+
+export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> {
+  const { questionId } = questionRefSchema.parse(raw);
+  const { q, ctx } = await moderated(actor, questionId);
+  if (q.answeredAt) return null;
+  const answeredAt = new Date();
+  const wasHighlighted = ctx.discussion.highlightedQuestionId === q.id;
+  await db().$transaction(async (tx) => {
+    await tx.question.update({ where: { id: q.id }, data: { answeredAt } });
+    if (wasHighlighted) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
+  });
+  publishToRoom(q.discussionId, 'question:answered', { id: q.id, answeredAt: answeredAt.toISOString() });
+  if (wasHighlighted) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
+  return null;
+}

@@ -1,0 +1,80 @@
+// Socket edge of the live room: each event validates, calls one command and acks (server/realtime/handler.ts).
+import { discussionRefSchema } from '@/lib/live/schema';
+import { rooms } from '@/lib/realtime/events';
+import { z } from 'zod';
+import { endDiscussion, joinDiscussion, startDiscussion } from '../live/commands';
+import { schedulePresence } from '../live/presence';
+import {
+  answerQuestion,
+  askQuestion,
+  editQuestion,
+  highlightQuestion,
+  replyToQuestion,
+  unvoteQuestion,
+  voteQuestion,
+  withdrawQuestion,
+} from '../questions/commands';
+import { handle, type AppSocket } from './handler';
+
+const any = z.unknown(); // commands parse their own input with the shared schemas
+
+/** After this many rate-limited events in a row the socket is dropped (F04). */
+export const ABUSE_DISCONNECT_AFTER = 20;
+
+function leaveCurrent(socket: AppSocket) {
+  const joined = socket.data.joined;
+  if (!joined) return;
+  void socket.leave(rooms.discussion(joined.discussionId));
+  void socket.leave(rooms.discussionMods(joined.discussionId));
+  socket.data.joined = undefined;
+  schedulePresence(joined.discussionId);
+}
+
+export function registerLiveHandlers(socket: AppSocket) {
+  let limited = 0;
+  const guard = <T>(run: () => Promise<T>) =>
+    run().then(
+      (v) => {
+        limited = 0;
+        return v;
+      },
+      (err: { code?: string }) => {
+        if (err?.code === 'rate_limited' && ++limited >= ABUSE_DISCONNECT_AFTER) setImmediate(() => socket.disconnect(true));
+        throw err;
+      },
+    );
+
+  socket.on(
+    'discussion:join',
+    handle(socket, any, (actor, input) =>
+      joinDiscussion(actor, input, async (ctx) => {
+        if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
+        await socket.join(rooms.discussion(ctx.discussion.id));
+        if (ctx.isMod) await socket.join(rooms.discussionMods(ctx.discussion.id));
+        else await socket.leave(rooms.discussionMods(ctx.discussion.id));
+        socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
+        schedulePresence(ctx.discussion.id);
+      }),
+    ),
+  );
+  socket.on(
+    'discussion:leave',
+    handle(socket, discussionRefSchema, async () => {
+      leaveCurrent(socket);
+      return null;
+    }),
+  );
+  socket.on('discussion:start', handle(socket, any, (actor, input) => startDiscussion(actor, input)));
+  socket.on('discussion:end', handle(socket, any, (actor, input) => endDiscussion(actor, input)));
+  socket.on('question:ask', handle(socket, any, (actor, input) => guard(() => askQuestion(actor, input))));
+  socket.on('question:vote', handle(socket, any, (actor, input) => guard(() => voteQuestion(actor, input))));
+  socket.on('question:unvote', handle(socket, any, (actor, input) => guard(() => unvoteQuestion(actor, input))));
+  socket.on('question:edit', handle(socket, any, (actor, input) => editQuestion(actor, input)));
+  socket.on('question:withdraw', handle(socket, any, (actor, input) => withdrawQuestion(actor, input)));
+  socket.on('question:reply', handle(socket, any, (actor, input) => replyToQuestion(actor, input)));
+  socket.on('question:highlight', handle(socket, any, (actor, input) => highlightQuestion(actor, input)));
+  socket.on('question:answer', handle(socket, any, (actor, input) => answerQuestion(actor, input)));
+  socket.on('disconnect', () => {
+    if (socket.data.joined) schedulePresence(socket.data.joined.discussionId);
+  });
+}
