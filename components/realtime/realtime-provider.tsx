@@ -1,17 +1,40 @@
 'use client';
 // One Socket.IO connection per tab while signed in. Account events keep the page honest: a role change
 // re-renders at once, a suspension signs the person out.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 
 export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-const SocketContext = createContext<AppClientSocket | null>(null);
+type RealtimeValue = { socket: AppClientSocket | null; connected: boolean };
+const SocketContext = createContext<RealtimeValue>({ socket: null, connected: false });
 
 export function useSocket() {
+  return useContext(SocketContext).socket;
+}
+
+/** The tab's socket and whether it is connected right now (for connection indicators). */
+export function useRealtime() {
   return useContext(SocketContext);
+}
+
+// The same socket for components rendered outside the provider (the header's notification bell).
+let currentSocket: AppClientSocket | null = null;
+const socketListeners = new Set<() => void>();
+function publishSocket(s: AppClientSocket | null) {
+  currentSocket = s;
+  for (const l of socketListeners) l();
+}
+const subscribeSocket = (l: () => void) => {
+  socketListeners.add(l);
+  return () => void socketListeners.delete(l);
+};
+
+/** The tab's socket from anywhere in the page, inside the provider or not (null until connected/signed in). */
+export function useRealtimeSocket(): AppClientSocket | null {
+  return useSyncExternalStore(subscribeSocket, () => currentSocket, () => null);
 }
 
 export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
@@ -31,15 +54,17 @@ export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; ch
       if (reason === 'io server disconnect') router.refresh();
     });
     setSocket(s);
+    publishSocket(s);
     return () => {
       s.close();
+      publishSocket(null);
       setSocket(null);
       setConnected(false);
     };
   }, [signedIn, router]);
 
   return (
-    <SocketContext.Provider value={socket}>
+    <SocketContext.Provider value={{ socket, connected }}>
       <div data-testid="realtime" data-connected={connected ? 'yes' : 'no'} className="contents">
         {children}
       </div>

@@ -41,3 +41,20 @@ export async function getRoomState(actor: Actor, ctx: RoomContext): Promise<Room
     serverTime: Date.now(),
   };
 }
+
+export type RoomIntro = {
+  id: string;
+  title: string;
+  agreementText: string;
+  startsAt: Date;
+  status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+  anonymousDefault: boolean;
+};
+
+/** What the live-room page renders before the socket joins (title, agreement, start time). */
+export async function getRoomIntro(discussionId: string): Promise<RoomIntro | null> {
+  return db().discussion.findUnique({
+    where: { id: discussionId },
+    select: { id: true, title: true, agreementText: true, startsAt: true, status: true, anonymousDefault: true },
+  });
+}

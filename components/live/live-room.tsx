@@ -1,0 +1,155 @@
+'use client';
+// The live room: one page for members and staff; what each may do follows the role the server reports.
+import { useEffect, useState } from 'react';
+import { msUntilLobby, roomPhase } from '@/lib/live/phase';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { useServerNow } from '@/components/time/use-server-clock';
+import { AgreementGate } from './agreement-gate';
+import { Composer } from './composer';
+import { QuestionCard } from './question-card';
+import { RoomStatus } from './room-status';
+import { sortedQuestions, type SortMode } from './room-reducer';
+import { useLiveRoom } from './use-live-room';
+
+type Props = { discussionId: string; title: string; agreementText: string; startsAt: string; anonymousDefault: boolean; serverTimeAtRender: number };
+
+const TABS: { mode: SortMode; label: string }[] = [
+  { mode: 'top', label: 'Top' },
+  { mode: 'new', label: 'New' },
+  { mode: 'answered', label: 'Answered' },
+];
+
+export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymousDefault, serverTimeAtRender }: Props) {
+  const room = useLiveRoom(discussionId);
+  const now = useServerNow(serverTimeAtRender, 1000);
+  const d = room.model.room?.discussion;
+  const status = d?.status ?? 'SCHEDULED';
+  const times = { status, startsAt: new Date(d?.startsAt ?? startsAt) };
+  const phase = roomPhase(times, now);
+  const role = room.model.room?.role ?? 'member';
+  const isMod = role !== 'member';
+  const canHost = role === 'host' || role === 'admin';
+  const open = room.status === 'joined' && (phase === 'lobby' || phase === 'live');
+  const [sort, setSort] = useState<SortMode>('top');
+  const [tabChosen, setTabChosen] = useState(false);
+  const shownSort: SortMode = !tabChosen && phase === 'ended' ? 'answered' : sort;
+  const list = sortedQuestions(room.model, shownSort);
+  const highlighted = room.model.highlight ? room.model.questions[room.model.highlight] : undefined;
+
+  // Too early: try again as soon as the lobby opens by the server's clock.
+  const { status: joinStatus, join } = room;
+  useEffect(() => {
+    if (joinStatus === 'closed' && phase === 'lobby') join();
+  }, [joinStatus, phase, join]);
+
+  return (
+    <div className="space-y-5" data-testid="live-room" data-join-status={room.status}>
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold text-stone-900">{title}</h1>
+        <RoomStatus
+          phase={phase}
+          msToStart={times.startsAt.getTime() - now.getTime()}
+          msToLobby={msUntilLobby(times, now)}
+          attendeeCount={room.model.attendeeCount}
+          connected={room.connected}
+          queued={room.outbox.length}
+        />
+      </header>
+
+      <div aria-live="polite" aria-atomic="true" data-testid="highlight-banner">
+        {highlighted && (
+          <div className="rounded-lg bg-ember-800 p-4 text-white shadow">
+            <p className="text-xs font-semibold uppercase tracking-wide text-ember-100">Answering now</p>
+            <p className="mt-1 whitespace-pre-wrap break-words text-lg">{highlighted.body}</p>
+          </div>
+        )}
+      </div>
+
+      {room.notice && (
+        <div className="flex items-start gap-3">
+          <div className="flex-1"><Alert tone="error" testId="room-notice">{room.notice.message}</Alert></div>
+          <Button type="button" variant="secondary" onClick={() => room.setNotice(null)} aria-label="Dismiss message">×</Button>
+        </div>
+      )}
+
+      {room.status === 'connecting' && <p className="text-stone-700">Connecting to the room…</p>}
+      {room.status === 'agreement' && <AgreementGate text={agreementText} onAccept={room.acceptAgreement} />}
+
+      {room.status === 'joined' && (
+        <>
+          {canHost && (phase === 'lobby' || phase === 'live') && (
+            <div className="flex flex-wrap gap-2 rounded-lg border border-stone-200 bg-stone-100 p-3" aria-label="Host controls" role="group">
+              {phase === 'lobby' && <Button type="button" onClick={() => void room.command('discussion:start', { discussionId })}>Start the discussion</Button>}
+              {phase === 'live' && <Button type="button" variant="danger" onClick={() => void room.command('discussion:end', { discussionId })}>End the discussion</Button>}
+            </div>
+          )}
+          {phase === 'ended' && <Alert tone="info">This discussion has ended and the room is read-only. Here is what was answered.</Alert>}
+          {open && <Composer anonymousDefault={d?.anonymousDefault ?? anonymousDefault} disabled={!open} onAsk={room.ask} />}
+
+          {room.outbox.length > 0 && (
+            <ul className="space-y-2" aria-label="Questions being sent">
+              {room.outbox.map((item) => (
+                <li key={item.id} data-testid="outbox-item" className="rounded-lg border border-dashed border-stone-300 bg-white/60 p-3 text-stone-700">
+                  <span className="mr-2 text-xs font-medium uppercase text-stone-500">sending…</span>
+                  <span className="whitespace-pre-wrap break-words">{item.body}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <div role="tablist" aria-label="Sort questions" className="flex gap-1 border-b border-stone-200">
+            {TABS.map((t) => (
+              <button
+                key={t.mode}
+                role="tab"
+                type="button"
+                aria-selected={shownSort === t.mode}
+                onClick={() => {
+                  setSort(t.mode);
+                  setTabChosen(true);
+                }}
+                className={`-mb-px min-h-11 border-b-2 px-4 text-sm font-medium ${shownSort === t.mode ? 'border-ember-700 text-ember-800' : 'border-transparent text-stone-600 hover:text-stone-900'}`}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+          {list.length === 0 ? (
+            <p className="text-stone-600">{shownSort === 'answered' ? 'No questions answered yet.' : 'No questions yet. Be the first to ask.'}</p>
+          ) : (
+            <ul className="space-y-3" data-testid="question-list">
+              {list.map((q) => (
+                <QuestionCard
+                  key={q.id}
+                  discussionId={discussionId}
+                  q={q}
+                  mine={room.model.mine.includes(q.id)}
+                  voted={room.model.myVotes.includes(q.id)}
+                  highlighted={room.model.highlight === q.id}
+                  isMod={isMod}
+                  open={open}
+                  live={phase === 'live'}
+                  run={room.command}
+                />
+              ))}
+            </ul>
+          )}
+
+          {isMod && room.model.attendees && (
+            <details className="rounded-lg border border-stone-200 bg-white p-4">
+              <summary className="cursor-pointer font-medium">Attendees ({room.model.attendees.length})</summary>
+              <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="attendee-list">
+                {room.model.attendees.map((a) => (
+                  <li key={a.userId}>
+                    {a.name} <span className="text-stone-500">joined {new Date(a.joinedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
