@@ -17,6 +17,7 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, ":", "_" or "-" (at most 40)').default('fireside:'),
   REDIS_URL: z
     .string()
     .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://')
@@ -40,6 +41,7 @@ export type Config = {
   databasePoolMax: number;
   databaseStatementTimeoutMs: number;
   redisUrl: string | null;
+  redisKeyPrefix: string;
   authSecret: string;
   authSecretGenerated: boolean;
   appUrl: string;
@@ -102,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databasePoolMax: e.DATABASE_POOL_MAX,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     authSecret,
     authSecretGenerated,
     appUrl,

@@ -2,6 +2,7 @@
 // is set. If Redis fails, the in-memory insurance limiter takes over: limits become per node rather than
 // failing open entirely or locking everybody out (documented in README, F19).
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getConfig } from './config';
 import { redisClient } from './redis';
 
 const g = globalThis as { __firesideLimiters?: Map<string, RateLimiterAbstract> };
@@ -14,7 +15,7 @@ export function limiter(keyPrefix: string, points: number, durationSeconds: numb
     const memory = new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });
     const redis = redisClient();
     l = redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: durationSeconds, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: getConfig().redisKeyPrefix + keyPrefix, points, duration: durationSeconds, insuranceLimiter: memory, rejectIfRedisNotReady: true })
       : memory;
     all.set(keyPrefix, l);
   }

@@ -13,7 +13,7 @@ export function createRealtimeAdapter(config: Config): AdapterHandle {
   const client = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   client.on('error', (err) => console.warn('[fireside] realtime redis:', err.message));
   return {
-    adapter: createAdapter(client, { streamName: 'fireside:socket.io', maxLen: 10_000 }),
+    adapter: createAdapter(client, { streamName: `${config.redisKeyPrefix}socket.io`, sessionKeyPrefix: `${config.redisKeyPrefix}sio:session:`, maxLen: 10_000 }),
     close: async () => {
       await client.quit().catch(() => client.disconnect());
     },
