@@ -238,4 +238,23 @@ describe('live room', () => {
     expect(await db.vote.count({ where: { questionId: id } })).toBe(1);
     expect((await db.question.findUniqueOrThrow({ where: { id } })).voteCount).toBe(1);
   });
+
+  it('vote tallies are coalesced: many votes at once reach an observer in one or two messages', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const asker = track(await socketFor(server, 'maya@example.org'));
+    await join(asker, discussionId);
+    const id = randomUUID();
+    expect((await asker.emitWithAck('question:ask', { discussionId, id, body: 'Popular?', anonymous: false })).ok).toBe(true);
+    const voters = await Promise.all(['alex', 'bea', 'chen', 'dara', 'eli', 'jordan'].map(async (n) => track(await socketFor(server, `${n}@example.org`))));
+    await Promise.all(voters.map((v) => join(v, discussionId)));
+    const observer = track(await socketFor(server, 'admin@example.org'));
+    await join(observer, discussionId);
+    const tallies = collect<{ tallies: [string, number][] }>(observer, 'question:voted');
+    const acks = await Promise.all(voters.map((v) => v.emitWithAck('question:vote', { questionId: id })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    await until(() => tallies.some((t) => t.tallies.some(([q, n]) => q === id && n === voters.length)), 3000, 'final tally');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(tallies.length).toBeLessThanOrEqual(2);
+    expect(tallies.at(-1)!.tallies).toEqual([[id, voters.length]]);
+  });
 });
