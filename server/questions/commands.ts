@@ -58,6 +58,8 @@ const viewFor = (ctx: RoomContext, row: QuestionRow) => (ctx.isMod ? moderatorVi
 
 export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = askSchema.parse(raw);
+  // The budget is checked before any database work, so a flood costs the server almost nothing (F04).
+  if (firstSighting(input.id)) await rateLimit('ask', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
   // A resend of a question already stored (outbox, second tab) returns it as it is (F16, F17).
   const existing = (await db().question.findUnique({ where: { id: input.id }, select: { ...questionSelect, discussionId: true } })) as
@@ -67,7 +69,6 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
 
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
-  if (firstSighting(input.id)) await rateLimit('ask', actor.id);
   const status = ctx.discussion.moderationMode === 'PRE' && !ctx.isMod ? 'PENDING' : 'VISIBLE';
   let row: QuestionRow;
   try {
@@ -134,12 +135,12 @@ export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null
 }
 
 async function votable(actor: Actor, questionId: string) {
+  await rateLimit('vote', actor.id);
   const q = await loadQuestion(questionId);
   if (q.status !== 'VISIBLE') throw new AppError('not_found', 'That question is no longer there.');
   const ctx = await loadRoom(actor, q.discussionId);
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
-  await rateLimit('vote', actor.id);
   return q;
 }
 

@@ -11,28 +11,64 @@ import type { SocketData } from './types';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** Events one socket may have in flight; more are refused before any database work (F04). */
+export const MAX_INFLIGHT_PER_SOCKET = 16;
+/** After this many rate-limited events in a row the socket is dropped (F04). */
+export const ABUSE_DISCONNECT_AFTER = 20;
+
+type Pressure = { inflight: number; limited: number };
+const pressure = new WeakMap<AppSocket, Pressure>();
+
+const RATE_LIMITED = { code: 'rate_limited', message: 'Too many requests at once. Try again in 1 s.' } as const;
+
+function afterResult(socket: AppSocket, p: Pressure, result: Result<unknown>) {
+  if (result.ok || result.error.code !== 'rate_limited') {
+    p.limited = 0;
+    return;
+  }
+  if (++p.limited >= ABUSE_DISCONNECT_AFTER) socket.disconnect(true);
+}
+
 export function handle<S extends z.ZodType, T>(
   socket: AppSocket,
   schema: S,
   run: (actor: Actor, input: z.output<S>) => Promise<T>,
 ) {
-  return async (payload: unknown, ack: unknown) => {
-    const reply: Ack<T> = typeof ack === 'function' ? (ack as Ack<T>) : () => {};
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, error: toErrorBody(parsed.error) });
-    const actor = await actorFromClaims(socket.data.claims).catch(() => null);
-    if (!actor) {
-      reply({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Please sign in again.' } });
-      socket.disconnect(true);
-      return;
+  return async (...args: unknown[]) => {
+    // The ack is the last argument: a client that sends no payload, or extra arguments, still gets an answer (F03).
+    const reply: Ack<T> = typeof args.at(-1) === 'function' ? (args.pop() as Ack<T>) : () => {};
+    let p = pressure.get(socket);
+    if (!p) pressure.set(socket, (p = { inflight: 0, limited: 0 }));
+    if (p.inflight >= MAX_INFLIGHT_PER_SOCKET) {
+      const refused: Result<T> = { ok: false, error: RATE_LIMITED };
+      reply(refused);
+      return afterResult(socket, p, refused);
     }
-    socket.data.actor = actor;
+    p.inflight++;
     let result: Result<T>;
     try {
-      result = { ok: true, data: await track(run(actor, parsed.data)) };
-    } catch (err) {
-      result = { ok: false, error: toErrorBody(err) };
+      result = await execute(socket, schema, run, args);
+    } finally {
+      p.inflight--;
     }
     reply(result);
+    afterResult(socket, p, result);
   };
+}
+
+async function execute<S extends z.ZodType, T>(socket: AppSocket, schema: S, run: (actor: Actor, input: z.output<S>) => Promise<T>, args: unknown[]): Promise<Result<T>> {
+  if (args.length > 1) return { ok: false, error: { code: 'validation_error', message: 'Send one payload with each event.' } };
+  const parsed = schema.safeParse(args[0]);
+  if (!parsed.success) return { ok: false, error: toErrorBody(parsed.error) };
+  const actor = await actorFromClaims(socket.data.claims).catch(() => null);
+  if (!actor) {
+    setImmediate(() => socket.disconnect(true));
+    return { ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Please sign in again.' } };
+  }
+  socket.data.actor = actor;
+  try {
+    return { ok: true, data: await track(run(actor, parsed.data)) };
+  } catch (err) {
+    return { ok: false, error: toErrorBody(err) };
+  }
 }

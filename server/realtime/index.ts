@@ -1,6 +1,6 @@
 // The Socket.IO server: Origin allowlist before the handshake (F06), session cookie verified in middleware
 // (F07, F08: query-string tokens are never read), bounded buffers (F01), one room per user for bans.
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
 import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
@@ -29,6 +29,18 @@ export function createRealtime(httpServer: HttpServer, config: Config): { io: Io
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
 
+  // F01: engine.io answers a polling POST over maxHttpBufferSize with 413 but keeps the session (and its
+  // per-user slot) open until the ping timeout; close it, as an oversized websocket frame closes its connection.
+  io.engine.use((req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+    res.once('finish', () => {
+      if (res.statusCode !== 413) return;
+      const sid = new URL(req.url ?? '/', 'http://localhost').searchParams.get('sid');
+      const clients = (io.engine as unknown as { clients: Record<string, { close(discard?: boolean): void } | undefined> }).clients;
+      if (sid) clients[sid]?.close(true);
+    });
+    next();
+  });
+
   const socketsPerUser = new Map<string, number>();
   io.use(async (socket, next) => {
     try {
@@ -38,12 +50,21 @@ export function createRealtime(httpServer: HttpServer, config: Config): { io: Io
       if (!claims || !actor) return next(new Error('unauthenticated'));
       const open = socketsPerUser.get(actor.id) ?? 0;
       if (open >= MAX_SOCKETS_PER_USER) return next(new Error('too_many_connections'));
+      // The transport can close while this middleware awaits the database: such a socket never connects and
+      // never emits "disconnect", so its slot is also released when its connection closes (F05).
+      if (socket.conn.readyState !== 'open') return next(new Error('unavailable'));
       socketsPerUser.set(actor.id, open + 1);
-      socket.once('disconnect', () => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        socket.conn.off('close', release);
         const n = (socketsPerUser.get(actor.id) ?? 1) - 1;
         if (n > 0) socketsPerUser.set(actor.id, n);
         else socketsPerUser.delete(actor.id);
-      });
+      };
+      socket.once('disconnect', release);
+      socket.conn.once('close', release);
       socket.data.claims = claims;
       socket.data.actor = actor;
       next();

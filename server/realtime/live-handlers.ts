@@ -18,9 +18,6 @@ import { handle, type AppSocket } from './handler';
 
 const any = z.unknown(); // commands parse their own input with the shared schemas
 
-/** After this many rate-limited events in a row the socket is dropped (F04). */
-export const ABUSE_DISCONNECT_AFTER = 20;
-
 function leaveCurrent(socket: AppSocket) {
   const joined = socket.data.joined;
   if (!joined) return;
@@ -31,19 +28,6 @@ function leaveCurrent(socket: AppSocket) {
 }
 
 export function registerLiveHandlers(socket: AppSocket) {
-  let limited = 0;
-  const guard = <T>(run: () => Promise<T>) =>
-    run().then(
-      (v) => {
-        limited = 0;
-        return v;
-      },
-      (err: { code?: string }) => {
-        if (err?.code === 'rate_limited' && ++limited >= ABUSE_DISCONNECT_AFTER) setImmediate(() => socket.disconnect(true));
-        throw err;
-      },
-    );
-
   socket.on(
     'discussion:join',
     handle(socket, any, (actor, input) =>
@@ -66,9 +50,9 @@ export function registerLiveHandlers(socket: AppSocket) {
   );
   socket.on('discussion:start', handle(socket, any, (actor, input) => startDiscussion(actor, input)));
   socket.on('discussion:end', handle(socket, any, (actor, input) => endDiscussion(actor, input)));
-  socket.on('question:ask', handle(socket, any, (actor, input) => guard(() => askQuestion(actor, input))));
-  socket.on('question:vote', handle(socket, any, (actor, input) => guard(() => voteQuestion(actor, input))));
-  socket.on('question:unvote', handle(socket, any, (actor, input) => guard(() => unvoteQuestion(actor, input))));
+  socket.on('question:ask', handle(socket, any, (actor, input) => askQuestion(actor, input)));
+  socket.on('question:vote', handle(socket, any, (actor, input) => voteQuestion(actor, input)));
+  socket.on('question:unvote', handle(socket, any, (actor, input) => unvoteQuestion(actor, input)));
   socket.on('question:edit', handle(socket, any, (actor, input) => editQuestion(actor, input)));
   socket.on('question:withdraw', handle(socket, any, (actor, input) => withdrawQuestion(actor, input)));
   socket.on('question:reply', handle(socket, any, (actor, input) => replyToQuestion(actor, input)));
