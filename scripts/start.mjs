@@ -26,7 +26,9 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
   console.log(`[fireside] built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
-const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/index.ts')], {
+// `node --import tsx` runs the TypeScript server in this child itself: signals reach it directly.
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/index.ts')], {
+  cwd: root,
   env: { ...env, NODE_ENV: 'production' },
   stdio: 'inherit',
 });

@@ -52,12 +52,12 @@ export function serverEnv(port: number, dataDir: string, extra: Record<string, s
   };
 }
 
-/** Spawns `tsx server/index.ts` and waits until /api/ready answers 200. */
+/** Spawns `node --import tsx server/index.ts` (one process, so signals reach the server itself) and waits until /api/ready answers 200. */
 export async function startServer(opts: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fireside-it-'));
   const env = serverEnv(port, dataDir, opts.env);
-  const proc = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/index.ts')], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
