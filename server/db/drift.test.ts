@@ -15,7 +15,8 @@ const expected = modelShapes(readSqliteSchema());
 function sqliteShape(url: string): ModelShape {
   const conn = new Database(sqliteFilePath(url), { readonly: true });
   const tables = conn
-    .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
+    // search_*: the full-text index (FTS5 tables, their shadow tables and key tables) is not a Prisma model.
+    .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'search\\_%' ESCAPE '\\'`)
     .all() as { name: string }[];
   const shape: ModelShape = {};
   for (const { name } of tables) {
