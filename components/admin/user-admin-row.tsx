@@ -55,12 +55,12 @@ export function UserAdminRow({ user, isSelf }: { user: Row; isSelf: boolean }) {
       </div>
       {!isSelf && (
         <div className="flex flex-col gap-2 md:items-end">
-          <form onSubmit={onRole} className="flex flex-wrap items-center gap-2">
+          <form onSubmit={onRole} className="flex items-center gap-2">
             <label htmlFor={`role-${slug}`} className="sr-only">Role for {user.displayName}</label>
-            <select id={`role-${slug}`} name="role" defaultValue={user.role} className={`${inputClass} w-40`}>
+            <select id={`role-${slug}`} name="role" defaultValue={user.role} className={`${inputClass} min-w-0 flex-1 md:w-40 md:flex-none`}>
               {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
             </select>
-            <Button type="submit" variant="secondary" disabled={pending}>Change role</Button>
+            <Button type="submit" variant="secondary" disabled={pending} className="shrink-0">Change role</Button>
           </form>
           {user.role !== 'ADMIN' &&
             (user.banned ? (
@@ -68,10 +68,10 @@ export function UserAdminRow({ user, isSelf }: { user: Row; isSelf: boolean }) {
                 Unban
               </Button>
             ) : (
-              <form onSubmit={onBan} className="flex flex-wrap items-center gap-2">
+              <form onSubmit={onBan} className="flex items-center gap-2">
                 <label htmlFor={`reason-${slug}`} className="sr-only">Reason for banning {user.displayName}</label>
-                <input id={`reason-${slug}`} name="reason" required minLength={3} maxLength={500} placeholder="Reason (kept private)" className={`${inputClass} w-56`} />
-                <Button type="submit" variant="danger" disabled={pending}>Ban</Button>
+                <input id={`reason-${slug}`} name="reason" required minLength={3} maxLength={500} placeholder="Reason (kept private)" className={`${inputClass} min-w-0 flex-1 md:w-56 md:flex-none`} />
+                <Button type="submit" variant="danger" disabled={pending} className="shrink-0">Ban</Button>
               </form>
             ))}
         </div>

@@ -6,7 +6,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl: '/' })}
-      className="rounded px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-950"
+      className="inline-flex min-h-10 shrink-0 items-center rounded px-2 text-stone-700 hover:bg-stone-100 hover:text-stone-950 sm:px-3"
     >
       Sign out
     </button>

@@ -4,7 +4,7 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: ReactNode; error?: string };
 
 export const inputClass =
-  'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm focus:border-ember-600 focus:ring-2 focus:ring-ember-200 aria-[invalid=true]:border-red-600';
+  'block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm focus:border-ember-600 focus:ring-2 focus:ring-ember-200 aria-[invalid=true]:border-red-600';
 
 export function Field({ label, name, hint, error, id, ...input }: Props) {
   const fieldId = id ?? `field-${name}`;

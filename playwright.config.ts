@@ -1,0 +1,57 @@
+// End-to-end tests: Chromium against the built app, served by the real custom server (e2e/server.mjs) on a
+// fresh SQLite database. Needs a prior `next build` (npm test runs it first).
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+// A fixed path per port, so the runner and every worker (which re-read this file) agree on it; the server
+// script empties it before each run. Fixtures open the SQLite database inside it.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `fireside-e2e-${port}`);
+process.env.E2E_PORT = String(port);
+process.env.E2E_BASE_URL = baseURL;
+process.env.E2E_DATA_DIR = dataDir;
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined; // Playwright's own browser (`npx playwright install chromium`)
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Exact-count assertions (people found, audit entries) and one shared server: one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: 'list',
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // Per port, so runs on different ports in one checkout do not wipe each other's traces.
+  outputDir: `test-results/e2e-${port}`,
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: 'node e2e/server.mjs',
+    url: `${baseURL}/api/ready`,
+    reuseExistingServer: false, // every run starts on a fresh database
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+    // SIGTERM to the process group; e2e/server.mjs waits for the server's graceful stop, then removes the data.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+  },
+});
