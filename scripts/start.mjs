@@ -12,7 +12,11 @@ function newest(p) {
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
   let m = 0;
-  for (const e of readdirSync(p)) if (e !== 'generated' && e !== 'node_modules') m = Math.max(m, newest(path.join(p, e)));
+  for (const e of readdirSync(p)) {
+    // Tests and generated code are not part of the web app's build.
+    if (e === 'generated' || e === 'node_modules' || e === 'test' || /\.test\.tsx?$/.test(e)) continue;
+    m = Math.max(m, newest(path.join(p, e)));
+  }
   return m;
 }
 

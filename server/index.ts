@@ -1,6 +1,5 @@
 // The Fireside process: one Node process serving Next.js and Socket.IO. `npm start` runs this.
 import { ConfigError, parseConfig } from './config';
-import { startFireside } from './app';
 
 async function main() {
   let config;
@@ -13,6 +12,8 @@ async function main() {
     }
     throw err;
   }
+  // Loaded only after the configuration is valid, so a bad variable is reported before Next and Prisma load.
+  const { startFireside } = await import('./app');
   const fireside = await startFireside(config);
   let signalled = false;
   const onSignal = (signal: string) => {

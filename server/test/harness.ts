@@ -1,7 +1,7 @@
 // Integration-test harness: a real Fireside process (Next + Socket.IO) on a free port with a fresh database,
 // real HTTP sign-in through next-auth, and real socket.io-client connections. Needs a prior `next build`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,8 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
     kill,
     stop: async () => {
       await kill('SIGTERM');
+      // Data dirs the harness made are removed; one passed in belongs to the caller.
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
