@@ -2,6 +2,8 @@
 import { hashPassword } from '../server/auth/password';
 import type { Db } from '../server/db/client';
 import type { RoleName } from '../lib/users/schema';
+import { seedLibraryIfEmpty } from './seed-library';
+import { seedDemoDiscussionsIfEmpty } from '../server/discussions/demo-seed';
 
 export const DEMO_PASSWORD = 'campfire-circle-2026';
 
@@ -26,5 +28,9 @@ export async function seedDemoCommunityIfEmpty(db: Db): Promise<boolean> {
     if ((await tx.user.count()) > 0) return;
     await tx.user.createMany({ data: DEMO_USERS.map((u) => ({ ...u, passwordHash })) });
   });
+  // The Healing Library's starter articles, written and reviewed by the demo elders.
+  await seedLibraryIfEmpty(db);
+  // Upcoming discussions (a weekly series and one-offs) by the demo elders, linked to the library.
+  await seedDemoDiscussionsIfEmpty(db);
   return true;
 }

@@ -13,6 +13,7 @@ import { settleInflight, startDraining } from './lifecycle';
 import { createRealtime } from './realtime';
 import { setIo, type Io } from './realtime/bus';
 import { closeRedis } from './redis';
+import { startStartsSoonScheduler } from './notifications/starts-soon';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHUTDOWN_BUDGET_MS = 9000;
@@ -55,14 +56,18 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`[fireside] ready on ${url} (${config.dialect}, ${config.redisUrl ? 'redis' : 'in-memory'} realtime) in ${Date.now() - t0} ms`);
+  // "Starts in 15 minutes" notices; idempotent, so every node may run it.
+  const startsSoon = startStartsSoonScheduler();
 
   let stopping: Promise<boolean> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       const deadline = Date.now() + SHUTDOWN_BUDGET_MS;
       startDraining();
+      await startsSoon.stop();
       await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
-      io.emit('server:shutdown', { reconnectInMs: 500 });
+      // Only this node's sockets: the others are not going anywhere (io.emit would cross the Redis adapter).
+      io.local.emit('server:shutdown', { reconnectInMs: 500 });
       // io.close() disconnects every socket and closes the HTTP server (no new connections).
       const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
       httpServer.closeIdleConnections();

@@ -1,0 +1,16 @@
+// The personal calendar feed's secret: generate (replacing any old one) and revoke.
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../auth/actor';
+import { getConfig } from '../config';
+import { db } from '../db/client';
+
+export async function regenerateCalendarToken(actor: Actor): Promise<{ url: string }> {
+  const token = randomBytes(32).toString('base64url'); // 43 characters, 256 bits
+  await db().user.update({ where: { id: actor.id }, data: { calendarToken: token } });
+  return { url: `${getConfig().appUrl}/api/calendar/feed/${token}` };
+}
+
+export async function revokeCalendarToken(actor: Actor): Promise<{ url: null }> {
+  await db().user.update({ where: { id: actor.id }, data: { calendarToken: null } });
+  return { url: null };
+}

@@ -1,0 +1,62 @@
+// "Starts in 15 minutes" notifications for people with a seat. Idempotent through Notification.dedupeKey:
+// on two nodes (or after a restart) the second insert is skipped, so nobody is told twice.
+import { LOBBY_OPENS_MINUTES } from '@/lib/live/phase';
+import { describeInZone } from '@/lib/time/zoned';
+import { db } from '../db/client';
+import { notifyOnce } from './commands';
+
+export const STARTS_SOON_MINUTES = LOBBY_OPENS_MINUTES;
+
+/** Sends the notice for every discussion starting within the next 15 minutes. Returns how many were sent. */
+export async function sendStartsSoonNotifications(now = new Date()): Promise<number> {
+  const soon = await db().discussion.findMany({
+    where: { status: 'SCHEDULED', startsAt: { gt: now, lte: new Date(now.getTime() + STARTS_SOON_MINUTES * 60_000) } },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      rsvps: { where: { status: 'GOING' }, select: { userId: true, user: { select: { timeZone: true } } } },
+    },
+    take: 200,
+  });
+  let sent = 0;
+  for (const d of soon) {
+    const minutes = Math.max(1, Math.round((d.startsAt.getTime() - now.getTime()) / 60_000));
+    const created = await notifyOnce(
+      d.rsvps.map((r) => ({
+        userId: r.userId,
+        type: 'starts_soon' as const,
+        title: `Starting soon: ${d.title}`,
+        body: `Starts in ${minutes} minute${minutes === 1 ? '' : 's'} (${describeInZone(d.startsAt, r.user.timeZone)}). The room is open.`,
+        link: `/discussions/${d.id}`,
+        // The start time is in the key: a rescheduled discussion gets its own notice.
+        dedupeKey: `starts_soon:${d.id}:${r.userId}:${d.startsAt.getTime()}`,
+      })),
+    );
+    sent += created.length;
+  }
+  return sent;
+}
+
+export type Scheduler = { stop: () => Promise<void> };
+
+/** Runs the check now and then every `intervalMs`; stop() waits for a run in progress. */
+export function startStartsSoonScheduler(opts: { intervalMs?: number } = {}): Scheduler {
+  const interval = opts.intervalMs ?? 30_000;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    running = sendStartsSoonNotifications().catch((err) => console.error('[fireside] starts-soon notifications failed', err));
+  };
+  const timer = setInterval(tick, interval);
+  timer.unref();
+  tick();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
