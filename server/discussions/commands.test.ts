@@ -1,16 +1,14 @@
 // Scheduling, editing and cancelling discussions against real databases (SQLite; PostgreSQL when set).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '@/lib/result';
-import { closeDb, db } from '../db/client';
+import { db } from '../db/client';
 import { cancelRsvp, rsvp } from '../rsvp/commands';
-import { makeActor, useFreshDatabase } from '../test/in-process';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { makeActor, useDialectDatabase } from '../test/in-process';
+import { testDialects } from '../test/temp-databases';
 import { cancelDiscussion, createDiscussion, updateDiscussion } from './commands';
 import { getDiscussion, listDiscussions } from './queries';
 
-const dialects = [{ name: 'SQLite', url: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', url: () => createTempPostgres() });
-else announceSkip('discussion commands on PostgreSQL', 'TEST_POSTGRES_URL');
+const dialects = testDialects('discussion commands');
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => e.code ?? 'validation_error');
 const NOW = new Date('2026-01-10T12:00:00Z');
@@ -26,17 +24,8 @@ const base = (hostId: string) => ({
   agreementText: 'Keep what is shared here in the room.',
 });
 
-describe.each(dialects)('discussion commands on $name', ({ url }) => {
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const d = await url();
-    drop = d.drop;
-    await useFreshDatabase(d.url);
-  });
-  afterAll(async () => {
-    await closeDb();
-    await drop();
-  });
+describe.each(dialects)('discussion commands on $name', ({ make }) => {
+  useDialectDatabase(make);
 
   it('an elder schedules a discussion: UTC instant + IANA zone + wall-clock time, staff rows, links', async () => {
     const elder = await makeActor('ELDER');

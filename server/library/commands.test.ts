@@ -7,14 +7,12 @@ import type { Actor } from '../auth/actor';
 import { closeDb, db } from '../db/client';
 import { toErrorBody } from '../errors';
 import { search } from '../search/queries';
-import { makeActor, useFreshDatabase } from '../test/in-process';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { makeActor, useFreshDatabase, useDialectDatabase } from '../test/in-process';
+import { testDialects } from '../test/temp-databases';
 import { createArticle, createModality, updateArticle } from './commands';
 import { getArticleBySlug, getArticleForEdit, listModalitiesWithArticles } from './queries';
 
-const dialects = [{ name: 'SQLite', make: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', make: () => createTempPostgres() });
-else announceSkip('library commands on PostgreSQL', 'TEST_POSTGRES_URL');
+const dialects = testDialects('library commands');
 
 async function errorOf(p: Promise<unknown>) {
   const err = await p.then(() => null, (e: unknown) => e);
@@ -202,16 +200,7 @@ describe.each(dialects)('library on $name', ({ make }) => {
 });
 
 describe.each(dialects)('library seed on $name', ({ make }) => {
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    await useFreshDatabase(d.url);
-  });
-  afterAll(async () => {
-    await closeDb();
-    await drop();
-  });
+  useDialectDatabase(make);
 
   it('seeds five articles with valid references once, authored and reviewed by the demo elders; searchable', async () => {
     const rowan = await db().user.create({ data: { email: 'rowan@example.org', displayName: 'Rowan Greywater', passwordHash: 'x', role: 'ELDER' } });

@@ -1,30 +1,19 @@
 // Notifications: starts-soon is sent once per person even when two nodes run the check; marking read is per owner.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '@/lib/result';
-import { closeDb, db } from '../db/client';
+import { db } from '../db/client';
 import { createDiscussion, updateDiscussion } from '../discussions/commands';
 import { rsvp } from '../rsvp/commands';
-import { makeActor, useFreshDatabase } from '../test/in-process';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { makeActor, useDialectDatabase } from '../test/in-process';
+import { testDialects } from '../test/temp-databases';
 import { markNotificationsRead } from './commands';
 import { listNotifications } from './queries';
 import { sendStartsSoonNotifications } from './starts-soon';
 
-const dialects = [{ name: 'SQLite', url: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', url: () => createTempPostgres() });
-else announceSkip('notifications on PostgreSQL', 'TEST_POSTGRES_URL');
+const dialects = testDialects('notifications');
 
-describe.each(dialects)('notifications on $name', ({ url }) => {
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const d = await url();
-    drop = d.drop;
-    await useFreshDatabase(d.url);
-  });
-  afterAll(async () => {
-    await closeDb();
-    await drop();
-  });
+describe.each(dialects)('notifications on $name', ({ make }) => {
+  useDialectDatabase(make);
 
   it('starts in 15 minutes: once per person with a seat, even when two schedulers run at the same time', async () => {
     const elder = await makeActor('ELDER');

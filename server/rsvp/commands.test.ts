@@ -1,20 +1,14 @@
 // RSVPs against real databases (SQLite always; PostgreSQL when TEST_POSTGRES_URL is set): capacity,
 // waitlist order, promotion with a stored notification, and no overbooking under concurrency.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '@/lib/result';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { parseConfig, setConfig } from '../config';
-import { closeDb, db } from '../db/client';
+import { db } from '../db/client';
 import { createDiscussion } from '../discussions/commands';
-import { makeActor, useFreshDatabase } from '../test/in-process';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { makeActor, useDialectDatabase } from '../test/in-process';
+import { testDialects } from '../test/temp-databases';
 import { cancelRsvp, rsvp } from './commands';
 
-const dialects = [{ name: 'SQLite', url: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', url: () => createTempPostgres() });
-else announceSkip('RSVP commands on PostgreSQL', 'TEST_POSTGRES_URL');
+const dialects = testDialects('RSVP commands');
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => e.code ?? 'validation_error');
 
@@ -34,22 +28,11 @@ async function schedule(capacity: number | null, extra: Record<string, unknown> 
   return { elder, id: d.id };
 }
 
-describe.each(dialects)('RSVPs on $name', ({ url }) => {
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const d = await url();
-    drop = d.drop;
-    await useFreshDatabase(d.url);
-    // A pool as large as the burst: the 50 RSVPs then contend for the discussion's row lock (what is under test),
-    // not for pool connections (with the default pool of 10 a loaded machine can hit the pool's fast-fail timeout,
-    // which is the F21 behaviour, tested elsewhere).
-    await closeDb();
-    setConfig(parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fireside-rsvp-')), DATABASE_URL: d.url, DATABASE_POOL_MAX: '55', DATABASE_STATEMENT_TIMEOUT_MS: '60000' }));
-  });
-  afterAll(async () => {
-    await closeDb();
-    await drop();
-  });
+describe.each(dialects)('RSVPs on $name', ({ make }) => {
+  // A pool as large as the burst: the 50 RSVPs then contend for the discussion's row lock (what is under test),
+  // not for pool connections (with the default pool of 10 a loaded machine can hit the pool's fast-fail timeout,
+  // which is the F21 behaviour, tested elsewhere).
+  useDialectDatabase(make, { DATABASE_POOL_MAX: '55', DATABASE_STATEMENT_TIMEOUT_MS: '60000' });
 
   it('50 concurrent RSVPs for 10 seats: exactly 10 going and 40 waitlisted, in order', async () => {
     const { id } = await schedule(10);

@@ -6,14 +6,11 @@ import type { Actor } from '../auth/actor';
 import { closeDb, db } from '../db/client';
 import { createArticle, updateArticle } from '../library/commands';
 import { makeActor, useFreshDatabase } from '../test/in-process';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { testDialects } from '../test/temp-databases';
 import { ARTICLE_VECTOR_SQL, DISCUSSION_VECTOR_SQL, search, type SearchHit } from './queries';
 import { segmentsText } from './syntax';
 
-type Dialect = { name: 'SQLite' | 'PostgreSQL'; make: () => Promise<{ url: string; drop: () => Promise<void> }> };
-const dialects: Dialect[] = [{ name: 'SQLite', make: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', make: () => createTempPostgres() });
-else announceSkip('search on PostgreSQL', 'TEST_POSTGRES_URL');
+const dialects = testDialects('search');
 
 const LOREM =
   'Preparation matters. People meet their guides beforehand, talk about intentions, and agree on how support will look during the day.';

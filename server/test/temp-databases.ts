@@ -34,3 +34,13 @@ export async function createTempPostgres(baseUrl = TEST_POSTGRES_URL): Promise<{
     },
   };
 }
+
+export type TestDialect = { name: 'SQLite' | 'PostgreSQL'; make: () => Promise<{ url: string; drop: () => Promise<void> }> };
+
+/** The databases command tests run on: SQLite always; PostgreSQL when TEST_POSTGRES_URL is set, else announced. */
+export function testDialects(what: string): TestDialect[] {
+  const dialects: TestDialect[] = [{ name: 'SQLite', make: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
+  if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', make: () => createTempPostgres() });
+  else announceSkip(`${what} on PostgreSQL`, 'TEST_POSTGRES_URL');
+  return dialects;
+}

@@ -1,15 +1,13 @@
 // Account commands against real databases (SQLite always; PostgreSQL when TEST_POSTGRES_URL is set).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/result';
-import { closeDb, db } from '../db/client';
-import { makeActor, useFreshDatabase } from '../test/in-process';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { db } from '../db/client';
+import { makeActor, useDialectDatabase } from '../test/in-process';
+import { testDialects } from '../test/temp-databases';
 import { banUser, changeRole, signUp, unbanUser, updateProfile } from './commands';
 import { searchUsers, listAuditEntries } from './queries';
 
-const dialects = [{ name: 'SQLite', url: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', url: () => createTempPostgres() });
-else announceSkip('account commands on PostgreSQL', 'TEST_POSTGRES_URL');
+const dialects = testDialects('account commands');
 
 const rejectsWith = async (p: Promise<unknown>, code: string) => {
   const err = await p.then(() => null, (e: unknown) => e);
@@ -17,17 +15,8 @@ const rejectsWith = async (p: Promise<unknown>, code: string) => {
   expect((err as AppError).code ?? 'validation_error').toBe(code);
 };
 
-describe.each(dialects)('account commands on $name', ({ url }) => {
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const d = await url();
-    drop = d.drop;
-    await useFreshDatabase(d.url);
-  });
-  afterAll(async () => {
-    await closeDb();
-    await drop();
-  });
+describe.each(dialects)('account commands on $name', ({ make }) => {
+  useDialectDatabase(make);
 
   it('signs up with a normalised email and an argon2id hash', async () => {
     const u = await signUp({ email: 'New.Person@Example.org', displayName: 'New Person', password: 'kettle orbit mango lantern', timeZone: 'America/New_York' });
