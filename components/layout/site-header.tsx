@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FlameLogo } from './flame-logo';
 import type { RoleName } from '@/lib/users/schema';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { RoleBadge } from '@/components/account/role-badge';
@@ -16,7 +17,7 @@ export function SiteHeader({ actor }: Props) {
       {/* Phone: logo and account on the first row, the main navigation on its own row below. */}
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 px-4 py-2 sm:gap-x-4 sm:px-6">
         <Link href="/" className="inline-flex min-h-10 shrink-0 items-center gap-2 text-lg font-semibold text-ember-800 no-underline sm:mr-2">
-          <span aria-hidden="true">🔥</span> Fireside
+          <FlameLogo /> Fireside
         </Link>
         <nav aria-label="Main" className="order-last -ml-2 flex w-full flex-wrap items-center gap-1 text-sm sm:order-none sm:ml-0 sm:w-auto">
           <Link href="/library" className={linkClass}>Library</Link>
