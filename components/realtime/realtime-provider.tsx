@@ -50,8 +50,12 @@ export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; ch
     s.on('account:suspended', () => void signOut({ callbackUrl: '/signin?error=suspended' }));
     s.on('disconnect', (reason) => {
       setConnected(false);
-      // The server cut us off (ban, signed out elsewhere): re-render as the server now sees us.
-      if (reason === 'io server disconnect') router.refresh();
+      // The server cut us off (ban, role lowered, signed out elsewhere): re-render as the server now sees us and
+      // try again; a session that is no longer valid is refused at the handshake and stays disconnected.
+      if (reason === 'io server disconnect') {
+        router.refresh();
+        setTimeout(() => s.connect(), 500);
+      }
     });
     setSocket(s);
     publishSocket(s);

@@ -1,5 +1,6 @@
 // Room use cases: join (with the agreement), start and end. Transports pass `enter` to attach the caller
 // (a socket joining its rooms) between the checks and the state snapshot.
+import { LOBBY_OPENS_MINUTES } from '@/lib/live/phase';
 import { discussionRefSchema, joinSchema } from '@/lib/live/schema';
 import type { RoomState } from '@/lib/live/views';
 import { AppError } from '@/lib/result';
@@ -14,7 +15,7 @@ export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: Ro
   const input = joinSchema.parse(raw);
   const ctx = await loadRoom(actor, input.discussionId);
   if (ctx.phase === 'scheduled') {
-    const opens = new Date(ctx.discussion.startsAt.getTime() - 15 * 60_000);
+    const opens = new Date(ctx.discussion.startsAt.getTime() - LOBBY_OPENS_MINUTES * 60_000);
     throw new AppError('room_closed', `The room opens at ${opens.toISOString()} (15 minutes before the start).`);
   }
   if (ctx.phase === 'cancelled') throw new AppError('room_closed', 'This discussion was cancelled.');

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionView, RoomState } from '@/lib/live/views';
 import type { Db } from '../db/client';
-import { startServer, type TestServer, type TestSocket } from './harness';
+import { DEMO_PASSWORD, signIn, startServer, type TestServer, type TestSocket } from './harness';
+import { callAction } from './int-helpers';
 import { collect, createDiscussion, join, openDb, recordFrames, socketFor, until, userId } from './live-fixtures';
 
 let server: TestServer;
@@ -255,5 +256,32 @@ describe('live room', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(tallies.length).toBeLessThanOrEqual(2);
     expect(tallies.at(-1)!.tallies).toEqual([[id, voters.length]]);
+  });
+
+  it('F10 a facilitator demoted mid-discussion is cut off from the moderators’ room and denied moderation', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['jordan@example.org'] });
+    const jordan = track(await socketFor(server, 'jordan@example.org'));
+    expect((await join(jordan, discussionId)).role).toBe('facilitator');
+    const dropped = new Promise<string>((resolve) => jordan.once('disconnect', (reason) => resolve(reason)));
+    const admin = await signIn(server, 'admin@example.org', DEMO_PASSWORD);
+    const res = await callAction(server, '/admin/users', 'changeRoleAction', [{ userId: await userId(db, 'jordan@example.org'), role: 'MEMBER' }], { cookie: admin.cookie });
+    expect(res.result?.ok).toBe(true);
+    expect(await dropped).toBe('io server disconnect');
+
+    // Back in (same session), Jordan is a member now: no author names, no moderation.
+    const again = track(await socketFor(server, 'jordan@example.org'));
+    const state = await join(again, discussionId);
+    expect(state.role).toBe('member');
+    const frames = recordFrames(again);
+    const alex = track(await socketFor(server, 'alex@example.org'));
+    await join(alex, discussionId);
+    const q = randomUUID();
+    expect((await alex.emitWithAck('question:ask', { discussionId, id: q, body: 'Anonymous, please', anonymous: true })).ok).toBe(true);
+    await until(() => frames.some((f) => f.includes(q)), 3000, 'question reaches Jordan');
+    const alexId = await userId(db, 'alex@example.org');
+    for (const f of frames.filter((f) => f.includes(q))) expect(f).not.toContain(alexId);
+    const denied = await again.emitWithAck('question:highlight', { discussionId, questionId: q });
+    expect(!denied.ok && denied.error.code).toBe('forbidden');
+    expect((await db.discussion.findUniqueOrThrow({ where: { id: discussionId } })).highlightedQuestionId).toBeNull();
   });
 });

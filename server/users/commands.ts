@@ -1,6 +1,7 @@
 // Account use cases. Each checks policy, writes (with its audit entry in the same transaction) and then
 // publishes the realtime consequence, so every transport (server action, route, script, test) behaves alike.
 import {
+  ROLES,
   banUserSchema,
   changeRoleSchema,
   signUpSchema,
@@ -59,17 +60,20 @@ async function loadTarget(tx: Prisma.TransactionClient, userId: string) {
 
 export async function changeRole(actor: Actor, raw: unknown): Promise<PublicUser> {
   const input = changeRoleSchema.parse(raw);
-  const user = await db().$transaction(async (tx) => {
+  const { demoted, ...user } = await db().$transaction(async (tx) => {
     const target = await loadTarget(tx, input.userId);
     if (!canChangeRole(actor, target)) throw new AppError('forbidden', 'Only admins can change roles, and not their own.');
-    if (target.role === input.role) return tx.user.findUniqueOrThrow({ where: { id: target.id }, select: publicSelect });
+    if (target.role === input.role) return { ...(await tx.user.findUniqueOrThrow({ where: { id: target.id }, select: publicSelect })), demoted: false };
     const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: publicSelect });
     await tx.auditEntry.create({
       data: { actorId: actor.id, action: 'user.role_changed', targetType: 'user', targetId: target.id, detail: `${target.role} → ${input.role}` },
     });
-    return updated;
+    return { ...updated, demoted: ROLES.indexOf(input.role) < ROLES.indexOf(target.role as (typeof ROLES)[number]) };
   });
   publishToUser(user.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });
+  // Their sockets may sit in moderator rooms (where anonymous authors are named): drop them; the client
+  // reconnects at once and re-joins with the new role (F10).
+  if (demoted) disconnectUser(user.id);
   return user;
 }
 
