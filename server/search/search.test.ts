@@ -189,9 +189,8 @@ describe.each(dialects)('search on $name', ({ name, make }) => {
   });
 
   it.runIf(name === 'SQLite')('after every migration, the index triggers still exist (a table rebuilt by a later migration drops them)', async () => {
-    const triggers = await db().$queryRawUnsafe<{ name: string; tbl_name: string }[]>(
-      `SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\' ORDER BY name`,
-    );
+    const triggers = await db().$queryRaw<{ name: string; tbl_name: string }[]>`
+      SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search!_%' ESCAPE '!' ORDER BY name`;
     expect(triggers).toEqual([
       { name: 'search_article_ad', tbl_name: 'Article' },
       { name: 'search_article_ai', tbl_name: 'Article' },
@@ -206,9 +205,9 @@ describe.each(dialects)('search on $name', ({ name, make }) => {
     const keep = await createArticle(elder, articleInput(modalityId, { body: `${LOREM} sandpiper` }));
     const gone = await createArticle(elder, articleInput(modalityId, { body: `${LOREM} sandpiper` }));
     await db().article.delete({ where: { id: gone.id } });
-    await db().$executeRawUnsafe('VACUUM');
+    await db().$executeRaw`VACUUM`;
     expect(ids((await search(null, { q: 'sandpiper' })).hits)).toEqual([keep.id]);
-    const integrity = await db().$queryRawUnsafe<unknown[]>(`INSERT INTO "search_article"("search_article", rank) VALUES ('integrity-check', 1)`);
+    const integrity = await db().$queryRaw<unknown[]>`INSERT INTO "search_article"("search_article", rank) VALUES ('integrity-check', 1)`;
     expect(integrity).toEqual([]);
   });
 
