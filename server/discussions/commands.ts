@@ -57,6 +57,39 @@ function mustBeFuture(r: Resolved, now: Date) {
 export type Scheduled = { id: string; seriesId: string | null; occurrences: number; firstStart: Resolved };
 
 /** Schedules a discussion, or a series of them (each occurrence its own row with seriesId/seriesIndex). */
+type DiscussionInput = {
+  title: string;
+  description: string;
+  timeZone: string;
+  durationMinutes: number;
+  capacity: number | null;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  moderationMode: 'PRE' | 'POST';
+  anonymousDefault: boolean;
+  agreementText: string;
+  contentWarnings: string[];
+  externalLink: string | null;
+};
+
+/** The columns a discussion takes from the form, for one occurrence's start (create and edit alike). */
+function discussionFields(input: DiscussionInput, at: { startsAt: Date; localStart: string }) {
+  return {
+    title: input.title,
+    description: input.description,
+    startsAt: at.startsAt,
+    timeZone: input.timeZone,
+    localStart: at.localStart,
+    durationMinutes: input.durationMinutes,
+    capacity: input.capacity,
+    visibility: input.visibility,
+    moderationMode: input.moderationMode,
+    anonymousDefault: input.anonymousDefault,
+    agreementText: input.agreementText,
+    contentWarnings: input.contentWarnings.join(','),
+    externalLink: input.externalLink,
+  };
+}
+
 export async function createDiscussion(actor: Actor, raw: unknown, now = new Date()): Promise<Scheduled> {
   if (!canCreateDiscussion(actor)) throw new AppError('forbidden', 'Only elders and admins can schedule discussions.');
   const input = createDiscussionSchema.parse(raw);
@@ -85,19 +118,7 @@ export async function createDiscussion(actor: Actor, raw: unknown, now = new Dat
     for (const [index, occ] of occurrences.entries()) {
       const row = await tx.discussion.create({
         data: {
-          title: input.title,
-          description: input.description,
-          startsAt: occ.startsAt,
-          timeZone: input.timeZone,
-          localStart: occ.localStart,
-          durationMinutes: input.durationMinutes,
-          capacity: input.capacity,
-          visibility: input.visibility,
-          moderationMode: input.moderationMode,
-          anonymousDefault: input.anonymousDefault,
-          agreementText: input.agreementText,
-          contentWarnings: input.contentWarnings.join(','),
-          externalLink: input.externalLink,
+          ...discussionFields(input, occ),
           seriesId,
           seriesIndex: seriesId ? index : null,
           createdById: actor.id,
@@ -152,19 +173,7 @@ export async function updateDiscussion(actor: Actor, raw: unknown, now = new Dat
     await tx.discussion.update({
       where: { id: input.id },
       data: {
-        title: input.title,
-        description: input.description,
-        startsAt: resolved.startsAt,
-        timeZone: input.timeZone,
-        localStart: resolved.localStart,
-        durationMinutes: input.durationMinutes,
-        capacity: input.capacity,
-        visibility: input.visibility,
-        moderationMode: input.moderationMode,
-        anonymousDefault: input.anonymousDefault,
-        agreementText: input.agreementText,
-        contentWarnings: input.contentWarnings.join(','),
-        externalLink: input.externalLink,
+        ...discussionFields(input, resolved),
         ...relations(input, facilitatorIds),
       },
     });
