@@ -9,24 +9,13 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { Markdown } from '@/components/ui/markdown';
+import type { ArticleDraft } from '@/server/library/queries';
 import { ARTICLE_LIMITS, doiUrl, normaliseDoi, slugify, DOI_PATTERN } from '@/lib/library/schema';
 
 export type EditorModality = { id: string; name: string };
 type Ref = { key: number; text: string; doi: string; url: string };
-export type EditorInitial = {
-  id: string;
-  slug: string;
-  title: string;
-  modalityId: string;
-  summary: string;
-  body: string;
-  benefits: string;
-  risks: string;
-  contraindications: string;
-  legalStatus: string;
-  references: { text: string; doi?: string; url?: string }[];
-  updatedAt: string;
-};
+/** The article as the editor query returns it (a type only: nothing server-side reaches the browser). */
+export type EditorInitial = ArticleDraft;
 
 type Props = { modalities: EditorModality[]; initial?: EditorInitial };
 

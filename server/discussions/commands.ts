@@ -57,19 +57,10 @@ function mustBeFuture(r: Resolved, now: Date) {
 export type Scheduled = { id: string; seriesId: string | null; occurrences: number; firstStart: Resolved };
 
 /** Schedules a discussion, or a series of them (each occurrence its own row with seriesId/seriesIndex). */
-type DiscussionInput = {
-  title: string;
-  description: string;
-  timeZone: string;
-  durationMinutes: number;
-  capacity: number | null;
-  visibility: 'PUBLIC' | 'MEMBERS';
-  moderationMode: 'PRE' | 'POST';
-  anonymousDefault: boolean;
-  agreementText: string;
-  contentWarnings: string[];
-  externalLink: string | null;
-};
+type DiscussionInput = Pick<
+  CreateDiscussion,
+  'title' | 'description' | 'timeZone' | 'durationMinutes' | 'capacity' | 'visibility' | 'moderationMode' | 'anonymousDefault' | 'agreementText' | 'contentWarnings' | 'externalLink'
+>;
 
 /** The columns a discussion takes from the form, for one occurrence's start (create and edit alike). */
 function discussionFields(input: DiscussionInput, at: { startsAt: Date; localStart: string }) {
