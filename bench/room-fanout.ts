@@ -10,7 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { WebSocket } from 'ws';
 import type { QuestionView } from '@/lib/live/views';
-import { ASK_LIMIT } from '@/server/questions/commands';
+import { LIVE_BUDGETS } from '@/server/live/budgets';
+
+const ASK_LIMIT = LIVE_BUDGETS.ask;
 import { MAX_SOCKETS_PER_USER } from '@/server/realtime';
 import { connectSocket, DEMO_PASSWORD, ROOT, signIn, startServer, type TestServer, type TestSocket } from '@/server/test/harness';
 import { createDiscussion, join, openDb, sleep } from '@/server/test/live-fixtures';

@@ -136,6 +136,12 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
             </ul>
           )}
 
+          {room.model.nextOffset !== null && shownSort !== 'answered' && (
+            <Button type="button" variant="secondary" onClick={room.loadMore} data-testid="more-questions">
+              Show more questions ({room.model.room?.questionCount ?? 0} in all)
+            </Button>
+          )}
+
           {isMod && room.model.attendees && (
             <details className="rounded-lg border border-stone-200 bg-white p-4">
               <summary className="cursor-pointer font-medium">Attendees ({room.model.attendees.length})</summary>

@@ -1,10 +1,21 @@
 'use client';
 // One question in the live room, with the controls this person may use on it.
 import { useState, type FormEvent } from 'react';
-import type { QuestionView } from '@/lib/live/views';
+import type { QuestionView, StaffBadge } from '@/lib/live/views';
 import { QUESTION_MAX, REPLY_MAX } from '@/lib/live/schema';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+
+const BADGE_LABEL: Record<StaffBadge, string> = { host: 'Host', facilitator: 'Facilitator', admin: 'Admin' };
+
+/** The server-computed staff mark next to a name: members cannot name themselves into it. */
+function StaffBadgeChip({ badge }: { badge: StaffBadge }) {
+  return (
+    <span data-testid="staff-badge" className="rounded bg-ember-100 px-1.5 py-0.5 text-xs font-semibold text-ember-900">
+      {BADGE_LABEL[badge]}
+    </span>
+  );
+}
 
 type Props = {
   discussionId: string;
@@ -43,6 +54,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
   }
 
   const who = q.author ? q.author.name : 'Anonymous';
+  const badge = q.author?.badge ?? null;
   return (
     <li
       data-testid="question"
@@ -66,6 +78,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
         <div className="min-w-0 flex-1 space-y-2">
           <p className="flex flex-wrap items-center gap-2 text-xs text-stone-600">
             <span className="font-medium text-stone-800">{who}</span>
+            {badge && <StaffBadgeChip badge={badge} />}
             {q.anonymous && isMod && <span className="rounded bg-stone-100 px-1.5 py-0.5">asked anonymously</span>}
             {mine && <span className="rounded bg-ember-50 px-1.5 py-0.5 text-ember-800">your question</span>}
             {q.contentWarning && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">CW: {q.contentWarning}</span>}
@@ -90,7 +103,9 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
             <ul className="space-y-1 border-l-2 border-ember-200 pl-3 text-sm">
               {q.replies.map((r) => (
                 <li key={r.id}>
-                  <span className="font-medium text-ember-800">{r.authorName}:</span> <span className="whitespace-pre-wrap break-words">{r.body}</span>
+                  <span className="font-medium text-ember-800">{r.authorName}</span>
+                  {r.authorBadge && <> <StaffBadgeChip badge={r.authorBadge} /></>}
+                  <span className="font-medium text-ember-800">:</span> <span className="whitespace-pre-wrap break-words">{r.body}</span>
                 </li>
               ))}
             </ul>

@@ -9,7 +9,7 @@ const q = (id: string, votes: number, createdAt: string, extra: Partial<Question
 
 const state = (questions: QuestionView[]): RoomState => ({
   discussion: { id: 'd', title: 't', status: 'LIVE', startsAt: '', startedAt: null, endedAt: null, anonymousDefault: false, moderationMode: 'POST', highlightedQuestionId: 'b' },
-  questions, mine: ['a'], myVotes: ['b'], attendeeCount: 3, role: 'member', serverTime: 0,
+  questions, questionCount: questions.length, nextOffset: null, mine: ['a'], myVotes: ['b'], attendeeCount: 3, role: 'member', serverTime: 0,
 });
 
 describe('room reducer', () => {
@@ -29,7 +29,7 @@ describe('room reducer', () => {
     expect(m.questions.a.votes).toBe(9);
     m = roomReducer(m, { type: 'myVote', id: 'a', on: true, votes: 10 });
     expect(m.myVotes.sort()).toEqual(['a', 'b']);
-    const reply = { id: 'r1', body: 'hi', authorName: 'Sam', createdAt: '' };
+    const reply = { id: 'r1', body: 'hi', authorName: 'Sam', authorBadge: 'facilitator' as const, createdAt: '' };
     m = roomReducer(roomReducer(m, { type: 'reply', questionId: 'a', reply }), { type: 'reply', questionId: 'a', reply });
     expect(m.questions.a.replies).toHaveLength(1);
     m = roomReducer(m, { type: 'withdrawn', id: 'b' });

@@ -11,11 +11,14 @@ export type RoomModel = {
   mine: string[];
   attendeeCount: number;
   attendees: Attendee[] | undefined;
+  /** Where the next page of older/less-voted questions starts (large rooms), or null. */
+  nextOffset: number | null;
 };
 
 export type RoomAction =
   | { type: 'joined'; state: RoomState }
   | { type: 'question'; question: QuestionView; mine?: boolean }
+  | { type: 'page'; questions: QuestionView[]; nextOffset: number | null }
   | { type: 'withdrawn'; id: string }
   | { type: 'tallies'; tallies: [string, number][] }
   | { type: 'reply'; questionId: string; reply: QuestionView['replies'][number] }
@@ -25,7 +28,7 @@ export type RoomAction =
   | { type: 'presence'; count: number; attendees?: Attendee[] }
   | { type: 'myVote'; id: string; on: boolean; votes?: number };
 
-export const emptyRoom: RoomModel = { room: null, questions: {}, highlight: null, myVotes: [], mine: [], attendeeCount: 0, attendees: undefined };
+export const emptyRoom: RoomModel = { room: null, questions: {}, highlight: null, myVotes: [], mine: [], attendeeCount: 0, attendees: undefined, nextOffset: null };
 
 export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
   switch (a.type) {
@@ -38,7 +41,14 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
         mine: a.state.mine,
         attendeeCount: a.state.attendeeCount,
         attendees: a.state.attendees,
+        nextOffset: a.state.nextOffset,
       };
+    case 'page': {
+      // What we already hold is at least as fresh as a page read a moment ago.
+      const questions = { ...m.questions };
+      for (const q of a.questions) questions[q.id] ??= q;
+      return { ...m, questions, nextOffset: a.nextOffset };
+    }
     case 'question': {
       const prev = m.questions[a.question.id];
       // Keep our own tally/replies if a broadcast view is older than what we already hold.

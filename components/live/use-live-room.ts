@@ -71,11 +71,9 @@ export function useLiveRoom(discussionId: string) {
 
   useEffect(() => {
     if (!socket) return;
-    const onConnect = () => {
-      // A recovered connection kept its rooms and got the missed events; anything else resynchronises.
-      if (!socket.recovered) join();
-      else for (const item of readOutbox(localStorage, discussionId)) send(item);
-    };
+    // Every (re)connection is a new socket (the server keeps no recovery state): join again; the answer is the
+    // whole room as we may now see it, and the outbox is resent after it.
+    const onConnect = () => join();
     const handlers = {
       'question:asked': (q: RoomState['questions'][number]) => dispatch({ type: 'question', question: q }),
       'question:edited': (q: RoomState['questions'][number]) => dispatch({ type: 'question', question: q }),
@@ -87,6 +85,9 @@ export function useLiveRoom(discussionId: string) {
       'question:answered': ({ id, answeredAt }: { id: string; answeredAt: string }) => dispatch({ type: 'answered', id, answeredAt }),
       'discussion:state': (p: { discussionId: string; status: RoomState['discussion']['status']; startedAt: string | null; endedAt: string | null }) => {
         if (p.discussionId === discussionId) dispatch({ type: 'state', status: p.status, startedAt: p.startedAt, endedAt: p.endedAt });
+      },
+      'discussion:rights-changed': (p: { discussionId: string }) => {
+        if (p.discussionId === discussionId) join();
       },
       'presence:changed': (p: { discussionId: string; count: number; attendees?: RoomState['attendees'] }) => {
         if (p.discussionId === discussionId) dispatch({ type: 'presence', count: p.count, attendees: p.attendees });
@@ -139,5 +140,16 @@ export function useLiveRoom(discussionId: string) {
     [socket],
   );
 
-  return { model, status, notice, setNotice, outbox, connected, join, ask, command, acceptAgreement: () => join(true) };
+  /** Large rooms: fetches the next page of questions after those the join state held. */
+  const loadMore = useCallback(() => {
+    const offset = model.nextOffset;
+    if (!socket?.connected || offset === null) return;
+    socket.timeout(ACK_TIMEOUT_MS).emit('questions:page', { discussionId, offset }, (err, res) => {
+      if (err) return setNotice({ code: 'unavailable', message: 'The server did not answer. Please try again.' });
+      if (res.ok) dispatch({ type: 'page', questions: res.data.questions, nextOffset: res.data.nextOffset });
+      else setNotice(res.error);
+    });
+  }, [socket, discussionId, model.nextOffset]);
+
+  return { model, status, notice, setNotice, outbox, connected, join, ask, command, loadMore, acceptAgreement: () => join(true) };
 }

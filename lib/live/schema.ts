@@ -33,5 +33,8 @@ export const editSchema = z.object({ questionId: clientQuestionId, body: text(QU
 export const replySchema = z.object({ questionId: clientQuestionId, body: text(REPLY_MAX, 'reply') }).strict();
 export const highlightSchema = z.object({ discussionId: id, questionId: clientQuestionId.nullable() }).strict();
 
+export const pageQuestionsSchema = z.object({ discussionId: id, offset: z.number().int().min(0).max(1_000_000) }).strict();
+
 export type AskInput = z.input<typeof askSchema>;
 export type JoinInput = z.input<typeof joinSchema>;
+export type PageQuestionsInput = z.input<typeof pageQuestionsSchema>;

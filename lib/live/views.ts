@@ -4,14 +4,17 @@ export type DiscussionState = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
 export type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
 
-export type ReplyView = { id: string; body: string; authorName: string; createdAt: string };
+/** A staff mark computed on the server from the person's rights in this discussion, shown next to their name. */
+export type StaffBadge = 'host' | 'facilitator' | 'admin';
+
+export type ReplyView = { id: string; body: string; authorName: string; authorBadge: StaffBadge | null; createdAt: string };
 
 export type QuestionView = {
   id: string;
   body: string;
   anonymous: boolean;
   /** null on audience views of anonymous questions. `id` only on moderator views. */
-  author: { name: string; id?: string } | null;
+  author: { name: string; id?: string; badge: StaffBadge | null } | null;
   contentWarning: string | null;
   status: QuestionStatus;
   votes: number;
@@ -37,7 +40,12 @@ export type Attendee = { userId: string; name: string; joinedAt: string };
 
 export type RoomState = {
   discussion: RoomDiscussion;
+  /** The most relevant questions (at most 200; own and highlighted always included); more with `questions:page`. */
   questions: QuestionView[];
+  /** How many questions this person may see in all; more than `questions` holds when the room is large. */
+  questionCount: number;
+  /** Where `questions:page` continues, or null when nothing more is there. */
+  nextOffset: number | null;
   /** Ids of the questions this person asked (so they can edit/withdraw them) and voted for. */
   mine: string[];
   myVotes: string[];
@@ -46,3 +54,6 @@ export type RoomState = {
   role: RoomRole;
   serverTime: number;
 };
+
+/** One page of questions beyond those in the join state. */
+export type QuestionPage = { questions: QuestionView[]; nextOffset: number | null };

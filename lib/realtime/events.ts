@@ -2,8 +2,8 @@
 import type { Result } from '../result';
 import type { RoleName } from '../users/schema';
 import type { NotificationCreatedPayload } from '../discussions/notifications';
-import type { AskInput, JoinInput } from '../live/schema';
-import type { Attendee, DiscussionState, QuestionView, ReplyView, RoomState } from '../live/views';
+import type { AskInput, JoinInput, PageQuestionsInput } from '../live/schema';
+import type { Attendee, DiscussionState, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
 
 type DiscussionRef = { discussionId: string };
 type QuestionRef = { questionId: string };
@@ -16,6 +16,8 @@ export interface ClientToServerEvents {
   // Live room. The join ack carries the whole room state in one message.
   'discussion:join': (payload: JoinInput, ack: Ack<RoomState>) => void;
   'discussion:leave': (payload: DiscussionRef, ack: Ack<null>) => void;
+  /** Questions beyond the join state's first 200, in the same order of relevance. */
+  'questions:page': (payload: PageQuestionsInput, ack: Ack<QuestionPage>) => void;
   'discussion:start': (payload: DiscussionRef, ack: Ack<null>) => void;
   'discussion:end': (payload: DiscussionRef, ack: Ack<null>) => void;
   'question:ask': (payload: AskInput, ack: Ack<QuestionView>) => void;
@@ -35,6 +37,8 @@ export interface ServerToClientEvents {
   'account:suspended': (payload: Record<string, never>) => void;
   /** A new in-app notification for you (waitlist promotion, discussion changed or cancelled, starts soon). */
   'notification:created': (payload: NotificationCreatedPayload) => void;
+  /** Your rights in this discussion changed (made or no longer staff): join again to get the view you may see. */
+  'discussion:rights-changed': (payload: { discussionId: string }) => void;
   /** This node is shutting down; reconnect (to another node in scale mode). */
   'server:shutdown': (payload: { reconnectInMs: number }) => void;
   // Live room broadcasts (audience and moderator rooms get their own views of questions).

@@ -8,6 +8,7 @@ import { describeInZone, resolveLocal, type Resolved } from '@/lib/time/zoned';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { publishNotifications, storeNotifications } from '../notifications/commands';
+import { announceRightsChanged, moveOutOfModerators } from '../realtime/bus';
 import { fillSeats, lockDiscussion, RSVP_TX_OPTIONS } from '../rsvp/commands';
 import { canCancelDiscussion, canCreateDiscussion, canEditDiscussion, FACILITATOR_ROLES, HOST_ROLES } from './policy';
 
@@ -138,11 +139,22 @@ async function rsvpedRecipients(tx: Tx, discussionId: string, exceptUserId: stri
   });
 }
 
+type StaffRow = { userId: string; role: string };
+/** Who left the staff of a discussion, and who joined it or changed role (their clients re-join either way). */
+function staffChangesOf(before: StaffRow[], after: StaffRow[]) {
+  const now = new Map(after.map((r) => [r.userId, r.role]));
+  const was = new Map(before.map((r) => [r.userId, r.role]));
+  return {
+    removed: before.filter((r) => !now.has(r.userId)).map((r) => r.userId),
+    changed: after.filter((r) => was.get(r.userId) !== r.role).map((r) => r.userId),
+  };
+}
+
 /** Edits one discussion: for a series, only this occurrence; its siblings are untouched. */
 export async function updateDiscussion(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string; changed: string[] }> {
   const input = updateDiscussionSchema.parse(raw);
   const resolved = resolveLocal(input.localStart, input.timeZone);
-  const { changed, notes } = await db().$transaction(async (tx) => {
+  const { changed, notes, staffChanges } = await db().$transaction(async (tx) => {
     await lockDiscussion(tx, input.id);
     const before = await loadForEdit(tx, actor, input.id);
     if (before.status === 'CANCELLED' || before.status === 'ENDED') {
@@ -169,6 +181,9 @@ export async function updateDiscussion(actor: Actor, raw: unknown, now = new Dat
       },
     });
 
+    const after = await tx.discussionStaff.findMany({ where: { discussionId: input.id }, select: { userId: true, role: true } });
+    const staffChanges = staffChangesOf(before.staff, after);
+
     // More seats (or no limit any more) go to the waitlist straight away.
     const promoted = await fillSeats(tx, input.id, now);
     const promotedUsers = new Set(promoted.map((p) => p.userId));
@@ -190,8 +205,11 @@ export async function updateDiscussion(actor: Actor, raw: unknown, now = new Dat
         ),
       );
     }
-    return { changed, notes };
+    return { changed, notes, staffChanges };
   }, RSVP_TX_OPTIONS);
+  // Before anything else is published: someone no longer staff must not get one more moderator frame.
+  for (const userId of staffChanges.removed) moveOutOfModerators(userId, input.id);
+  for (const userId of staffChanges.changed) announceRightsChanged(userId, input.id);
   await publishNotifications(notes);
   return { id: input.id, changed };
 }

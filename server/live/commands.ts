@@ -7,12 +7,14 @@ import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { publishToRoom } from '../questions/publish';
+import { spendBudget } from './budgets';
 import { loadRoom, type RoomContext } from './context';
 import { canHost, needsAgreement } from './policy';
 import { getRoomState } from './queries';
 
 export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomState> {
   const input = joinSchema.parse(raw);
+  await spendBudget('join', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
   if (ctx.phase === 'scheduled') {
     const opens = new Date(ctx.discussion.startsAt.getTime() - LOBBY_OPENS_MINUTES * 60_000);
@@ -28,11 +30,16 @@ export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: Ro
     }
   }
   await enter(ctx);
-  return getRoomState(actor, ctx);
+  // Rights can change while the socket joins its rooms (a host edits the staff list at that moment): read them
+  // again once the rooms are set, so rooms and the state below agree with the rights of now.
+  const now = await loadRoom(actor, ctx.discussion.id);
+  if (now.isMod !== ctx.isMod) await enter(now);
+  return getRoomState(actor, now);
 }
 
 async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {
   const { discussionId } = discussionRefSchema.parse(raw);
+  await spendBudget('startEnd', actor.id);
   const ctx = await loadRoom(actor, discussionId);
   if (!canHost(actor, ctx.staff)) throw new AppError('forbidden', 'Only this discussion’s hosts can start or end it.');
   const from = to === 'LIVE' ? 'lobby' : 'live';

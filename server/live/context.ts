@@ -3,7 +3,9 @@ import { AppError } from '@/lib/result';
 import { roomPhase, type RoomPhase } from '@/lib/live/phase';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
-import { canModerate, roomRole, type StaffRole } from './policy';
+import type { StaffBadge } from '@/lib/live/views';
+import type { RoleName } from '@/lib/users/schema';
+import { canModerate, effectiveStaff, roomRole, type StaffRole } from './policy';
 
 export type RoomContext = {
   discussion: {
@@ -20,6 +22,8 @@ export type RoomContext = {
   };
   staff: StaffRole;
   isMod: boolean;
+  /** Badges of this discussion's hosts and facilitators, for the names shown in the room. */
+  badges: ReadonlyMap<string, StaffBadge>;
   phase: RoomPhase;
 };
 
@@ -37,13 +41,18 @@ const discussionSelect = {
 } as const;
 
 export async function loadRoom(actor: Actor, discussionId: string, tx: Prisma.TransactionClient = db()): Promise<RoomContext> {
-  const [discussion, staffRow] = await Promise.all([
+  const [discussion, staffRows] = await Promise.all([
     tx.discussion.findUnique({ where: { id: discussionId }, select: discussionSelect }),
-    tx.discussionStaff.findUnique({ where: { discussionId_userId: { discussionId, userId: actor.id } }, select: { role: true } }),
+    tx.discussionStaff.findMany({ where: { discussionId }, select: { userId: true, role: true, user: { select: { role: true } } } }),
   ]);
   if (!discussion) throw new AppError('not_found', 'That discussion does not exist.');
-  const staff = (staffRow?.role ?? null) as StaffRole;
-  return { discussion, staff, isMod: canModerate(actor, staff), phase: roomPhase(discussion, new Date()) };
+  const badges = new Map<string, StaffBadge>();
+  for (const row of staffRows) {
+    const s = effectiveStaff({ id: row.userId, role: row.user.role as RoleName }, row.role as StaffRole);
+    if (s) badges.set(row.userId, s === 'HOST' ? 'host' : 'facilitator');
+  }
+  const staff = (staffRows.find((r) => r.userId === actor.id)?.role ?? null) as StaffRole;
+  return { discussion, staff, isMod: canModerate(actor, staff), phase: roomPhase(discussion, new Date()), badges };
 }
 
 export function roleIn(actor: Actor, ctx: RoomContext) {

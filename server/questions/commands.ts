@@ -7,37 +7,12 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
 import { needsAgreement } from '../live/policy';
-import { limiter, take } from '../rate-limit';
-import { markTallyDirty, publishQuestion, publishReply, publishToRoom } from './publish';
+import { refundBudget, spendBudget } from '../live/budgets';
+import { markTallyDirty, publishAboutQuestion, publishQuestion, publishToRoom } from './publish';
 import { audienceView, moderatorView, questionSelect, replyView, type QuestionRow } from './views';
-
-export const ASK_LIMIT = { points: 5, seconds: 30 };
-export const VOTE_LIMIT = { points: 60, seconds: 30 };
 
 function isUniqueViolation(err: unknown) {
   return (err as { code?: string })?.code === 'P2002';
-}
-
-async function rateLimit(kind: 'ask' | 'vote', userId: string) {
-  const { points, seconds } = kind === 'ask' ? ASK_LIMIT : VOTE_LIMIT;
-  const wait = await take(limiter(`live_${kind}`, points, seconds), userId);
-  if (wait > 0) {
-    throw new AppError('rate_limited', kind === 'ask'
-      ? `You're asking faster than the room can read. Try again in ${Math.ceil(wait / 1000)} s.`
-      : `Slow down a little. Try again in ${Math.ceil(wait / 1000)} s.`);
-  }
-}
-
-// Ids that already paid their rate-limit point on this node: concurrent resends of one question (two tabs,
-// the outbox) must not spend the asker's budget again (F16).
-const g = globalThis as { __firesideAskIds?: Map<string, number> };
-const countedAsks = (g.__firesideAskIds ??= new Map());
-function firstSighting(id: string): boolean {
-  const now = Date.now();
-  if ((countedAsks.get(id) ?? 0) > now) return false;
-  if (countedAsks.size > 10_000) for (const [k, exp] of countedAsks) if (exp <= now) countedAsks.delete(k);
-  countedAsks.set(id, now + ASK_LIMIT.seconds * 1000);
-  return true;
 }
 
 async function assertAgreed(actor: Actor, ctx: RoomContext) {
@@ -47,25 +22,25 @@ async function assertAgreed(actor: Actor, ctx: RoomContext) {
 }
 
 async function loadQuestion(questionId: string) {
-  const q = (await db().question.findUnique({ where: { id: questionId }, select: { ...questionSelect, discussionId: true } })) as
-    | (QuestionRow & { discussionId: string })
-    | null;
+  const q = (await db().question.findUnique({ where: { id: questionId }, select: questionSelect })) as QuestionRow | null;
   if (!q || q.status === 'WITHDRAWN' || q.status === 'REJECTED') throw new AppError('not_found', 'That question is no longer there.');
   return q;
 }
 
-const viewFor = (ctx: RoomContext, row: QuestionRow) => (ctx.isMod ? moderatorView(row) : audienceView(row));
+const viewFor = (ctx: RoomContext, row: QuestionRow) => (ctx.isMod ? moderatorView(row, ctx.badges) : audienceView(row, ctx.badges));
 
 export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = askSchema.parse(raw);
-  // The budget is checked before any database work, so a flood costs the server almost nothing (F04).
-  if (firstSighting(input.id)) await rateLimit('ask', actor.id);
+  // The budget is spent before any database work, so a flood costs the server almost nothing (F04). A refused
+  // ask spends nothing and leaves no mark: only a stored row makes a resend free (F16, F17).
+  const refused = await spendBudget('ask', actor.id).then(() => null, (err: unknown) => err);
+  const existing = (await db().question.findUnique({ where: { id: input.id }, select: questionSelect })) as QuestionRow | null;
+  if (existing) {
+    if (!refused) await refundBudget('ask', actor.id);
+    return sameQuestion(actor, await loadRoom(actor, input.discussionId), existing, input.discussionId);
+  }
+  if (refused) throw refused;
   const ctx = await loadRoom(actor, input.discussionId);
-  // A resend of a question already stored (outbox, second tab) returns it as it is (F16, F17).
-  const existing = (await db().question.findUnique({ where: { id: input.id }, select: { ...questionSelect, discussionId: true } })) as
-    | (QuestionRow & { discussionId: string })
-    | null;
-  if (existing) return sameQuestion(actor, ctx, existing, input.discussionId);
 
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
@@ -86,15 +61,16 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
     })) as QuestionRow;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    // Two sends raced: the other one wrote it.
-    const raced = await db().question.findUniqueOrThrow({ where: { id: input.id }, select: { ...questionSelect, discussionId: true } });
-    return sameQuestion(actor, ctx, raced as QuestionRow & { discussionId: string }, input.discussionId);
+    // Two sends raced: the other one wrote it (and paid for it).
+    await refundBudget('ask', actor.id);
+    const raced = await db().question.findUniqueOrThrow({ where: { id: input.id }, select: questionSelect });
+    return sameQuestion(actor, ctx, raced as QuestionRow, input.discussionId);
   }
-  publishQuestion(input.discussionId, 'question:asked', row);
+  publishQuestion(input.discussionId, 'question:asked', row, ctx.badges);
   return viewFor(ctx, row);
 }
 
-function sameQuestion(actor: Actor, ctx: RoomContext, row: QuestionRow & { discussionId: string }, discussionId: string) {
+function sameQuestion(actor: Actor, ctx: RoomContext, row: QuestionRow, discussionId: string) {
   if (row.authorId !== actor.id || row.discussionId !== discussionId) {
     throw new AppError('conflict', 'That question id is already taken. Please send your question again.');
   }
@@ -112,30 +88,32 @@ async function ownQuestion(actor: Actor, questionId: string) {
 
 export async function editQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = editSchema.parse(raw);
+  await spendBudget('edit', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
   const row = (await db().question.update({
     where: { id: q.id },
     data: { body: input.body, editedAt: new Date() },
     select: questionSelect,
   })) as QuestionRow;
-  publishQuestion(q.discussionId, 'question:edited', row);
+  publishQuestion(q.discussionId, 'question:edited', row, ctx.badges);
   return viewFor(ctx, row);
 }
 
 export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null> {
   const input = questionRefSchema.parse(raw);
+  await spendBudget('withdraw', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
   await db().$transaction(async (tx) => {
     await tx.question.update({ where: { id: q.id }, data: { status: 'WITHDRAWN' } });
     if (ctx.discussion.highlightedQuestionId === q.id) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
   });
-  publishToRoom(q.discussionId, 'question:withdrawn', { id: q.id });
+  publishAboutQuestion(q, 'question:withdrawn', { id: q.id });
   if (ctx.discussion.highlightedQuestionId === q.id) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
   return null;
 }
 
 async function votable(actor: Actor, questionId: string) {
-  await rateLimit('vote', actor.id);
+  await spendBudget('vote', actor.id);
   const q = await loadQuestion(questionId);
   if (q.status !== 'VISIBLE') throw new AppError('not_found', 'That question is no longer there.');
   const ctx = await loadRoom(actor, q.discussionId);
@@ -184,20 +162,22 @@ async function moderated(actor: Actor, questionId: string) {
 
 export async function replyToQuestion(actor: Actor, raw: unknown): Promise<ReplyView> {
   const input = replySchema.parse(raw);
+  await spendBudget('reply', actor.id);
   const { q, ctx } = await moderated(actor, input.questionId);
   if (ctx.phase === 'ended' || ctx.phase === 'cancelled') assertOpenForQuestions(ctx);
   const reply = await db().reply.create({
     data: { questionId: q.id, authorId: actor.id, body: input.body },
-    select: { id: true, body: true, createdAt: true, author: { select: { displayName: true } } },
+    select: questionSelect.replies.select,
   });
-  const view = replyView(reply);
-  publishReply(q.discussionId, q.id, view);
+  const view = replyView(reply, ctx.badges);
+  publishAboutQuestion(q, 'question:replied', { questionId: q.id, reply: view });
   return view;
 }
 
 /** "Answering now": one question at a time per discussion; null clears it. */
 export async function highlightQuestion(actor: Actor, raw: unknown): Promise<null> {
   const input = highlightSchema.parse(raw);
+  await spendBudget('highlight', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
   assertModerator(ctx);
   if (ctx.phase !== 'live') throw new AppError('room_closed', 'Highlight questions while the discussion is live.');
@@ -212,6 +192,7 @@ export async function highlightQuestion(actor: Actor, raw: unknown): Promise<nul
 
 export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> {
   const { questionId } = questionRefSchema.parse(raw);
+  await spendBudget('answer', actor.id);
   const { q, ctx } = await moderated(actor, questionId);
   if (q.answeredAt) return null;
   const answeredAt = new Date();
@@ -220,7 +201,7 @@ export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> 
     await tx.question.update({ where: { id: q.id }, data: { answeredAt } });
     if (wasHighlighted) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
   });
-  publishToRoom(q.discussionId, 'question:answered', { id: q.id, answeredAt: answeredAt.toISOString() });
+  publishAboutQuestion(q, 'question:answered', { id: q.id, answeredAt: answeredAt.toISOString() });
   if (wasHighlighted) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
   return null;
 }

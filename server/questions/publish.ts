@@ -1,10 +1,9 @@
 // Broadcasts for questions, always after the write has committed and after the ack (write → ack → broadcast):
 // publication is deferred to the next turn of the event loop. Audience and moderators get their own views.
 import { rooms, type ServerEventName, type ServerEventPayload } from '@/lib/realtime/events';
-import type { ReplyView } from '@/lib/live/views';
 import { db } from '../db/client';
 import { getIo } from '../realtime/bus';
-import { audienceView, moderatorView, type QuestionRow } from './views';
+import { audienceView, moderatorView, type Badges, type QuestionRow } from './views';
 
 export const TALLY_INTERVAL_MS = 250; // at most 4 tally messages per second per room
 
@@ -21,12 +20,12 @@ function later(fn: () => void) {
 type ViewEvent = 'question:asked' | 'question:edited';
 
 /** A question as the audience and as moderators see it. Pending questions go to moderators only. */
-export function publishQuestion(discussionId: string, event: ViewEvent, row: QuestionRow) {
+export function publishQuestion(discussionId: string, event: ViewEvent, row: QuestionRow, badges: Badges) {
   later(() => {
     const io = getIo();
     if (!io) return;
-    if (row.status === 'VISIBLE') io.to(rooms.discussion(discussionId)).except(rooms.discussionMods(discussionId)).emit(event, audienceView(row));
-    io.to(rooms.discussionMods(discussionId)).emit(event, moderatorView(row));
+    if (row.status === 'VISIBLE') io.to(rooms.discussion(discussionId)).except(rooms.discussionMods(discussionId)).emit(event, audienceView(row, badges));
+    io.to(rooms.discussionMods(discussionId)).emit(event, moderatorView(row, badges));
   });
 }
 
@@ -38,8 +37,18 @@ export function publishToRoom<E extends ServerEventName>(discussionId: string, e
   });
 }
 
-export function publishReply(discussionId: string, questionId: string, reply: ReplyView) {
-  publishToRoom(discussionId, 'question:replied', { questionId, reply });
+type AboutQuestion = { discussionId: string; status: QuestionRow['status']; authorId: string };
+
+/**
+ * An event about one question (reply, answered, withdrawn), sent to whoever may see the question: the whole
+ * room when it is visible; otherwise only the moderators and its author (who sees their own pending question).
+ */
+export function publishAboutQuestion<E extends ServerEventName>(q: AboutQuestion, event: E, payload: ServerEventPayload<E>) {
+  if (q.status === 'VISIBLE') return publishToRoom(q.discussionId, event, payload);
+  later(() => {
+    const to = getIo()?.to(rooms.discussionMods(q.discussionId)).to(rooms.user(q.authorId)) as { emit(event: string, payload: unknown): void } | undefined;
+    to?.emit(event, payload);
+  });
 }
 
 // Tallies: votes mark a question dirty; one timer per room reads the current counts and sends them together.

@@ -1,9 +1,13 @@
 // Prisma selects and mappers for question views. The audience mapper drops the author of anonymous questions
-// here on the server, so no anonymous author ever reaches an audience socket or page.
-import type { QuestionView, ReplyView } from '@/lib/live/views';
+// here on the server, so no anonymous author ever reaches an audience socket or page. Staff badges are
+// computed here too, from the discussion's staff list (RoomContext.badges) and the author's global role.
+import type { QuestionView, ReplyView, StaffBadge } from '@/lib/live/views';
+
+const authorSelect = { select: { displayName: true, role: true } } as const;
 
 export const questionSelect = {
   id: true,
+  discussionId: true,
   body: true,
   anonymous: true,
   contentWarning: true,
@@ -13,12 +17,15 @@ export const questionSelect = {
   editedAt: true,
   createdAt: true,
   authorId: true,
-  author: { select: { displayName: true } },
-  replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { displayName: true } } } },
+  author: authorSelect,
+  replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, authorId: true, author: authorSelect } },
 } as const;
+
+type Author = { displayName: string; role: string };
 
 export type QuestionRow = {
   id: string;
+  discussionId: string;
   body: string;
   anonymous: boolean;
   contentWarning: string | null;
@@ -28,15 +35,22 @@ export type QuestionRow = {
   editedAt: Date | null;
   createdAt: Date;
   authorId: string;
-  author: { displayName: string };
-  replies: { id: string; body: string; createdAt: Date; author: { displayName: string } }[];
+  author: Author;
+  replies: { id: string; body: string; createdAt: Date; authorId: string; author: Author }[];
 };
 
-export function replyView(r: QuestionRow['replies'][number]): ReplyView {
-  return { id: r.id, body: r.body, authorName: r.author.displayName, createdAt: r.createdAt.toISOString() };
+/** Staff badges of one discussion by user id (hosts and facilitators whose global role still backs them). */
+export type Badges = ReadonlyMap<string, StaffBadge>;
+
+function badgeOf(userId: string, author: Author, badges: Badges): StaffBadge | null {
+  return author.role === 'ADMIN' ? 'admin' : (badges.get(userId) ?? null);
 }
 
-function base(q: QuestionRow): Omit<QuestionView, 'author'> {
+export function replyView(r: QuestionRow['replies'][number], badges: Badges): ReplyView {
+  return { id: r.id, body: r.body, authorName: r.author.displayName, authorBadge: badgeOf(r.authorId, r.author, badges), createdAt: r.createdAt.toISOString() };
+}
+
+function base(q: QuestionRow, badges: Badges): Omit<QuestionView, 'author'> {
   return {
     id: q.id,
     body: q.body,
@@ -47,16 +61,16 @@ function base(q: QuestionRow): Omit<QuestionView, 'author'> {
     answeredAt: q.answeredAt?.toISOString() ?? null,
     editedAt: q.editedAt?.toISOString() ?? null,
     createdAt: q.createdAt.toISOString(),
-    replies: q.replies.map(replyView),
+    replies: q.replies.map((r) => replyView(r, badges)),
   };
 }
 
-export function audienceView(q: QuestionRow): QuestionView {
-  return { ...base(q), author: q.anonymous ? null : { name: q.author.displayName } };
+export function audienceView(q: QuestionRow, badges: Badges): QuestionView {
+  return { ...base(q, badges), author: q.anonymous ? null : { name: q.author.displayName, badge: badgeOf(q.authorId, q.author, badges) } };
 }
 
-export function moderatorView(q: QuestionRow): QuestionView {
-  return { ...base(q), author: { id: q.authorId, name: q.author.displayName } };
+export function moderatorView(q: QuestionRow, badges: Badges): QuestionView {
+  return { ...base(q, badges), author: { id: q.authorId, name: q.author.displayName, badge: badgeOf(q.authorId, q.author, badges) } };
 }
 
 /** Which questions the audience sees: visible ones (pending ones only their author and moderators). */

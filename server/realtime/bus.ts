@@ -26,3 +26,20 @@ export function publishToUser<E extends ServerEventName>(userId: string, event: 
 export function disconnectUser(userId: string) {
   getIo()?.in(rooms.user(userId)).disconnectSockets(true);
 }
+
+/**
+ * Takes every socket of the user, on every node (through the adapter), out of a discussion's moderators' room
+ * at once, and asks their clients to re-join so they get the audience view. Called right after the change that
+ * ended their staff rights commits, so no later moderator frame reaches them.
+ */
+export function moveOutOfModerators(userId: string, discussionId: string) {
+  const io = getIo();
+  if (!io) return;
+  io.in(rooms.user(userId)).socketsLeave(rooms.discussionMods(discussionId));
+  publishToUser(userId, 'discussion:rights-changed', { discussionId });
+}
+
+/** Someone became staff of a discussion: their clients re-join to get the moderator view. */
+export function announceRightsChanged(userId: string, discussionId: string) {
+  publishToUser(userId, 'discussion:rights-changed', { discussionId });
+}

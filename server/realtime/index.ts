@@ -7,6 +7,7 @@ import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
 import { actorFromClaims, claimsFromToken, sessionTokenFrom } from '../auth/actor';
 import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
+import { isDraining } from '../lifecycle';
 import { createRealtimeAdapter } from './adapter';
 import { setIo, type Io } from './bus';
 import { registerLiveHandlers } from './live-handlers';
@@ -23,10 +24,15 @@ export function createRealtime(httpServer: HttpServer, config: Config): { io: Io
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
     // cors alone does not stop a websocket from another site: allowRequest runs for every transport.
-    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req.headers.origin, config.allowedOrigins)),
+    // A node that is shutting down takes no new connections; clients retry and reach another node (F25).
+    allowRequest: (req, callback) =>
+      isDraining() ? callback('shutting_down', false) : callback(null, isAllowedOrigin(req.headers.origin, config.allowedOrigins)),
     cors: { origin: config.allowedOrigins, credentials: true },
-    // Recovery re-runs the middleware below, so a banned or signed-out user cannot come back through it.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // No connection-state recovery: it restores a socket's rooms and replays the packets it missed before our
+    // checks can run, so a facilitator demoted (or a member banned) while briefly offline would get moderator
+    // frames (anonymous authors, attendees) addressed to their old rights. Every reconnect is a fresh socket;
+    // the client re-joins, and the join answer (the whole room state, derived from the rights of that moment)
+    // replaces what it held, so nothing is lost either.
   });
 
   // F01: engine.io answers a polling POST over maxHttpBufferSize with 413 but keeps the session (and its

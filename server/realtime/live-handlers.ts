@@ -4,6 +4,7 @@ import { rooms } from '@/lib/realtime/events';
 import { z } from 'zod';
 import { endDiscussion, joinDiscussion, startDiscussion } from '../live/commands';
 import { schedulePresence } from '../live/presence';
+import { pageQuestions } from '../live/queries';
 import {
   answerQuestion,
   askQuestion,
@@ -48,6 +49,7 @@ export function registerLiveHandlers(socket: AppSocket) {
       return null;
     }),
   );
+  socket.on('questions:page', handle(socket, any, (actor, input) => pageQuestions(actor, input)));
   socket.on('discussion:start', handle(socket, any, (actor, input) => startDiscussion(actor, input)));
   socket.on('discussion:end', handle(socket, any, (actor, input) => endDiscussion(actor, input)));
   socket.on('question:ask', handle(socket, any, (actor, input) => askQuestion(actor, input)));

@@ -7,11 +7,14 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_WARNINGS } from '@/lib/live/schema';
 import type { Db } from '../db/client';
-import { ASK_LIMIT } from '../questions/commands';
-import { MAX_SOCKETS_PER_USER } from '../realtime/index';
-import { ABUSE_DISCONNECT_AFTER } from '../realtime/handler';
 import { connectSocket, DEMO_PASSWORD, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
 import { createDiscussion, join, openDb, sleep, until, userId } from './live-fixtures';
+
+// Bounds from shared/FAULTS.md and the issues, never from the code under test: F01 "maxHttpBufferSize in tens
+// of KB" (a frame of 64 KB + 1 is refused); F05 a per-user cap of at most 12 sockets; the ask budget of 5 per 30 s.
+const FRAME_REFUSED_BYTES = 64 * 1024 + 1;
+const SOCKET_CAP_AT_MOST = 12;
+const ASK_BUDGET = 5;
 
 type AckResult = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -246,6 +249,20 @@ describe('F02 malformed socket.io packets', () => {
 });
 
 describe('F01 oversized emit', () => {
+  it('F01 a frame of 64 KB + 1 closes the sender; nothing is written', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const attacker = await connect('eli@example.org');
+    await join(attacker, discussionId);
+    const before = await rowCounts();
+    const gone = waitFor<string>(attacker, 'disconnect', 5000);
+    const payload = { discussionId, id: randomUUID(), body: '', anonymous: false };
+    const frameOverhead = `42["question:ask",${JSON.stringify(payload)}]`.length;
+    attacker.emit('question:ask', { ...payload, body: 'y'.repeat(FRAME_REFUSED_BYTES - frameOverhead) }, () => {});
+    expect(await gone).toMatch(/transport (close|error)/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+
   it('F01 a 2 MB question:ask closes the sender only; nothing is written and others carry on', async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const bystander = await connect('bea@example.org');
@@ -428,7 +445,7 @@ describe('F03 fuzzed payloads', () => {
 });
 
 describe('F04 a flood of asks from one member', () => {
-  it(`F04 1,000 question:ask at once → ${ASK_LIMIT.points} written, the rest rate_limited, then disconnected; others unaffected`, async () => {
+  it(`F04 1,000 question:ask at once → ${ASK_BUDGET} written, the rest rate_limited, then disconnected; others unaffected`, async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const floodId = await userId(db, 'dara@example.org');
     const flooder = await connect('dara@example.org');
@@ -459,14 +476,15 @@ describe('F04 a flood of asks from one member', () => {
     expect(await dropped).toBe('io server disconnect'); // dropped by the server, not by the client
     // Let the handlers that were already running settle (under load the last writes land late), then count.
     const countFlood = () => db.question.count({ where: { discussionId, authorId: floodId } });
-    await until(async () => (await countFlood()) >= ASK_LIMIT.points, 15_000, 'the allowed asks to be written');
+    await until(async () => (await countFlood()) >= ASK_BUDGET, 15_000, 'the allowed asks to be written');
+    // Asserting that no further write lands: nothing can be awaited for an absence, so give stragglers a moment.
     await sleep(1000);
     const written = await countFlood();
-    expect(written).toBe(ASK_LIMIT.points);
+    expect(written).toBe(ASK_BUDGET);
     const ok = acks.filter((a) => a.ok);
     const limited = acks.filter((a) => !a.ok);
     expect(ok.length).toBeLessThanOrEqual(written);
-    expect(limited.length).toBeGreaterThanOrEqual(ABUSE_DISCONNECT_AFTER);
+    expect(limited.length).toBeGreaterThan(0);
     for (const r of limited) {
       expect(!r.ok && r.error.code).toBe('rate_limited');
       expect(!r.ok && r.error.message).toMatch(/Try again in \d+ s/);
@@ -517,28 +535,29 @@ describe('F05 a flood of connections from one user', () => {
     return held;
   }
 
-  it(`F05 500 sockets from one user → at most ${MAX_SOCKETS_PER_USER} connect, the rest too_many_connections; released on close; others unaffected`, async () => {
+  it(`F05 500 sockets from one user → at most ${SOCKET_CAP_AT_MOST} connect, the rest too_many_connections; released on close; others unaffected`, async () => {
     const bystander = await connect('jordan@example.org');
     const before = await rowCounts();
     const { connected, refused } = await openMany(500);
-    expect(connected).toHaveLength(MAX_SOCKETS_PER_USER);
-    expect(refused).toHaveLength(500 - MAX_SOCKETS_PER_USER);
+    expect(connected.length).toBeGreaterThan(0);
+    expect(connected.length).toBeLessThanOrEqual(SOCKET_CAP_AT_MOST);
+    expect(refused).toHaveLength(500 - connected.length);
     expect(new Set(refused)).toEqual(new Set(['too_many_connections']));
     for (const s of connected) expect((await emitRaw(s, 'time:sync', {})).ok).toBe(true);
     await assertStillServing(bystander, 'jordan@example.org');
 
     // Closing releases every slot: the user gets exactly the cap again, not fewer.
     for (const s of connected) s.close();
-    await sleep(200);
-    const again = await fillToCap();
-    expect(again).toHaveLength(MAX_SOCKETS_PER_USER);
+    const again = await fillToCap(); // retries until the closes are processed and the cap refuses again
+    expect(again).toHaveLength(connected.length);
     for (const s of again) s.close();
-    await sleep(200);
     expect(server.proc.exitCode).toBeNull();
     expect(await rowCounts()).toEqual(before);
   });
 
   it('F05 connections abandoned mid-handshake do not keep their slots', async () => {
+    const cap = await fillToCap();
+    for (const s of cap) s.close();
     // Send CONNECT and hang up at once: the auth middleware is still awaiting the database when the transport
     // closes, so the socket never connects and never emits "disconnect".
     const cookie = await cookieFor(EMAIL);
@@ -558,9 +577,9 @@ describe('F05 a flood of connections from one user', () => {
         });
       }),
     );
-    await sleep(500);
     const held = await fillToCap();
-    expect(held).toHaveLength(MAX_SOCKETS_PER_USER);
+    expect(held).toHaveLength(cap.length); // every slot is back
+    expect(held.length).toBeLessThanOrEqual(SOCKET_CAP_AT_MOST);
     for (const s of held) s.close();
   });
 });

@@ -1,0 +1,36 @@
+// Per-person budgets for every live-room command (README: "Live room budgets"), shared by every node through
+// server/rate-limit.ts. Spent before any database work, so a flood costs the server almost nothing (F04).
+import { AppError } from '@/lib/result';
+import { limiter, take } from '../rate-limit';
+
+type Budget = { points: number; seconds: number };
+
+export const LIVE_BUDGETS = {
+  join: { points: 20, seconds: 60 },
+  ask: { points: 5, seconds: 30 },
+  vote: { points: 60, seconds: 30 }, // votes and unvotes together
+  edit: { points: 10, seconds: 60 },
+  withdraw: { points: 10, seconds: 60 },
+  reply: { points: 20, seconds: 60 },
+  highlight: { points: 30, seconds: 60 },
+  answer: { points: 30, seconds: 60 },
+  startEnd: { points: 10, seconds: 60 },
+  page: { points: 30, seconds: 60 },
+} as const satisfies Record<string, Budget>;
+
+export type LiveCommand = keyof typeof LIVE_BUDGETS;
+
+const budget = (kind: LiveCommand) => limiter(`live_${kind}`, LIVE_BUDGETS[kind].points, LIVE_BUDGETS[kind].seconds);
+
+/** Spends one point of the person's budget for this command, or throws `rate_limited` (nothing spent). */
+export async function spendBudget(kind: LiveCommand, userId: string): Promise<void> {
+  const wait = await take(budget(kind), userId);
+  if (wait <= 0) return;
+  const s = Math.ceil(wait / 1000);
+  throw new AppError('rate_limited', kind === 'ask' ? `You're asking faster than the room can read. Try again in ${s} s.` : `Slow down a little. Try again in ${s} s.`);
+}
+
+/** Gives a point back: the command turned out to cost nothing (a resend of a question already stored). */
+export async function refundBudget(kind: LiveCommand, userId: string): Promise<void> {
+  await budget(kind).reward(userId, 1).catch(() => {});
+}
