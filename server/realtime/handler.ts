@@ -1,12 +1,13 @@
 // The edge of every client→server event: validate the payload, re-check the actor against the database,
-// run the command, acknowledge with a Result. A banned or signed-out actor is disconnected.
+// run the command, acknowledge with a Result. A banned or signed-out actor is disconnected. While the node
+// shuts down, new events are refused and the ones already running are tracked until their ack is sent (F25).
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 import type { Result } from '@/lib/result';
 import { actorFromClaims, type Actor } from '../auth/actor';
-import { toErrorBody } from '../errors';
-import { track } from '../lifecycle';
+import { isBusyError, toErrorBody } from '../errors';
+import { isDraining, track } from '../lifecycle';
 import type { SocketData } from './types';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -20,6 +21,8 @@ type Pressure = { inflight: number; limited: number };
 const pressure = new WeakMap<AppSocket, Pressure>();
 
 const RATE_LIMITED = { code: 'rate_limited', message: 'Too many requests at once. Try again in 1 s.' } as const;
+// Retryable: the client keeps the question in its outbox and resends it after reconnecting (to another node).
+const SHUTTING_DOWN = { code: 'unavailable', message: 'This server is restarting, so nothing was done. Reconnecting; please try again in a moment.' } as const;
 
 function afterResult(socket: AppSocket, p: Pressure, result: Result<unknown>) {
   if (result.ok || result.error.code !== 'rate_limited') {
@@ -34,9 +37,11 @@ export function handle<S extends z.ZodType, T>(
   schema: S,
   run: (actor: Actor, input: z.output<S>) => Promise<T>,
 ) {
-  return async (...args: unknown[]) => {
+  return (...args: unknown[]) => {
     // The ack is the last argument: a client that sends no payload, or extra arguments, still gets an answer (F03).
     const reply: Ack<T> = typeof args.at(-1) === 'function' ? (args.pop() as Ack<T>) : () => {};
+    // Once shutdown has begun nothing new starts, so what is in flight is a fixed set shutdown can wait for (F25).
+    if (isDraining()) return reply({ ok: false, error: SHUTTING_DOWN });
     let p = pressure.get(socket);
     if (!p) pressure.set(socket, (p = { inflight: 0, limited: 0 }));
     if (p.inflight >= MAX_INFLIGHT_PER_SOCKET) {
@@ -45,14 +50,21 @@ export function handle<S extends z.ZodType, T>(
       return afterResult(socket, p, refused);
     }
     p.inflight++;
-    let result: Result<T>;
-    try {
-      result = await execute(socket, schema, run, args);
-    } finally {
-      p.inflight--;
-    }
-    reply(result);
-    afterResult(socket, p, result);
+    const pressed = p;
+    // Tracked from the first line to the ack, not only around the command: shutdown closes sockets after
+    // tracked work settles, and a command that has written must still be able to say so (F25).
+    void track(
+      (async () => {
+        let result: Result<T>;
+        try {
+          result = await execute(socket, schema, run, args);
+        } finally {
+          pressed.inflight--;
+        }
+        reply(result);
+        afterResult(socket, pressed, result);
+      })(),
+    );
   };
 }
 
@@ -60,14 +72,21 @@ async function execute<S extends z.ZodType, T>(socket: AppSocket, schema: S, run
   if (args.length > 1) return { ok: false, error: { code: 'validation_error', message: 'Send one payload with each event.' } };
   const parsed = schema.safeParse(args[0]);
   if (!parsed.success) return { ok: false, error: toErrorBody(parsed.error) };
-  const actor = await actorFromClaims(socket.data.claims).catch(() => null);
+  let actor: Actor | null;
+  try {
+    actor = await actorFromClaims(socket.data.claims);
+  } catch (err) {
+    // A busy database (F20, F21) is not a signed-out user: answer "try again" and keep the socket.
+    if (isBusyError(err)) return { ok: false, error: toErrorBody(err) };
+    actor = null;
+  }
   if (!actor) {
     setImmediate(() => socket.disconnect(true));
     return { ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Please sign in again.' } };
   }
   socket.data.actor = actor;
   try {
-    return { ok: true, data: await track(run(actor, parsed.data)) };
+    return { ok: true, data: await run(actor, parsed.data) };
   } catch (err) {
     return { ok: false, error: toErrorBody(err) };
   }
