@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceSkip, createTempPostgres, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
+import { createTempPostgres, skipReason, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
 import { createDb } from './client';
 import { listMigrations, migrate, pendingMigrations } from './migrator';
 import { derivePostgresSchema, modelShapes, POSTGRES_SCHEMA_PATH, readSqliteSchema, type ModelShape } from './schema-derive';
@@ -90,7 +90,7 @@ describe('drift: SQLite', () => {
   });
 });
 
-describe.skipIf(!TEST_POSTGRES_URL)('drift: PostgreSQL', () => {
+describe.skipIf(!TEST_POSTGRES_URL)(`drift: PostgreSQL${skipReason('TEST_POSTGRES_URL')}`, () => {
   let db: Awaited<ReturnType<typeof createTempPostgres>>;
   beforeAll(async () => {
     db = await createTempPostgres();
@@ -119,5 +119,3 @@ describe.skipIf(!TEST_POSTGRES_URL)('drift: PostgreSQL', () => {
     await client.$disconnect();
   });
 });
-
-if (!TEST_POSTGRES_URL) announceSkip('PostgreSQL drift tests', 'TEST_POSTGRES_URL');

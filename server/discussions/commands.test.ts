@@ -1,14 +1,12 @@
 // Scheduling, editing and cancelling discussions against real databases (SQLite; PostgreSQL when set).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AppError } from '@/lib/result';
 import { db } from '../db/client';
 import { cancelRsvp, rsvp } from '../rsvp/commands';
 import { makeActor, useDialectDatabase } from '../test/in-process';
-import { testDialects } from '../test/temp-databases';
+import { describeDialects } from '../test/temp-databases';
 import { cancelDiscussion, createDiscussion, updateDiscussion } from './commands';
 import { getDiscussion, listDiscussions } from './queries';
-
-const dialects = testDialects('discussion commands');
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => e.code ?? 'validation_error');
 const NOW = new Date('2026-01-10T12:00:00Z');
@@ -24,7 +22,7 @@ const base = (hostId: string) => ({
   agreementText: 'Keep what is shared here in the room.',
 });
 
-describe.each(dialects)('discussion commands on $name', ({ make }) => {
+describeDialects('discussion commands', ({ make }) => {
   useDialectDatabase(make);
 
   it('an elder schedules a discussion: UTC instant + IANA zone + wall-clock time, staff rows, links', async () => {

@@ -1,6 +1,6 @@
 // Library commands and queries against real databases (SQLite always; PostgreSQL when TEST_POSTGRES_URL is set).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DOI_PATTERN } from '@/lib/library/schema';
 import { LIBRARY_ARTICLES, seedLibraryIfEmpty } from '@/prisma/seed-library';
 import type { Actor } from '../auth/actor';
@@ -8,11 +8,9 @@ import { closeDb, db } from '../db/client';
 import { toErrorBody } from '../errors';
 import { search } from '../search/queries';
 import { makeActor, useFreshDatabase, useDialectDatabase } from '../test/in-process';
-import { testDialects } from '../test/temp-databases';
+import { describeDialects } from '../test/temp-databases';
 import { createArticle, createModality, updateArticle } from './commands';
 import { getArticleBySlug, getArticleForEdit, listModalitiesWithArticles } from './queries';
-
-const dialects = testDialects('library commands');
 
 async function errorOf(p: Promise<unknown>) {
   const err = await p.then(() => null, (e: unknown) => e);
@@ -40,7 +38,7 @@ function input(modalityId: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-describe.each(dialects)('library on $name', ({ make }) => {
+describeDialects('library', ({ make }) => {
   let drop: () => Promise<void>;
   let elder: Actor, admin: Actor, member: Actor, facilitator: Actor;
   let modalityId: string, otherModalityId: string;
@@ -199,7 +197,7 @@ describe.each(dialects)('library on $name', ({ make }) => {
   });
 });
 
-describe.each(dialects)('library seed on $name', ({ make }) => {
+describeDialects('library seed', ({ make }) => {
   useDialectDatabase(make);
 
   it('seeds five articles with valid references once, authored and reviewed by the demo elders; searchable', async () => {

@@ -1,18 +1,16 @@
 // Notifications: starts-soon is sent once per person even when two nodes run the check; marking read is per owner.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AppError } from '@/lib/result';
 import { db } from '../db/client';
 import { createDiscussion, updateDiscussion } from '../discussions/commands';
 import { rsvp } from '../rsvp/commands';
 import { makeActor, useDialectDatabase } from '../test/in-process';
-import { testDialects } from '../test/temp-databases';
+import { describeDialects } from '../test/temp-databases';
 import { markNotificationsRead } from './commands';
 import { listNotifications } from './queries';
 import { sendStartsSoonNotifications } from './starts-soon';
 
-const dialects = testDialects('notifications');
-
-describe.each(dialects)('notifications on $name', ({ make }) => {
+describeDialects('notifications', ({ make }) => {
   useDialectDatabase(make);
 
   it('starts in 15 minutes: once per person with a seat, even when two schedulers run at the same time', async () => {

@@ -1,14 +1,12 @@
 // RSVPs against real databases (SQLite always; PostgreSQL when TEST_POSTGRES_URL is set): capacity,
 // waitlist order, promotion with a stored notification, and no overbooking under concurrency.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AppError } from '@/lib/result';
 import { db } from '../db/client';
 import { createDiscussion } from '../discussions/commands';
 import { makeActor, useDialectDatabase } from '../test/in-process';
-import { testDialects } from '../test/temp-databases';
+import { describeDialects } from '../test/temp-databases';
 import { cancelRsvp, rsvp } from './commands';
-
-const dialects = testDialects('RSVP commands');
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => e.code ?? 'validation_error');
 
@@ -28,7 +26,7 @@ async function schedule(capacity: number | null, extra: Record<string, unknown> 
   return { elder, id: d.id };
 }
 
-describe.each(dialects)('RSVPs on $name', ({ make }) => {
+describeDialects('RSVPs', ({ make }) => {
   // A pool as large as the burst: the 50 RSVPs then contend for the discussion's row lock (what is under test),
   // not for pool connections (with the default pool of 10 a loaded machine can hit the pool's fast-fail timeout,
   // which is the F21 behaviour, tested elsewhere).

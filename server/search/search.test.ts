@@ -1,16 +1,14 @@
 // Search against real databases: SQLite FTS5 always, PostgreSQL full-text search when TEST_POSTGRES_URL is set.
 import fc from 'fast-check';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import { closeDb, db } from '../db/client';
 import { createArticle, updateArticle } from '../library/commands';
 import { makeActor, useFreshDatabase } from '../test/in-process';
-import { testDialects } from '../test/temp-databases';
+import { describeDialects } from '../test/temp-databases';
 import { ARTICLE_VECTOR_SQL, DISCUSSION_VECTOR_SQL, search, type SearchHit } from './queries';
 import { segmentsText } from './syntax';
-
-const dialects = testDialects('search');
 
 const LOREM =
   'Preparation matters. People meet their guides beforehand, talk about intentions, and agree on how support will look during the day.';
@@ -52,7 +50,7 @@ async function makeDiscussion(creator: Actor, data: { title: string; description
 
 const ids = (hits: SearchHit[]) => hits.map((h) => h.id);
 
-describe.each(dialects)('search on $name', ({ name, make }) => {
+describeDialects('search', ({ name, make }) => {
   let drop: () => Promise<void>;
   let url: string;
   let elder: Actor;

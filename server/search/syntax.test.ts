@@ -1,7 +1,7 @@
 // The query sanitiser and the snippet splitter, without a database (the database fuzz is in search.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HIT_END, HIT_START, parseSearchQuery, SEARCH_MAX_TERMS, segmentsText, toFts5Query, toSegments, toTsQuery } from './syntax';
+import { HIT_END, HIT_START, parseSearchQuery, segmentsText, toFts5Query, toSegments, toTsQuery } from './syntax';
 
 describe('parseSearchQuery', () => {
   it('empty, blank, punctuation-only and non-string input give no query at all', () => {
@@ -26,9 +26,10 @@ describe('parseSearchQuery', () => {
   });
 
   it('is limited to 200 characters and a dozen terms, cut on code points', () => {
+    const DOZEN = 12;
     const long = 'a'.repeat(199) + ' toolong';
     expect(parseSearchQuery(long)).toEqual([{ words: ['a'.repeat(64)] }]);
-    expect(parseSearchQuery(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))).toHaveLength(SEARCH_MAX_TERMS);
+    expect(parseSearchQuery(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))).toHaveLength(DOZEN);
     expect(parseSearchQuery('😀'.repeat(199) + 'x y')).toEqual([{ words: ['x'] }]);
   });
 
@@ -38,7 +39,7 @@ describe('parseSearchQuery', () => {
         const terms = parseSearchQuery(q);
         if (!terms) return;
         expect(terms.length).toBeGreaterThan(0);
-        expect(terms.length).toBeLessThanOrEqual(SEARCH_MAX_TERMS);
+        expect(terms.length).toBeLessThanOrEqual(12); // a dozen, as above
         for (const t of terms) for (const w of t.words) expect(w).toMatch(/^[\p{L}\p{N}]{1,64}$/u);
         expect(toFts5Query(terms)).toMatch(/^"[\p{L}\p{N} ]+"( "[\p{L}\p{N} ]+")*$/u);
         expect(toTsQuery(terms)).not.toMatch(/[^\p{L}\p{N}' &<>\-()]/u);

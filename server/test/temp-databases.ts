@@ -3,13 +3,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { describe } from 'vitest';
 
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? '';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? '';
 
-/** Says out loud why a PostgreSQL/Redis test is skipped: never silently (README, "Tests"). */
-export function announceSkip(what: string, variable: string) {
-  console.warn(`[test] SKIPPED ${what}: ${variable} is not set`);
+/**
+ * The suffix for the name of a suite that needs these variables: "" when all are set, else
+ * " (skipped: TEST_POSTGRES_URL not set)", so the suite shows in vitest's summary as skipped, with the reason,
+ * instead of vanishing. Use with `describe.skipIf`.
+ */
+export function skipReason(...variables: ('TEST_POSTGRES_URL' | 'TEST_REDIS_URL')[]): string {
+  const missing = variables.filter((v) => !process.env[v]);
+  return missing.length ? ` (skipped: ${missing.join(' and ')} not set)` : '';
 }
 
 export function tempSqliteUrl(): string {
@@ -37,10 +43,15 @@ export async function createTempPostgres(baseUrl = TEST_POSTGRES_URL): Promise<{
 
 export type TestDialect = { name: 'SQLite' | 'PostgreSQL'; make: () => Promise<{ url: string; drop: () => Promise<void> }> };
 
-/** The databases command tests run on: SQLite always; PostgreSQL when TEST_POSTGRES_URL is set, else announced. */
-export function testDialects(what: string): TestDialect[] {
-  const dialects: TestDialect[] = [{ name: 'SQLite', make: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }];
-  if (TEST_POSTGRES_URL) dialects.push({ name: 'PostgreSQL', make: () => createTempPostgres() });
-  else announceSkip(`${what} on PostgreSQL`, 'TEST_POSTGRES_URL');
-  return dialects;
+const DIALECTS: { dialect: TestDialect; skip: string }[] = [
+  { dialect: { name: 'SQLite', make: async () => ({ url: tempSqliteUrl(), drop: async () => {} }) }, skip: '' },
+  { dialect: { name: 'PostgreSQL', make: () => createTempPostgres() }, skip: skipReason('TEST_POSTGRES_URL') },
+];
+
+/**
+ * One suite per database the command tests run on: "<title> on SQLite" always, "<title> on PostgreSQL" when
+ * TEST_POSTGRES_URL is set, else that suite is listed as skipped with the reason in its name.
+ */
+export function describeDialects(title: string, suite: (dialect: TestDialect) => void) {
+  for (const { dialect, skip } of DIALECTS) describe.skipIf(skip !== '')(`${title} on ${dialect.name}${skip}`, () => suite(dialect));
 }
