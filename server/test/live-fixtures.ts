@@ -51,6 +51,29 @@ export async function createDiscussion(
   return d.id;
 }
 
+/** What updateDiscussionAction needs to save a discussion as stored, with the given staff (hosts edit staff). */
+export async function discussionEditInput(db: Db, discussionId: string, staff: { hostIds: string[]; facilitatorIds: string[] }) {
+  const d = await db.discussion.findUniqueOrThrow({ where: { id: discussionId } });
+  return {
+    id: d.id,
+    title: d.title,
+    description: d.description,
+    ...staff,
+    modalityIds: [],
+    articleIds: [],
+    localStart: d.localStart,
+    timeZone: d.timeZone,
+    durationMinutes: d.durationMinutes,
+    capacity: d.capacity,
+    visibility: d.visibility,
+    moderationMode: d.moderationMode,
+    anonymousDefault: d.anonymousDefault,
+    agreementText: d.agreementText,
+    contentWarnings: [],
+    externalLink: d.externalLink,
+  };
+}
+
 const cookies = new Map<string, string>();
 /** A connected socket for a demo user (sign-in cached per server and email). */
 export async function socketFor(server: TestServer, email: string, opts: Parameters<typeof connectSocket>[1] = {}): Promise<TestSocket> {

@@ -7,7 +7,7 @@ import type { QuestionView, RoomState } from '@/lib/live/views';
 import type { Db } from '../db/client';
 import { DEMO_PASSWORD, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
 import { callAction } from './int-helpers';
-import { createDiscussion, join, openDb, socketFor, until, userId } from './live-fixtures';
+import { createDiscussion, discussionEditInput, join, openDb, socketFor, until, userId } from './live-fixtures';
 
 type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -58,29 +58,6 @@ function emit<T>(socket: TestSocket, event: string, payload: unknown): Promise<A
 const ask = (socket: TestSocket, discussionId: string, body: string, anonymous = true, id: string = randomUUID()) =>
   emit<QuestionView>(socket, 'question:ask', { discussionId, id, body, anonymous });
 
-/** The fields updateDiscussionAction needs, taken from the stored row, with the given staff. */
-async function editInput(discussionId: string, staff: { hostIds: string[]; facilitatorIds: string[] }) {
-  const d = await db.discussion.findUniqueOrThrow({ where: { id: discussionId } });
-  return {
-    id: d.id,
-    title: d.title,
-    description: d.description,
-    ...staff,
-    modalityIds: [],
-    articleIds: [],
-    localStart: d.localStart,
-    timeZone: d.timeZone,
-    durationMinutes: d.durationMinutes,
-    capacity: null,
-    visibility: d.visibility,
-    moderationMode: d.moderationMode,
-    anonymousDefault: d.anonymousDefault,
-    agreementText: d.agreementText,
-    contentWarnings: [],
-    externalLink: null,
-  };
-}
-
 /** Nothing on this wire names the member or lists attendees. */
 async function expectNothingAbout(text: string, email: string) {
   const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, displayName: true } });
@@ -106,7 +83,7 @@ describe('moderator rights follow the person (F10, F27)', () => {
     const rightsChanged = waitFor<{ discussionId: string }>(sam, 'discussion:rights-changed');
     const cut = samWire.frames.length;
     const edit = await callAction(server, `/discussions/${discussionId}/edit`, 'updateDiscussionAction', [
-      await editInput(discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] }),
+      await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] }),
     ], { cookie: await cookieFor('rowan@example.org') });
     expect(edit.result).toMatchObject({ ok: true });
     expect(await rightsChanged).toEqual({ discussionId });

@@ -8,7 +8,7 @@ import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrator';
 import { connectSocket, DEMO_PASSWORD, signIn, startServer, type TestServer, type TestSocket } from './harness';
 import { callAction } from './int-helpers';
-import { collect, createDiscussion, join, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, discussionEditInput, join, recordFrames, socketFor, until, userId } from './live-fixtures';
 import { createTempPostgres, skipReason, TEST_POSTGRES_URL, TEST_REDIS_URL } from './temp-databases';
 
 // The issue's number: a member may ask 5 questions per 30 s.
@@ -63,6 +63,30 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     // Presence counts people on both nodes.
     const state = await join(bea, discussionId);
     expect(state.attendeeCount).toBe(3);
+  });
+
+  it('F10 a facilitator removed on node A leaves the moderators\' room on node B at once: no anonymous author reaches them', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org'] });
+    const sam = keep(await socketFor(b, 'sam@example.org'));
+    const samFrames = recordFrames(sam);
+    expect((await join(sam, discussionId)).role).toBe('facilitator');
+    const member = keep(await socketFor(a, 'eli@example.org'));
+    await join(member, discussionId);
+    const rightsChanged = new Promise((resolve) => sam.once('discussion:rights-changed', resolve));
+    const hostCookie = (await signIn(a, 'rowan@example.org', DEMO_PASSWORD)).cookie;
+    const edit = await callAction(a, `/discussions/${discussionId}/edit`, 'updateDiscussionAction', [
+      await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] }),
+    ], { cookie: hostCookie });
+    expect(edit.result).toMatchObject({ ok: true });
+    await rightsChanged;
+    const cut = samFrames.length;
+    const seen = collect<QuestionView>(sam, 'question:asked');
+    expect((await member.emitWithAck('question:ask', { discussionId, id: randomUUID(), body: 'Anonymous, across nodes, after the removal', anonymous: true })).ok).toBe(true);
+    await until(() => seen.length === 1, 5000, 'the audience view on node B');
+    expect(seen[0].author).toBeNull();
+    const wire = samFrames.slice(cut).join('\n');
+    expect(wire).not.toContain(await userId(db, 'eli@example.org'));
+    expect(wire).not.toContain('"attendees"');
   });
 
   it('F11 a ban issued on node B drops the member’s sockets on both nodes within 2 s and keeps them out', async () => {
