@@ -2,8 +2,16 @@
 import type { Result } from '@/lib/result';
 import { requireActor } from '@/server/auth/next-session';
 import { toResult } from '@/server/errors';
-import { updateProfile, type PublicUser } from '@/server/users/commands';
+import { changePassword, signOutEverywhere, updateProfile, type PublicUser } from '@/server/users/commands';
 
 export async function updateProfileAction(input: unknown): Promise<Result<PublicUser>> {
   return toResult(async () => updateProfile(await requireActor(), input));
+}
+
+export async function changePasswordAction(input: unknown): Promise<Result<{ signedOut: true }>> {
+  return toResult(async () => changePassword(await requireActor(), input));
+}
+
+export async function signOutEverywhereAction(): Promise<Result<{ signedOut: true }>> {
+  return toResult(async () => signOutEverywhere(await requireActor()));
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { AccountSecurity } from '@/components/account/account-security';
 import { ProfileForm } from '@/components/account/profile-form';
 import { RoleBadge } from '@/components/account/role-badge';
 import { Alert } from '@/components/ui/alert';
 import { requirePageActor } from '@/server/auth/next-session';
 import { CalendarFeed } from '@/components/discussions/calendar-feed';
-import { calendarFeedUrl } from '@/server/calendar/queries';
+import { hasCalendarFeed } from '@/server/calendar/queries';
 
 export const metadata: Metadata = { title: 'Your profile' };
 
@@ -33,9 +34,13 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <ProfileForm displayName={actor.displayName} timeZone={actor.timeZone} zones={timeZones(actor.timeZone)} />
       </div>
+      <section id="account-security" aria-labelledby="account-security-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="account-security-heading" className="text-lg font-semibold text-stone-900">Password and sessions</h2>
+        <AccountSecurity />
+      </section>
       <section id="calendar-feed" aria-labelledby="calendar-feed-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <h2 id="calendar-feed-heading" className="text-lg font-semibold text-stone-900">Calendar feed</h2>
-        <CalendarFeed initialUrl={await calendarFeedUrl(actor)} />
+        <CalendarFeed initiallyOn={await hasCalendarFeed(actor)} />
       </section>
     </div>
   );

@@ -1,8 +1,12 @@
 'use server';
+import { headers } from 'next/headers';
 import type { Result } from '@/lib/result';
 import { toResult } from '@/server/errors';
+import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
 import { signUp, type PublicUser } from '@/server/users/commands';
 
 export async function signUpAction(input: unknown): Promise<Result<PublicUser>> {
-  return toResult(() => signUp(input));
+  // The custom server stamps the client IP on every request (and overwrites a client-sent header of that name).
+  const ip = (await headers()).get(CLIENT_IP_HEADER) ?? 'unknown';
+  return toResult(() => signUp(input, { ip }));
 }

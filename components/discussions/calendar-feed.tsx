@@ -1,14 +1,16 @@
 'use client';
 // The personal calendar feed on the profile page: a secret URL with the member's RSVPs, which a calendar
-// app can subscribe to. Making a new one stops the old URL; turning it off stops it altogether.
+// app can subscribe to. Making a new one stops the old URL; turning it off stops it altogether. Only a hash of
+// the secret is stored, so the URL is shown once, right after it is made; later visits only say the feed is on.
 import { useState } from 'react';
 import { regenerateCalendarFeedAction, revokeCalendarFeedAction } from '@/app/calendar/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 
-export function CalendarFeed({ initialUrl }: { initialUrl: string | null }) {
-  const [url, setUrl] = useState(initialUrl);
+export function CalendarFeed({ initiallyOn }: { initiallyOn: boolean }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [on, setOn] = useState(initiallyOn);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -17,8 +19,12 @@ export function CalendarFeed({ initialUrl }: { initialUrl: string | null }) {
     const res = await regenerateCalendarFeedAction();
     setPending(false);
     if (!res.ok) return setMessage({ tone: 'error', text: res.error.message });
-    setMessage({ tone: 'success', text: url ? 'New feed URL made. The old one no longer works.' : 'Your feed URL is ready.' });
+    setMessage({
+      tone: 'success',
+      text: on ? 'New feed address made. The old one no longer works. Copy it now: it is shown only once.' : 'Your feed address is ready. Copy it now: it is shown only once.',
+    });
     setUrl(res.data.url);
+    setOn(true);
   }
 
   async function revoke() {
@@ -27,7 +33,8 @@ export function CalendarFeed({ initialUrl }: { initialUrl: string | null }) {
     setPending(false);
     if (!res.ok) return setMessage({ tone: 'error', text: res.error.message });
     setUrl(null);
-    setMessage({ tone: 'success', text: 'Calendar feed turned off. The old URL no longer works.' });
+    setOn(false);
+    setMessage({ tone: 'success', text: 'Calendar feed turned off. The old address no longer works.' });
   }
 
   async function copy() {
@@ -51,6 +58,10 @@ export function CalendarFeed({ initialUrl }: { initialUrl: string | null }) {
           <label htmlFor="calendar-feed-url" className="block text-sm font-medium text-stone-800">Your feed address</label>
           <input id="calendar-feed-url" readOnly value={url} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
         </div>
+      ) : on ? (
+        <p className="text-sm text-stone-700" data-testid="calendar-feed-on">
+          Your calendar feed is on. Its address was shown once when it was made; if you lost it, make a new address (the old one stops working).
+        </p>
       ) : (
         <p className="text-sm text-stone-700" data-testid="calendar-feed-off">Your calendar feed is off.</p>
       )}
@@ -60,10 +71,10 @@ export function CalendarFeed({ initialUrl }: { initialUrl: string | null }) {
             Copy address
           </Button>
         )}
-        <Button type="button" variant={url ? 'secondary' : 'primary'} onClick={regenerate} disabled={pending}>
-          {url ? 'Make a new address' : 'Create my feed address'}
+        <Button type="button" variant={on ? 'secondary' : 'primary'} onClick={regenerate} disabled={pending}>
+          {on ? 'Make a new address' : 'Create my feed address'}
         </Button>
-        {url && (
+        {on && (
           <Button type="button" variant="danger" onClick={revoke} disabled={pending}>
             Turn off
           </Button>

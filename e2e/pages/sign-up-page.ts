@@ -7,6 +7,7 @@ export class SignUpPage {
   readonly submit: Locator;
   readonly error: Locator;
   readonly passwordError: Locator;
+  readonly displayNameError: Locator;
 
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email');
@@ -15,6 +16,7 @@ export class SignUpPage {
     this.submit = page.getByRole('button', { name: 'Create account' });
     this.error = page.getByTestId('signup-error');
     this.passwordError = page.locator('#field-password-error');
+    this.displayNameError = page.locator('#field-displayName-error');
   }
 
   async goto() {

@@ -2,8 +2,10 @@
 export function signInErrorMessage(error: string | null | undefined): string | null {
   if (!error) return null;
   if (error.startsWith('rate_limited')) {
-    const minutes = Number(error.split(':')[1]) || 60;
-    return `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
+    // The code carries the seconds to wait (server/auth/throttle.ts).
+    const seconds = Number(error.split(':')[1]) || 60;
+    const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+    return `Too many sign-in attempts. Please wait ${wait} and try again.`;
   }
   if (error === 'account_suspended' || error === 'suspended') {
     return 'This account is suspended by the community admins. If you think this is a mistake, please contact them.';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, signUpSchema, updateProfileSchema } from './schema';
+import { changePasswordSchema, cleanText, signUpSchema, updateProfileSchema } from './schema';
 
 describe('account schemas', () => {
   it('normalises email and display name', () => {
@@ -25,6 +25,28 @@ describe('account schemas', () => {
   it('an unknown time zone at sign-up falls back to UTC; on the profile it is an error', () => {
     expect(signUpSchema.parse({ email: 'a@b.org', displayName: 'Ada', password: 'x'.repeat(12), timeZone: 'Mars/Olympus' }).timeZone).toBe('UTC');
     expect(updateProfileSchema.safeParse({ displayName: 'Ada', timeZone: 'Mars/Olympus' }).success).toBe(false);
+  });
+
+  it('display names with role words get a field error on sign-up and profile', () => {
+    const signUp = signUpSchema.safeParse({ email: 'a@b.org', displayName: 'Ada (admin)', password: 'x'.repeat(12) });
+    expect(signUp.success).toBe(false);
+    expect(signUp.error!.issues[0]).toMatchObject({ path: ['displayName'], message: expect.stringMatching(/role words like “admin”/) });
+    const profile = updateProfileSchema.safeParse({ displayName: 'Sam the Facilitator', timeZone: 'UTC' });
+    expect(profile.error!.issues[0]).toMatchObject({ path: ['displayName'], message: expect.stringMatching(/“facilitator”/) });
+    expect(updateProfileSchema.safeParse({ displayName: '!!', timeZone: 'UTC' }).error!.issues[0].message).toMatch(/at least one letter/);
+  });
+
+  it('a password change needs the current password and a new one under the sign-up rules', () => {
+    expect(changePasswordSchema.safeParse({ currentPassword: 'old password here', newPassword: 'new password here' }).success).toBe(true);
+    for (const bad of [
+      { currentPassword: '', newPassword: 'new password here' },
+      { currentPassword: 'old password here', newPassword: 'x'.repeat(11) },
+      { currentPassword: 'old password here', newPassword: 'x'.repeat(257) },
+      { currentPassword: 'same password 1', newPassword: 'same password 1' },
+      { currentPassword: 'old password here', newPassword: 'new password here', userId: 'someone-else' },
+    ]) {
+      expect(changePasswordSchema.safeParse(bad).success).toBe(false);
+    }
   });
 
   it('F13 cleanText never leaves bidi overrides, zero-width or control characters (fuzzed)', () => {

@@ -1,5 +1,6 @@
 // Account input schemas shared by forms, server actions and tests. No Prisma, no Node APIs.
 import { z } from 'zod';
+import { nameKey, roleWordIn } from './display-name';
 
 export const ROLES = ['MEMBER', 'FACILITATOR', 'ELDER', 'ADMIN'] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -35,7 +36,17 @@ export const emailSchema = z
 export const displayNameSchema = z
   .string({ error: 'Enter a display name.' })
   .transform(cleanText)
-  .pipe(z.string().min(2, 'Your display name needs at least 2 characters.').max(60, 'Your display name can have at most 60 characters.'));
+  .pipe(
+    z
+      .string()
+      .min(2, 'Your display name needs at least 2 characters.')
+      .max(60, 'Your display name can have at most 60 characters.')
+      .refine((name) => nameKey(name) !== '', 'Your display name needs at least one letter, number or symbol besides punctuation.')
+      // Staff badges are added by Fireside next to staff names; a name that says it would let anyone pose as staff.
+      .refine((name) => roleWordIn(name) === null, {
+        error: (issue) => `Display names cannot contain role words like “${roleWordIn(String(issue.input))}”. Staff badges are shown by Fireside itself.`,
+      }),
+  );
 
 export const timeZoneSchema = z
   .string()
@@ -63,6 +74,16 @@ export const signInSchema = z
 
 export const updateProfileSchema = z.object({ displayName: displayNameSchema, timeZone: timeZoneSchema }).strict();
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
+
+/** Password change on the profile: the current password, and a new one under the sign-up rules. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(PASSWORD_MAX),
+    newPassword: passwordSchema,
+  })
+  .strict()
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], error: 'Choose a new password that differs from the current one.' });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) }).strict();
 export const banUserSchema = z

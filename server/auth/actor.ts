@@ -1,5 +1,6 @@
 // Who is asking: the verified session cookie → a fresh user row, re-checked on every request and socket event,
-// so a ban, a role change or a bumped sessionVersion takes effect at once.
+// so a ban, a role change, a bumped sessionVersion or a signed-out session id (server/auth/sessions.ts) takes
+// effect at once.
 import { decode } from 'next-auth/jwt';
 import type { RoleName } from '@/lib/users/schema';
 import { getConfig } from '../config';
@@ -25,7 +26,8 @@ export function sessionTokenFrom(cookies: Record<string, string | undefined>, na
   return chunks.map((n) => cookies[`${name}.${n}`]).join('');
 }
 
-export type SessionClaims = { userId: string; sessionVersion: number };
+/** `sid` is the session id set at sign-in; tokens minted before session ids existed have none. */
+export type SessionClaims = { userId: string; sessionVersion: number; sid?: string };
 
 /** Verifies and decrypts the token; a tampered, expired or wrong-secret token gives null, never an exception. */
 export async function claimsFromToken(token: string | null): Promise<SessionClaims | null> {
@@ -33,21 +35,31 @@ export async function claimsFromToken(token: string | null): Promise<SessionClai
   try {
     const payload = await decode({ token, secret: getConfig().authSecret });
     if (!payload?.sub || typeof payload.sv !== 'number') return null;
-    return { userId: payload.sub, sessionVersion: payload.sv };
+    return { userId: payload.sub, sessionVersion: payload.sv, ...(typeof payload.sid === 'string' && payload.sid ? { sid: payload.sid } : {}) };
   } catch {
     return null;
   }
 }
 
-/** The current user behind valid claims, or null when gone, banned or signed out everywhere. */
+/** The current user behind valid claims, or null when gone, banned, signed out everywhere or this session signed out. */
 export async function actorFromClaims(claims: SessionClaims | null): Promise<Actor | null> {
   if (!claims) return null;
   const user = await db().user.findUnique({
     where: { id: claims.userId },
-    select: { id: true, email: true, displayName: true, role: true, timeZone: true, sessionVersion: true, bannedAt: true },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      role: true,
+      timeZone: true,
+      sessionVersion: true,
+      bannedAt: true,
+      // Read with the user in one query: is this very session signed out? (Never an unfiltered relation read.)
+      revokedSessions: { where: { id: claims.sid ?? '' }, select: { id: true }, take: 1 },
+    },
   });
-  if (!user || user.bannedAt || user.sessionVersion !== claims.sessionVersion) return null;
-  const { bannedAt: _banned, ...actor } = user;
+  if (!user || user.bannedAt || user.sessionVersion !== claims.sessionVersion || user.revokedSessions.length > 0) return null;
+  const { bannedAt: _banned, revokedSessions: _revoked, ...actor } = user;
   return actor;
 }
 

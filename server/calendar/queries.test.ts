@@ -7,7 +7,7 @@ import { rsvp } from '../rsvp/commands';
 import { makeActor, useFreshDatabase } from '../test/in-process';
 import { tempSqliteUrl } from '../test/temp-databases';
 import { regenerateCalendarToken, revokeCalendarToken } from './commands';
-import { discussionIcs, feedIcs, seriesIcs } from './queries';
+import { discussionIcs, feedIcs, hasCalendarFeed, seriesIcs } from './queries';
 
 const NOW = new Date('2026-01-10T12:00:00Z');
 const summaries = (ics: string) =>
@@ -50,7 +50,22 @@ describe('calendar files and the personal feed (SQLite)', () => {
     await revokeCalendarToken(me);
     expect(await feedIcs(url2.split('/').pop()!)).toBeNull();
     expect(await feedIcs('short')).toBeNull();
-    expect((await db().user.findUniqueOrThrow({ where: { id: me.id } })).calendarToken).toBeNull();
+    expect((await db().user.findUniqueOrThrow({ where: { id: me.id } })).calendarTokenHash).toBeNull();
+    expect(await hasCalendarFeed(me)).toBe(false);
+  });
+
+  it('the database holds no plain feed token, only a hash; the feed is found by that hash', async () => {
+    const me = await makeActor();
+    const { url } = await regenerateCalendarToken(me);
+    const token = url.split('/').pop()!;
+    const row = await db().user.findUniqueOrThrow({ where: { id: me.id } });
+    // Nothing in the user's row (nor any column) contains the token itself.
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.calendarTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hasCalendarFeed(me)).toBe(true);
+    expect(await feedIcs(token)).not.toBeNull();
+    // The stored hash itself is not a key to the feed.
+    expect(await feedIcs(row.calendarTokenHash!)).toBeNull();
   });
 
   it('members-only discussions are not downloadable by visitors; a series file has every occurrence', async () => {

@@ -3,6 +3,7 @@ import { getConfig } from '../config';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { canViewDiscussion } from '../discussions/policy';
+import { calendarTokenHash } from './token';
 import { buildCalendar, icsFileName, type IcsDiscussion } from './ics';
 
 const icsSelect = {
@@ -37,7 +38,7 @@ export async function seriesIcs(actor: Actor | null, seriesId: string): Promise<
 /** The personal feed: every discussion the member has a seat or a waitlist place for (cancelled ones marked). */
 export async function feedIcs(token: string): Promise<IcsFile | null> {
   if (!/^[A-Za-z0-9_-]{32,64}$/.test(token)) return null;
-  const user = await db().user.findUnique({ where: { calendarToken: token }, select: { id: true, bannedAt: true } });
+  const user = await db().user.findUnique({ where: { calendarTokenHash: calendarTokenHash(token) }, select: { id: true, bannedAt: true } });
   if (!user || user.bannedAt) return null;
   const rsvps = await db().rsvp.findMany({
     where: { userId: user.id, status: { in: ['GOING', 'WAITLISTED'] } },
@@ -49,7 +50,8 @@ export async function feedIcs(token: string): Promise<IcsFile | null> {
   return { fileName: 'fireside.ics', body: buildCalendar('Fireside', events, getConfig().appUrl) };
 }
 
-export async function calendarFeedUrl(actor: Actor): Promise<string | null> {
-  const u = await db().user.findUnique({ where: { id: actor.id }, select: { calendarToken: true } });
-  return u?.calendarToken ? `${getConfig().appUrl}/api/calendar/feed/${u.calendarToken}` : null;
+/** Whether the member has a feed: its URL cannot be shown again (only the hash is stored), so the page says it is on. */
+export async function hasCalendarFeed(actor: Actor): Promise<boolean> {
+  const u = await db().user.findUnique({ where: { id: actor.id }, select: { calendarTokenHash: true } });
+  return Boolean(u?.calendarTokenHash);
 }

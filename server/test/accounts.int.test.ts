@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicUser } from '@/server/users/commands';
 import { connectSocket, cookieHeader, DEMO_PASSWORD, rawRequest, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
-import { auditFor, callAction, handshakeOutcome, SESSION_COOKIE, sleep, userByEmail } from './int-helpers';
+import { auditFor, callAction, handshakeOutcome, openDb, SESSION_COOKIE, sleep, userByEmail } from './int-helpers';
 
 const HOSTILE_ORIGINS = [
   ['a hostile Origin', 'https://evil.example'],
@@ -133,14 +133,15 @@ describe('accounts', () => {
       expect(s1.connected && s2.connected).toBe(true);
     });
 
-    it('F11 control: connection-state recovery works for a user in good standing', async () => {
-      // A broadcast to the user's room gives the socket a recovery offset; then the network drops.
+    it('F11 control: a user in good standing reconnects after a network drop, as a fresh socket (no recovery state)', async () => {
+      // A broadcast to the user's room would give the socket a recovery offset; then the network drops.
       const changed = waitFor(recovering, 'account:changed');
       const res = await callAction(server, '/profile', 'updateProfileAction', [{ displayName: 'Alex', timeZone: 'America/Chicago' }], { cookie: alex });
       expect(res.result).toMatchObject({ ok: true });
       await changed;
       await dropAndReconnect(recovering);
-      expect(recovering.recovered).toBe(true);
+      // Recovery is off on purpose (README: "Reconnects"): rooms are never restored from before a rights change.
+      expect(recovering.recovered).toBeFalsy();
       // Drop it again; it will try to recover after the ban below.
       recovering.io.engine.close();
       await sleep(500);
@@ -223,6 +224,159 @@ describe('accounts', () => {
       expect(await handshakeOutcome(server, { cookie: alex })).toBe('unauthenticated');
       expect(cookieHeader(again.jar)).not.toBe(alex);
     });
+  });
+});
+
+describe('issue 7: sessions you can end, names, sign-up throttle', () => {
+  let server: TestServer;
+  const sockets: TestSocket[] = [];
+  const PW = DEMO_PASSWORD;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await server?.stop();
+  });
+
+  const signOut = async (cookie: string) => {
+    const csrf = await rawRequest(`${server.url}/api/auth/csrf`, { headers: { cookie } });
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const csrfCookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    return rawRequest(`${server.url}/api/auth/signout`, {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', cookie: [cookie, csrfCookie].filter(Boolean).join('; ') },
+      body: new URLSearchParams({ csrfToken, json: 'true' }).toString(),
+    });
+  };
+  const pageStatus = async (cookie: string) => (await rawRequest(`${server.url}/profile`, { headers: { cookie } })).status;
+  const revokedRows = (userId: string) => {
+    const db = openDb(server);
+    try {
+      return db.prepare('SELECT id, expiresAt FROM "RevokedSession" WHERE userId = ?').all(userId) as { id: string; expiresAt: number }[];
+    } finally {
+      db.close();
+    }
+  };
+  const userCount = () => {
+    const db = openDb(server);
+    try {
+      return (db.prepare('SELECT COUNT(*) AS n FROM "User"').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('sign-out revokes the session server-side: a copied cookie stops working for pages, actions and sockets', async () => {
+    const eli = userByEmail(server, 'eli@example.org');
+    const session = await signIn(server, 'eli@example.org', PW);
+    const otherDevice = await signIn(server, 'eli@example.org', PW);
+    expect(session.ok && otherDevice.ok).toBe(true);
+    const copied = session.cookie; // what an attacker copied from the browser
+    // Control: the copy works before sign-out, over every transport.
+    expect(await pageStatus(copied)).toBe(200);
+    const live = await connectSocket(server, { cookie: copied });
+    sockets.push(live);
+    const dropped = waitFor<string>(live, 'disconnect');
+
+    const out = await signOut(session.cookie);
+    expect(out.status).toBe(200);
+    expect((out.headers['set-cookie'] ?? []).join('\n')).toContain(`${SESSION_COOKIE}=;`);
+
+    // The copy's open socket is dropped at once; the copy can neither load a page, nor act, nor connect.
+    expect(await dropped).toBe('io server disconnect');
+    const page = await rawRequest(`${server.url}/profile`, { headers: { cookie: copied } });
+    expect(page.status).toBeGreaterThanOrEqual(300);
+    expect(page.status).toBeLessThan(400);
+    expect(page.headers.location).toMatch(/^\/signin/);
+    const before = userByEmail(server, 'eli@example.org');
+    const act = await callAction(server, '/profile', 'updateProfileAction', [{ displayName: 'Eli Copied', timeZone: 'UTC' }], { cookie: copied });
+    expect(act.result).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(userByEmail(server, 'eli@example.org')).toEqual(before);
+    for (const transport of ['websocket', 'polling'] as const) {
+      expect(await handshakeOutcome(server, { cookie: copied, transports: [transport] })).toBe('unauthenticated');
+    }
+    // Nor can the copy be refreshed into a token that would outlive the revocation.
+    const refresh = await rawRequest(`${server.url}/api/auth/session`, { headers: { cookie: copied } });
+    expect(JSON.parse(refresh.body)).toEqual({});
+    expect((refresh.headers['set-cookie'] ?? []).join('\n')).not.toMatch(new RegExp(`${SESSION_COOKIE}=[^;]`));
+
+    // The row lasts as long as the token could (30 days), and the other device is still signed in.
+    const rows = revokedRows(eli.id);
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0].expiresAt) - Date.now()).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(await pageStatus(otherDevice.cookie)).toBe(200);
+    expect(await handshakeOutcome(server, { cookie: otherDevice.cookie })).toBe('CONNECTED');
+  });
+
+  it('"sign out everywhere" ends every session of the account, this one included, and drops its sockets', async () => {
+    const a = await signIn(server, 'sam@example.org', PW);
+    const b = await signIn(server, 'sam@example.org', PW);
+    const sa = await connectSocket(server, { cookie: a.cookie });
+    const sb = await connectSocket(server, { cookie: b.cookie });
+    sockets.push(sa, sb);
+    const gone = Promise.all([waitFor(sa, 'disconnect'), waitFor(sb, 'disconnect')]);
+    const before = userByEmail(server, 'sam@example.org');
+    const res = await callAction(server, '/profile', 'signOutEverywhereAction', [], { cookie: a.cookie });
+    expect(res.result).toMatchObject({ ok: true });
+    await gone;
+    expect(userByEmail(server, 'sam@example.org').sessionVersion).toBe(before.sessionVersion + 1);
+    for (const cookie of [a.cookie, b.cookie]) {
+      expect(await pageStatus(cookie)).toBe(307);
+      expect(await handshakeOutcome(server, { cookie })).toBe('unauthenticated');
+    }
+    const again = await signIn(server, 'sam@example.org', PW);
+    expect(await pageStatus(again.cookie)).toBe(200);
+  });
+
+  it('password change: a wrong current password changes nothing; the right one ends every session and only the new password signs in', async () => {
+    const a = await signIn(server, 'jordan@example.org', PW);
+    const b = await signIn(server, 'jordan@example.org', PW);
+    const before = userByEmail(server, 'jordan@example.org');
+    const wrong = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: 'not-my-password-1', newPassword: 'lantern harbor quiet moss' }], { cookie: a.cookie });
+    expect(wrong.result).toMatchObject({ ok: false, error: { code: 'validation_error', fields: { currentPassword: 'That is not your current password.' } } });
+    const weak = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: PW, newPassword: 'short' }], { cookie: a.cookie });
+    expect(weak.result).toMatchObject({ ok: false, error: { code: 'validation_error', fields: { newPassword: expect.any(String) } } });
+    expect(userByEmail(server, 'jordan@example.org')).toEqual(before);
+    expect((await signIn(server, 'jordan@example.org', PW)).ok).toBe(true);
+
+    const ok = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: PW, newPassword: 'lantern harbor quiet moss' }], { cookie: a.cookie });
+    expect(ok.result).toMatchObject({ ok: true });
+    expect(userByEmail(server, 'jordan@example.org').sessionVersion).toBe(before.sessionVersion + 1);
+    for (const cookie of [a.cookie, b.cookie]) expect(await pageStatus(cookie)).toBe(307);
+    expect((await signIn(server, 'jordan@example.org', PW)).ok).toBe(false);
+    expect((await signIn(server, 'jordan@example.org', 'lantern harbor quiet moss')).ok).toBe(true);
+  });
+
+  it('display names: a look-alike of a member\'s name or a role word is refused with a field error on sign-up and profile; nothing written', async () => {
+    const count = userCount();
+    // "Rowan Greywater" is a demo elder; Cyrillic а and extra spaces do not make a new name.
+    const copy = await callAction(server, '/signup', 'signUpAction', [{ email: 'copycat@example.org', displayName: 'ROWAN  Greywаter', password: 'kettle orbit mango lantern' }]);
+    expect(copy.result).toMatchObject({ ok: false, error: { code: 'conflict', fields: { displayName: expect.stringMatching(/already has that display name/) } } });
+    const role = await callAction(server, '/signup', 'signUpAction', [{ email: 'poser@example.org', displayName: 'Moderator Mo', password: 'kettle orbit mango lantern' }]);
+    expect(role.result).toMatchObject({ ok: false, error: { code: 'validation_error', fields: { displayName: expect.stringMatching(/role words/) } } });
+    expect(userCount()).toBe(count);
+
+    const bea = await signIn(server, 'bea@example.org', PW);
+    const before = userByEmail(server, 'bea@example.org');
+    for (const displayName of ['Maya  OKAFOR', 'Bea the Host']) {
+      const res = await callAction(server, '/profile', 'updateProfileAction', [{ displayName, timeZone: 'UTC' }], { cookie: bea.cookie });
+      expect(res.result, displayName).toMatchObject({ ok: false, error: { fields: { displayName: expect.any(String) } } });
+    }
+    expect(userByEmail(server, 'bea@example.org')).toEqual(before);
+  });
+
+  it('sign-up is throttled per IP: the 6th account from one IP in an hour is refused with a clear message, nothing written', async () => {
+    for (let i = 1; i <= 5; i++) {
+      const res = await callAction(server, '/signup', 'signUpAction', [{ email: `newcomer${i}@example.org`, displayName: `Newcomer Number ${i}`, password: 'kettle orbit mango lantern' }]);
+      expect(res.result, `sign-up ${i}`).toMatchObject({ ok: true });
+    }
+    const count = userCount();
+    const sixth = await callAction(server, '/signup', 'signUpAction', [{ email: 'newcomer6@example.org', displayName: 'Newcomer Number 6', password: 'kettle orbit mango lantern' }]);
+    expect(sixth.result).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/Too many new accounts from your network/) } });
+    expect(userCount()).toBe(count);
+    expect(() => userByEmail(server, 'newcomer6@example.org')).toThrow(/no user/);
   });
 });
 

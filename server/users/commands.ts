@@ -3,16 +3,19 @@
 import {
   ROLES,
   banUserSchema,
+  changePasswordSchema,
   changeRoleSchema,
   signUpSchema,
   unbanUserSchema,
   updateProfileSchema,
 } from '@/lib/users/schema';
+import { nameKey } from '@/lib/users/display-name';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
-import { hashPassword, isCommonPassword } from '../auth/password';
+import { hashPassword, isCommonPassword, verifyPassword } from '../auth/password';
 import { db, type Prisma } from '../db/client';
 import { publishToUser, disconnectUser } from '../realtime/bus';
+import { limiter } from '../rate-limit';
 import { canBan, canChangeRole } from './policy';
 
 export type PublicUser = { id: string; email: string; displayName: string; role: string; timeZone: string };
@@ -22,20 +25,48 @@ function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === 'P2002';
 }
 
-export async function signUp(raw: unknown): Promise<PublicUser> {
+/** Whether a unique violation is on User.nameKey (the driver adapters name the fields in different places of `meta`). */
+function isNameKeyViolation(err: unknown): boolean {
+  return isUniqueViolation(err) && /nameKey/.test(JSON.stringify((err as { meta?: unknown }).meta ?? {}) + String((err as Error).message));
+}
+
+const NAME_TAKEN = 'Another member already has that display name, or one that looks just like it. Please choose another.';
+const nameTaken = () => new AppError('conflict', NAME_TAKEN, { displayName: NAME_TAKEN });
+
+function refuseCommonPassword(password: string, field: string) {
+  if (isCommonPassword(password)) {
+    const message = 'That password is too common. Choose something longer or less predictable.';
+    throw new AppError('validation_error', message, { [field]: message });
+  }
+}
+
+// Issue 7: at most 5 new accounts an hour from one IP. A sign-up that fails only because the name is taken
+// gives its point back (the person just picks another name); an email already registered keeps it, which also
+// slows down probing which emails have accounts.
+const SIGN_UPS_PER_IP_PER_HOUR = 5;
+
+export async function signUp(raw: unknown, opts: { ip: string }): Promise<PublicUser> {
   const input = signUpSchema.parse(raw);
-  if (isCommonPassword(input.password)) {
-    throw new AppError('validation_error', 'That password is too common. Choose something longer or less predictable.', {
-      password: 'That password is too common. Choose something longer or less predictable.',
-    });
+  refuseCommonPassword(input.password, 'password');
+  const signUps = limiter('signup:ip', SIGN_UPS_PER_IP_PER_HOUR, 3600);
+  try {
+    await signUps.consume(opts.ip);
+  } catch (res) {
+    if (res instanceof Error) throw res;
+    const minutes = Math.max(1, Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 3_600_000) / 60_000));
+    throw new AppError('rate_limited', `Too many new accounts from your network in the last hour. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
   }
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().user.create({
-      data: { email: input.email, displayName: input.displayName, timeZone: input.timeZone, passwordHash },
+      data: { email: input.email, displayName: input.displayName, nameKey: nameKey(input.displayName), timeZone: input.timeZone, passwordHash },
       select: publicSelect,
     });
   } catch (err) {
+    if (isNameKeyViolation(err)) {
+      await signUps.reward(opts.ip, 1).catch(() => {});
+      throw nameTaken();
+    }
     if (isUniqueViolation(err)) {
       throw new AppError('conflict', 'An account with that email already exists. Try signing in instead.', {
         email: 'An account with that email already exists.',
@@ -47,9 +78,78 @@ export async function signUp(raw: unknown): Promise<PublicUser> {
 
 export async function updateProfile(actor: Actor, raw: unknown): Promise<PublicUser> {
   const input = updateProfileSchema.parse(raw);
-  const user = await db().user.update({ where: { id: actor.id }, data: input, select: publicSelect });
+  let user: PublicUser;
+  try {
+    // The unique index decides a race between two members taking the same name at once.
+    user = await db().user.update({ where: { id: actor.id }, data: { ...input, nameKey: nameKey(input.displayName) }, select: publicSelect });
+  } catch (err) {
+    if (isNameKeyViolation(err)) throw nameTaken();
+    throw err;
+  }
   publishToUser(actor.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });
   return user;
+}
+
+/**
+ * Ends every session of the account, this browser's too (sessionVersion is in every token), and drops its
+ * sockets on every node. The browser then signs out and is asked to sign in again.
+ */
+export async function signOutEverywhere(actor: Actor): Promise<{ signedOut: true }> {
+  await db().user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+  disconnectUser(actor.id);
+  return { signedOut: true };
+}
+
+/**
+ * Changes the password: the current one is required, the new one follows the sign-up rules. Every session ends,
+ * this one included (a stolen session must not survive the owner changing the password); the browser is
+ * asked to sign in again with the new password.
+ */
+export async function changePassword(actor: Actor, raw: unknown): Promise<{ signedOut: true }> {
+  const input = changePasswordSchema.parse(raw);
+  refuseCommonPassword(input.newPassword, 'newPassword');
+  const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    const message = 'That is not your current password.';
+    throw new AppError('validation_error', message, { currentPassword: message });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  // Only if nothing changed the account meanwhile (the version we verified against is still the current one).
+  const { count } = await db().user.updateMany({
+    where: { id: actor.id, sessionVersion: actor.sessionVersion, bannedAt: null },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+  });
+  if (count !== 1) throw new AppError('unauthenticated', 'Your session has ended. Please sign in again.');
+  disconnectUser(actor.id);
+  return { signedOut: true };
+}
+
+/**
+ * Gives every user without a folded name key one (accounts from before keys existed). When two older names fold
+ * to the same key, the first account met keeps it and the other keeps none until its owner saves a name that is
+ * free. Idempotent; called at start-up (server/app.ts).
+ */
+export async function backfillNameKeys(): Promise<number> {
+  let filled = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await db().user.findMany({
+      where: { nameKey: null, ...(cursor ? { id: { gt: cursor } } : {}) },
+      orderBy: { id: 'asc' },
+      select: { id: true, displayName: true },
+      take: 500,
+    });
+    if (!batch.length) return filled;
+    cursor = batch[batch.length - 1].id;
+    for (const u of batch) {
+      try {
+        await db().user.update({ where: { id: u.id }, data: { nameKey: nameKey(u.displayName) } });
+        filled++;
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+  }
 }
 
 async function loadTarget(tx: Prisma.TransactionClient, userId: string) {

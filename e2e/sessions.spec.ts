@@ -1,0 +1,108 @@
+// Issue 7 in the browser: sign-out ends a copied session too; the profile's password change and "sign out
+// everywhere"; display names that copy a member or claim a role; the calendar feed address shown once.
+import { BASE_URL, expect, test, uniqueEmail, uniqueName, strongPassword, waitForRealtime } from './fixtures';
+import { ProfilePage } from './pages/profile-page';
+import { SignInPage } from './pages/sign-in-page';
+import { SignUpPage } from './pages/sign-up-page';
+import { SiteHeader } from './pages/site-header';
+
+test('a cookie copied before sign-out no longer works afterwards (page and live connection)', async ({ makeUser, signedInPage, browser }) => {
+  const member = await makeUser({ displayName: uniqueName('Copied Cleo') });
+  const owner = await signedInPage(member);
+  await owner.page.goto('/profile');
+  await new SiteHeader(owner.page).expectSignedInAs(member.displayName);
+
+  // Someone copies the session cookie into another browser: it works there, live connection included.
+  const thief = await browser.newContext({ baseURL: BASE_URL });
+  await thief.addCookies(await owner.context.cookies());
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto('/profile');
+  await expect(thiefPage).toHaveURL(/\/profile$/);
+  await waitForRealtime(thiefPage);
+
+  await new SiteHeader(owner.page).signOut();
+
+  // The copy is cut off at once (its socket is dropped) and cannot load a signed-in page again.
+  await expect(thiefPage.getByTestId('realtime')).not.toHaveAttribute('data-connected', 'yes');
+  await thiefPage.goto('/profile');
+  await expect(thiefPage).toHaveURL(/\/signin\?callbackUrl=%2Fprofile/);
+  await thief.close();
+});
+
+test('password change on the profile: wrong current password is refused; then every session ends and the new password works', async ({ makeUser, signedInPage }) => {
+  const member = await makeUser({ displayName: uniqueName('Pass Pema') });
+  const other = await signedInPage(member); // another device
+  const { page } = await signedInPage(member);
+  const profile = new ProfilePage(page);
+  await profile.goto();
+
+  await profile.changePassword('not the password at all', strongPassword());
+  await expect(page.locator('#field-currentPassword-error')).toHaveText('That is not your current password.');
+
+  const next = strongPassword();
+  await profile.changePassword(member.password, next);
+  await expect(profile.securityDone).toContainText('Password changed');
+  await other.page.goto('/profile');
+  await expect(other.page).toHaveURL(/\/signin/);
+
+  await page.getByRole('link', { name: 'Sign in again' }).click();
+  const signIn = new SignInPage(page);
+  await signIn.signIn(member.email, next);
+  await page.waitForURL('/profile');
+  await new SiteHeader(page).expectSignedInAs(member.displayName);
+});
+
+test('"Sign out everywhere" ends this and every other session', async ({ makeUser, signedInPage }) => {
+  const member = await makeUser({ displayName: uniqueName('Everywhere Eun') });
+  const other = await signedInPage(member);
+  const { page } = await signedInPage(member);
+  const profile = new ProfilePage(page);
+  await profile.goto();
+  await profile.signOutEverywhereButton.click();
+  await expect(profile.securityDone).toContainText('signed out everywhere');
+  for (const p of [page, other.page]) {
+    await p.goto('/profile');
+    await expect(p).toHaveURL(/\/signin/);
+  }
+});
+
+test('display names: a look-alike of a member\'s name or a role word gets a field error on sign-up and on the profile', async ({ page, makeUser, signedInPage, db }) => {
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  // "Rowan Greywater" is a demo elder: a Cyrillic о and different case do not make a new name.
+  const email = uniqueEmail('lookalike');
+  await signUp.signUp({ email, displayName: 'ROWAN GREYWАTER', password: strongPassword() });
+  await expect(signUp.displayNameError).toContainText('already has that display name');
+  await signUp.displayName.fill('Admin Alder');
+  await signUp.submit.click();
+  await expect(signUp.displayNameError).toContainText('role words');
+  expect(await db.user.findUnique({ where: { email } })).toBeNull();
+
+  const member = await makeUser({ displayName: uniqueName('Plain Pia') });
+  const { page: mine } = await signedInPage(member);
+  const profile = new ProfilePage(mine);
+  await profile.goto();
+  await profile.update({ displayName: 'Pia the Host', timeZone: 'UTC' });
+  await expect(profile.displayNameError).toContainText('role words');
+  expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).displayName).toBe(member.displayName);
+});
+
+test('the calendar feed address is shown once; later the profile only says the feed is on; the stored value is not the token', async ({ makeUser, signedInPage, db }) => {
+  const member = await makeUser({ displayName: uniqueName('Feed Farah') });
+  const { page, context } = await signedInPage(member);
+  await page.goto('/profile');
+  const feed = new ProfilePage(page).calendarFeed;
+  await feed.getByRole('button', { name: 'Create my feed address' }).click();
+  const address = feed.getByLabel('Your feed address');
+  await expect(address).toHaveValue(/\/api\/calendar\/feed\/[A-Za-z0-9_-]{43}$/);
+  const url = await address.inputValue();
+  const token = url.split('/').pop()!;
+  const row = await db.user.findUniqueOrThrow({ where: { id: member.id } });
+  expect(JSON.stringify(row)).not.toContain(token);
+
+  await page.reload();
+  await expect(feed.getByTestId('calendar-feed-on')).toBeVisible();
+  await expect(feed.getByLabel('Your feed address')).toHaveCount(0);
+  expect(await page.content()).not.toContain(token);
+  expect((await context.request.get(url)).status()).toBe(200);
+});

@@ -1,0 +1,61 @@
+// Display names that cannot pass for someone else: the folded key (stored unique in User.nameKey) and the role
+// words a member's name may not carry. Pure string code, shared by the forms (field errors) and the server.
+//
+// Folding, in order (documented in README "Display names"):
+//  1. NFKC (full-width, ligatures, super/subscripts, styled maths letters → plain letters);
+//  2. drop invisible characters: controls, zero-width, bidi marks/overrides/isolates, soft hyphen, variation
+//     selectors, Hangul fillers;
+//  3. lowercase; accents dropped (NFD, combining marks removed: "Zoë" = "Zoe", "admín" = "admin");
+//  4. look-alikes: the common Cyrillic/Greek twins of Latin letters (а е о р с х у і ј ѕ ԁ һ ӏ ԛ
+//     ԝ; ο α ν ι κ ρ τ υ χ ε), 0 → o, and i, l, 1, | as one letter (capital I looks like l, and case must not
+//     matter, so "AIex" = "Alex" = "ALEX"; "Eli" and "Ell" share a key too), and the pairs rn → m, vv → w;
+//  5. punctuation and spacing: every run of punctuation or whitespace is one space, trimmed.
+
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+
+const CONFUSABLES: Record<string, string> = {
+  // Cyrillic
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'l', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ё: 'e', ї: 'l',
+  // Greek (lowercase forms: uppercase Greek is lowercased first)
+  ο: 'o', α: 'a', ν: 'v', ι: 'l', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ε: 'e',
+  // digits and strokes
+  '0': 'o', '1': 'l', '|': 'l', i: 'l',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('').replace(/[|\]\\^-]/g, '\\$&')}]`, 'g');
+
+/** The key two display names share when the room could not tell them apart. */
+export function nameKey(displayName: string): string {
+  return displayName
+    .normalize('NFKC')
+    .replace(/\s/g, ' ') // before the invisible characters go: a tab still separates words
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(CONFUSABLE_RE, (c) => CONFUSABLES[c])
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/[\p{P}\s]+/gu, ' ')
+    .trim();
+}
+
+/** Words a display name may not contain: staff badges come from the server, never from a name. */
+export const ROLE_WORDS = ['admin', 'administrator', 'moderator', 'mod', 'facilitator', 'elder', 'host', 'staff'] as const;
+
+// Role words are matched in their folded form, so look-alikes of them ("adm1n", "m0derator", "AdmIn") match too.
+const ROLE_RES = ROLE_WORDS.map((w) => ({
+  word: w,
+  re: new RegExp(`(^|[^\\p{L}\\p{N}])${nameKey(w)}s?($|[^\\p{L}\\p{N}])`, 'u'),
+}));
+
+/**
+ * The role word a display name contains as a word (after folding; plural -s too), or null. Spaced-out letters
+ * ("a d m i n"), camel case ("TheAdmin") and digit look-alikes ("adm1n", "m0derator") count as words too.
+ */
+export function roleWordIn(displayName: string): string | null {
+  const keys = [nameKey(displayName), nameKey(displayName.replace(/(\p{Ll})(\p{Lu}\p{Ll})/gu, '$1 $2'))];
+  // "a d m i n" → "admin": join runs of single letters.
+  const variants = keys.flatMap((key) => [key, key.replace(/(?<=^|\s)(\p{L}) (?=\p{L}(\s|$))/gu, '$1')]);
+  for (const { word, re } of ROLE_RES) if (variants.some((v) => re.test(v))) return word;
+  return null;
+}

@@ -1,0 +1,89 @@
+// Sessions you can end: each session token carries its own id (`sid`, chosen at sign-in); signing out records
+// that id as revoked until the token could have expired anyway, and actorFromClaims refuses it from then on
+// (pages, server actions, socket handshakes and every socket event). Expired rows are pruned on an interval.
+import { randomBytes } from 'node:crypto';
+import { rooms } from '@/lib/realtime/events';
+import { db } from '../db/client';
+import { getIo } from '../realtime/bus';
+
+/** How long a session token lives (next-auth's maxAge); refreshing it moves its expiry to now + this. */
+export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** A fresh session id for the token minted at sign-in (128 random bits). */
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export async function isSessionRevoked(sid: string): Promise<boolean> {
+  return (await db().revokedSession.count({ where: { id: sid } })) > 0;
+}
+
+/**
+ * Ends one session: its id is refused from now on. The row lives for a full session lifetime from now: a
+ * copy of the cookie refreshed just before sign-out expires no later than that, and a revoked token is never
+ * refreshed again (the jwt callback refuses it), so pruning the row afterwards cannot bring the token back.
+ * The session's open sockets, on every node, are dropped at once rather than at their next event.
+ */
+export async function revokeSession(claims: { sid: string; userId: string }, now = new Date()): Promise<void> {
+  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_S * 1000);
+  const user = await db().user.findUnique({ where: { id: claims.userId }, select: { id: true } });
+  if (!user) return; // an account that is gone has no session to end
+  await db().revokedSession.upsert({
+    where: { id: claims.sid },
+    create: { id: claims.sid, userId: claims.userId, expiresAt },
+    update: { expiresAt },
+  });
+  await disconnectSession(claims.userId, claims.sid);
+}
+
+async function disconnectSession(userId: string, sid: string): Promise<void> {
+  const io = getIo();
+  if (!io) return;
+  try {
+    const sockets = await io.in(rooms.user(userId)).fetchSockets();
+    for (const s of sockets) if (s.data.claims?.sid === sid) s.disconnect(true);
+  } catch (err) {
+    // Another node did not answer in time: its sockets of this session are refused at their next event anyway.
+    console.error('[fireside] could not drop the sockets of a revoked session', err);
+  }
+}
+
+/**
+ * What sign-out does with the token next-auth hands to `events.signOut`. A token from before session ids
+ * existed cannot be revoked alone, so it ends every session of that account (sessionVersion) instead.
+ */
+export async function revokeSignedOutToken(token: { sub?: unknown; sid?: unknown } | null | undefined): Promise<void> {
+  if (!token || typeof token.sub !== 'string') return;
+  if (typeof token.sid === 'string' && token.sid) return revokeSession({ sid: token.sid, userId: token.sub });
+  await db().user.updateMany({ where: { id: token.sub }, data: { sessionVersion: { increment: 1 } } });
+  getIo()?.in(rooms.user(token.sub)).disconnectSockets(true);
+}
+
+/** Deletes revoked-session rows whose tokens have expired; returns how many. */
+export async function pruneRevokedSessions(now = new Date()): Promise<number> {
+  const { count } = await db().revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}
+
+export type SessionPruner = { stop: () => Promise<void> };
+
+/** Prunes now and then every hour; idempotent, so every node may run it. stop() waits for a run in progress. */
+export function startSessionPruner(opts: { intervalMs?: number } = {}): SessionPruner {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    running = pruneRevokedSessions().catch((err) => console.error('[fireside] pruning revoked sessions failed', err));
+  };
+  const timer = setInterval(tick, opts.intervalMs ?? PRUNE_INTERVAL_MS);
+  timer.unref();
+  tick();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
