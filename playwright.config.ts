@@ -1,9 +1,9 @@
 // End-to-end tests: Chromium against the built app, served by the real custom server (e2e/server.mjs) on a
 // fresh SQLite database. Needs a prior `next build` (npm test runs it first).
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chooseChromium } from './e2e/browser';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -14,14 +14,15 @@ process.env.E2E_PORT = String(port);
 process.env.E2E_BASE_URL = baseURL;
 process.env.E2E_DATA_DIR = dataDir;
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined; // Playwright's own browser (`npx playwright install chromium`)
-}
+// The runner and every worker load this file; the choice is the same in each (the bundled Chromium is unpacked
+// once, by the runner, before any worker starts). Said once, by the runner.
+const browser = await chooseChromium();
+if (!process.env.TEST_WORKER_INDEX) console.log(`[e2e] browser: ${browser.executablePath} (${browser.source})`);
 
 export default defineConfig({
   testDir: 'e2e',
+  // Specs only: e2e/*.test.ts are vitest unit tests of the e2e helpers (e.g. the browser choice).
+  testMatch: '**/*.spec.ts',
   // Exact-count assertions (people found, audit entries) and one shared server: one test at a time.
   workers: 1,
   fullyParallel: false,
@@ -38,8 +39,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: browser.executablePath,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium' }],

@@ -18,7 +18,7 @@ if (!(Map as { groupBy?: unknown }).groupBy) {
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['server/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'server/db/generated/**'],
     // Integration files each start a real server process; two at a time fits a 2-core machine.
     pool: 'forks',
