@@ -1,5 +1,5 @@
 // Accounts through the UI: sign up, sign out, sign in, edit the profile; and the errors people can cause.
-import { apiSignIn, expect, strongPassword, test, uniqueEmail, uniqueName } from './fixtures';
+import { apiSignIn, BASE_URL, expect, strongPassword, test, uniqueEmail, uniqueName } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
@@ -103,4 +103,77 @@ test('a wrong password says "do not match" without revealing whether the account
   const missing = await apiSignIn(page.request, { email: uniqueEmail('nobody'), password: 'not-the-right-password-9' });
   expect(existing).toEqual({ ok: false, error: 'invalid_credentials' });
   expect(missing).toEqual(existing);
+});
+
+test('a refused or failed sign-in shows a clear message instead of hanging on "Signing in…"', async ({ page, makeUser }) => {
+  const user = await makeUser();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  const credentials = '**/api/auth/callback/credentials';
+
+  // The real origin guard: the POST arrives with a foreign Origin and the server answers 403.
+  // (Chromium will not let a route rewrite Origin, so the request is replayed with it and the answer passed back.)
+  await page.route(credentials, async (route) => {
+    const response = await route.fetch({ headers: { ...route.request().headers(), origin: 'http://lan-name.example:3000' } });
+    await route.fulfill({ response });
+  });
+  await signIn.signIn(user.email, user.password);
+  await expect(signIn.error).toContainText('The server refused this sign-in');
+  await expect(signIn.error).toContainText(`${new URL(BASE_URL).origin}/signin`);
+  await signIn.expectReady();
+  await page.unrouteAll();
+
+  // The network drops the request.
+  await page.route(credentials, (route) => route.abort('connectionreset'));
+  await signIn.signIn(user.email, user.password);
+  await expect(signIn.error).toHaveText('Could not reach the server. Check your connection and try again.');
+  await signIn.expectReady();
+  await page.unrouteAll();
+
+  // A proxy in front answers 502 with an HTML page, the server itself a 500.
+  for (const status of [502, 500]) {
+    await page.route(credentials, (route) => route.fulfill({ status, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
+    await signIn.signIn(user.email, user.password);
+    await expect(signIn.error).toHaveText(`Sign-in failed because of a problem on the server (error ${status}). Please try again in a moment.`);
+    await signIn.expectReady();
+    await page.unrouteAll();
+  }
+
+  await new SiteHeader(page).expectSignedOut();
+  // And with nothing in the way, the same form signs in.
+  await signIn.signIn(user.email, user.password);
+  await page.waitForURL('/');
+  await new SiteHeader(page).expectSignedInAs(user.displayName);
+});
+
+test('a rate-limited sign-in says how long to wait, with the real throttle', async ({ page, makeUser }) => {
+  const user = await makeUser();
+  const wrong = { email: user.email, password: 'not-the-right-password-9' };
+  // Past the 5 free failures (issue 7), into the progressive delay, until the wait is a few seconds long.
+  let outcome = await apiSignIn(page.request, wrong);
+  for (let i = 0; i < 20; i++) {
+    const wait = Number(/^rate_limited:(\d+)$/.exec(outcome.error ?? '')?.[1] ?? 0);
+    if (wait >= 4) break;
+    if (wait) await new Promise((r) => setTimeout(r, wait * 1000 + 100));
+    outcome = await apiSignIn(page.request, wrong);
+  }
+  expect(outcome.error).toMatch(/^rate_limited:\d+$/);
+
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user.email, user.password);
+  await expect(signIn.error).toHaveText(/^Too many sign-in attempts\. Please wait \d+ seconds? and try again\.$/);
+  await signIn.expectReady();
+  await new SiteHeader(page).expectSignedOut();
+});
+
+test("a leftover callback cookie from an earlier sign-out (e.g. a suspension's) does not turn a good sign-in into an error", async ({ page, makeUser }) => {
+  const user = await makeUser();
+  // What next-auth leaves behind after `signOut({ callbackUrl: '/signin?error=suspended' })`.
+  await page.context().addCookies([{ name: 'next-auth.callback-url', value: encodeURIComponent(`${BASE_URL}/signin?error=suspended`), url: BASE_URL }]);
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user.email, user.password);
+  await page.waitForURL('/');
+  await new SiteHeader(page).expectSignedInAs(user.displayName);
 });

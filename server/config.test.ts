@@ -15,7 +15,7 @@ describe('parseConfig', () => {
     expect(c.databaseIsDefault).toBe(true);
     expect(c.dialect).toBe('sqlite');
     expect(c.redisUrl).toBeNull();
-    expect(c.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(c.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']);
   });
 
   it('the default database is ./data/fireside.db', () => {

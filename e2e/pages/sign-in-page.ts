@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class SignInPage {
   readonly email: Locator;
@@ -9,10 +9,12 @@ export class SignInPage {
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email');
     this.password = page.getByLabel('Password');
-    this.submit = page.getByRole('button', { name: 'Sign in' });
+    // Matches both "Sign in" and "Signing in…".
+    this.submit = page.getByRole('button', { name: /^Sign(ing)? in/ });
     this.error = page.getByTestId('signin-error');
   }
 
+  /** `query` is used verbatim (e.g. a hostile, hand-encoded callbackUrl), as a link in the wild would be. */
   async goto(query = '') {
     await this.page.goto(`/signin${query}`);
   }
@@ -21,5 +23,11 @@ export class SignInPage {
     await this.email.fill(email);
     await this.password.fill(password);
     await this.submit.click();
+  }
+
+  /** The form is usable again: not stuck on "Signing in…". */
+  async expectReady() {
+    await expect(this.submit).toHaveText('Sign in');
+    await expect(this.submit).toBeEnabled();
   }
 }

@@ -2,11 +2,13 @@
 // sessionVersion; everything else is read fresh from the database (server/auth/actor.ts).
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { safeCallbackUrl } from '@/lib/http/safe-callback';
 import { getConfig } from '../config';
 import { CLIENT_IP_HEADER } from '../http/client-ip';
 import { authenticate } from './sign-in';
+import { isSessionRevoked, newSessionId, revokeSignedOutToken, SESSION_MAX_AGE_S } from './sessions';
 
-export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
+export { SESSION_MAX_AGE_S };
 
 export function authOptions(): NextAuthOptions {
   const config = getConfig();
@@ -29,11 +31,26 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // Sign-out revokes this token's session id server-side, so a copied cookie stops working too.
+    events: {
+      async signOut({ token }) {
+        await revokeSignedOutToken(token);
+      },
+    },
     callbacks: {
-      jwt({ token, user }) {
+      // Every callbackUrl next-auth follows (sign-in, sign-out, its own pages) stays on this site (issue 7 item 3).
+      redirect({ url, baseUrl }) {
+        return safeCallbackUrl(url, baseUrl);
+      },
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          // A session id of our own (next-auth re-encodes the token, with a new jti, on every refresh).
+          token.sid = newSessionId();
+        } else if (typeof token.sid === 'string' && (await isSessionRevoked(token.sid))) {
+          // Never refresh a signed-out token: it would outlive its RevokedSession row (next-auth clears the cookie).
+          throw new Error('session_revoked');
         }
         return token;
       },

@@ -3,7 +3,7 @@ import { signInSchema } from '@/lib/users/schema';
 import { AppError } from '@/lib/result';
 import { db } from '../db/client';
 import { dummyHash, verifyPassword } from './password';
-import { loginBlockedFor, recordLoginFailure } from './throttle';
+import { admitLogin, settleLogin } from './throttle';
 
 export type SignedInUser = { id: string; sessionVersion: number };
 
@@ -11,6 +11,7 @@ export type SignedInUser = { id: string; sessionVersion: number };
 export const SIGN_IN_ERRORS = {
   invalid: 'invalid_credentials',
   suspended: 'account_suspended',
+  /** Followed by `:<seconds to wait>`. */
   rateLimited: 'rate_limited',
 } as const;
 
@@ -19,16 +20,22 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignedInUs
   if (!parsed.success) throw new AppError('invalid_credentials', SIGN_IN_ERRORS.invalid);
   const { email, password } = parsed.data;
 
-  const wait = await loginBlockedFor(email, ip);
-  if (wait > 0) throw new AppError('rate_limited', `${SIGN_IN_ERRORS.rateLimited}:${Math.ceil(wait / 60)}`);
+  const admission = await admitLogin(email, ip);
+  if (!admission.ok) throw new AppError('rate_limited', `${SIGN_IN_ERRORS.rateLimited}:${admission.waitSeconds}`);
 
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, sessionVersion: true, bannedAt: true } });
-  // Verify against a real hash even when there is no such account, so timing does not tell them apart.
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!user || !ok) {
-    await recordLoginFailure(email, ip);
-    throw new AppError('invalid_credentials', SIGN_IN_ERRORS.invalid);
+  let outcome: 'succeeded' | 'failed' | null = null;
+  try {
+    const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, sessionVersion: true, bannedAt: true } });
+    // Verify against a real hash even when there is no such account, so timing does not tell them apart.
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    if (!user || !ok) {
+      outcome = 'failed';
+      throw new AppError('invalid_credentials', SIGN_IN_ERRORS.invalid);
+    }
+    outcome = 'succeeded';
+    if (user.bannedAt) throw new AppError('account_suspended', SIGN_IN_ERRORS.suspended);
+    return { id: user.id, sessionVersion: user.sessionVersion };
+  } finally {
+    await settleLogin(email, ip, outcome);
   }
-  if (user.bannedAt) throw new AppError('account_suspended', SIGN_IN_ERRORS.suspended);
-  return { id: user.id, sessionVersion: user.sessionVersion };
 }

@@ -1,29 +1,80 @@
-// Sign-in throttling (F15): failures are counted per account and per client IP with rate-limiter-flexible.
-// Memory store in the embedded default; Redis store (shared by every node) when REDIS_URL is set, with an
-// in-memory insurance limiter so a Redis outage degrades to per-node limits instead of failing sign-in.
-import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
-import { limiter } from '../rate-limit';
+// Sign-in throttling (F15, issue 7 item 5) with rate-limiter-flexible: memory store in the embedded default,
+// Redis (shared by every node, with an in-memory insurance limiter) when REDIS_URL is set.
+//
+// Built to protect the owner of an account rather than the attacker:
+// - Per account, failures slow down instead of locking: the first FREE_FAILURES in an hour cost nothing,
+//   then each further failure closes the account for a delay that doubles up to MAX_DELAY_S. Every password
+//   check passes one per-account gate at a time, so concurrent guesses cannot slip through together, and
+//   the schedule itself caps guessing at about 100 failures an hour from any number of addresses.
+// - The hard limit keys on account + IP: one address that keeps failing (or keeps knocking during the delay)
+//   is shut out of that account for the window; the owner, elsewhere, only ever meets the short delay.
+// - Per IP, across accounts: a spray from one address stops after IP_ATTEMPTS unsuccessful attempts.
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { limiter, take } from '../rate-limit';
 
-export const ACCOUNT_FAILURES_PER_HOUR = 100;
-export const IP_FAILURES_PER_15_MIN = 100;
+const FREE_FAILURES = 5;
+const MAX_DELAY_S = 40;
+const FAILURE_WINDOW_S = 3600;
+const PAIR_ATTEMPTS = 20;
+const IP_ATTEMPTS = 100;
+const ATTEMPT_WINDOW_S = 900;
+/** How long one in-flight password check holds the account's gate if it never settles (a crash). */
+const CHECK_LOCK_S = 10;
 
-function limiters(): { account: RateLimiterAbstract; ip: RateLimiterAbstract } {
+/**
+ * Seconds the account stays closed after its `failures`-th failure in the hour: 0 for the first four, then
+ * 1, 2, 4, … up to MAX_DELAY_S. With a 40 s cap an attacker who tries the moment the gate opens gets at most
+ * 5 + 6 (1…32 s) + 88 (every 40 s) = 99 failures an hour.
+ */
+export function failureDelaySeconds(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(2 ** (failures - FREE_FAILURES), MAX_DELAY_S);
+}
+
+function limiters() {
   return {
-    account: limiter('login_fail_account', ACCOUNT_FAILURES_PER_HOUR, 3600),
-    ip: limiter('login_fail_ip', IP_FAILURES_PER_15_MIN, 900),
+    failures: limiter('login_failures_account', Number.MAX_SAFE_INTEGER, FAILURE_WINDOW_S),
+    gate: limiter('login_gate_account', 1, CHECK_LOCK_S),
+    pair: limiter('login_attempts_account_ip', PAIR_ATTEMPTS, ATTEMPT_WINDOW_S),
+    ip: limiter('login_attempts_ip', IP_ATTEMPTS, ATTEMPT_WINDOW_S),
   };
 }
 
-/** Seconds until sign-in may be tried again for this account/IP, or 0 when it may be tried now. */
-export async function loginBlockedFor(email: string, ip: string): Promise<number> {
-  const { account, ip: byIp } = limiters();
-  const [a, i] = await Promise.all([account.get(email), byIp.get(ip)]);
-  const wait = (res: RateLimiterRes | null, points: number) => (res && res.consumedPoints >= points ? Math.ceil(res.msBeforeNext / 1000) : 0);
-  return Math.max(wait(a, ACCOUNT_FAILURES_PER_HOUR), wait(i, IP_FAILURES_PER_15_MIN));
+const pairKey = (email: string, ip: string) => `${email}\n${ip}`;
+
+export type Admission = { ok: true } | { ok: false; waitSeconds: number };
+
+/**
+ * Admits one password check for this account from this IP, or says how long to wait. Every attempt counts
+ * against the IP and the account+IP pair (a success gives it back); an admitted attempt holds the account's
+ * gate until settleLogin().
+ */
+export async function admitLogin(email: string, ip: string): Promise<Admission> {
+  const l = limiters();
+  const refused = (ms: number): Admission => ({ ok: false, waitSeconds: Math.max(1, Math.ceil(ms / 1000)) });
+  const ipWait = await take(l.ip, ip);
+  if (ipWait) return refused(ipWait);
+  const pairWait = await take(l.pair, pairKey(email, ip));
+  if (pairWait) return refused(pairWait);
+  const gateWait = await take(l.gate, email);
+  if (gateWait) return refused(gateWait);
+  return { ok: true };
 }
 
-export async function recordLoginFailure(email: string, ip: string): Promise<void> {
-  const { account, ip: byIp } = limiters();
-  // consume() rejects once the budget is spent; that is the expected outcome here, not an error.
-  await Promise.allSettled([account.consume(email), byIp.consume(ip)]);
+/**
+ * Settles an admitted check: a success clears this address's count for the account and opens the gate; a
+ * failure is counted for the account and closes the gate for the delay; `null` (the check itself broke)
+ * only opens the gate.
+ */
+export async function settleLogin(email: string, ip: string, outcome: 'succeeded' | 'failed' | null): Promise<void> {
+  const l = limiters();
+  if (outcome === 'succeeded') {
+    await Promise.allSettled([l.pair.delete(pairKey(email, ip)), l.ip.reward(ip)]);
+  }
+  let delay = 0;
+  if (outcome === 'failed') {
+    const counted = await l.failures.consume(email).catch((res: unknown) => (res instanceof RateLimiterRes ? res : null));
+    delay = failureDelaySeconds(counted?.consumedPoints ?? FREE_FAILURES);
+  }
+  await (delay > 0 ? l.gate.block(email, delay) : l.gate.delete(email));
 }

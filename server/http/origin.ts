@@ -7,6 +7,27 @@ export function isAllowedOrigin(origin: string | undefined, allowed: string[]): 
   return allowed.includes(origin);
 }
 
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** True for an http(s) URL on this machine only: localhost, 127.0.0.1 or [::1]. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return LOOPBACK_HOSTS.includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The other names of a loopback APP_URL (same scheme and port): a new user who opens 127.0.0.1 where the default
+ * says localhost is the same person on the same machine, not a cross-site request. Any other APP_URL: none.
+ */
+export function loopbackAliases(appUrl: string): string[] {
+  if (!isLoopbackUrl(appUrl)) return [];
+  const { protocol, port } = new URL(appUrl);
+  return LOOPBACK_HOSTS.map((host) => `${protocol}//${host}${port ? `:${port}` : ''}`);
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
