@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
-import type { RoleName } from '../lib/users/schema';
+import type { RoleName } from '../lib/users/roles';
 import { hashPassword } from '../server/auth/password';
 import { createDb, type Db } from '../server/db/client';
 

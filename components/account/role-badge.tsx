@@ -1,4 +1,4 @@
-import type { RoleName } from '@/lib/users/schema';
+import type { RoleName } from '@/lib/users/roles';
 
 export const ROLE_LABELS: Record<RoleName, string> = { MEMBER: 'Member', FACILITATOR: 'Facilitator', ELDER: 'Elder', ADMIN: 'Admin' };
 

@@ -5,7 +5,7 @@ import { banUserAction, changeRoleAction, unbanUserAction } from '@/app/admin/us
 import { ROLE_LABELS, RoleBadge } from '@/components/account/role-badge';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { ROLES, type RoleName } from '@/lib/users/schema';
+import { ROLES, type RoleName } from '@/lib/users/roles';
 import type { Result } from '@/lib/result';
 
 type Row = { id: string; email: string; displayName: string; role: RoleName; banned: boolean; banReason: string | null };

@@ -1,5 +1,6 @@
 // Small status labels for discussions; text first, colour second.
 import type { ReactNode } from 'react';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
 
 const tones = {
   neutral: 'border-stone-300 bg-stone-100 text-stone-800',
@@ -18,7 +19,7 @@ export function Badge({ tone = 'neutral', children, testId }: { tone?: keyof typ
 }
 
 type StatusProps = {
-  status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+  status: DiscussionStatus;
   phase?: string;
   visibility?: 'PUBLIC' | 'MEMBERS';
   myRsvp?: 'GOING' | 'WAITLISTED' | null;

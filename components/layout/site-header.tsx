@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { FlameLogo } from './flame-logo';
-import type { RoleName } from '@/lib/users/schema';
+import type { RoleName } from '@/lib/users/roles';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { RoleBadge } from '@/components/account/role-badge';
 import { SearchForm } from '@/components/search/search-form';

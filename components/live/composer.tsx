@@ -1,7 +1,7 @@
 'use client';
 // Ask a question: bounded length, optional content warning, anonymous toggle (default set per discussion).
 import { useState, type FormEvent } from 'react';
-import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/live/schema';
+import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/questions/schema';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 

@@ -2,7 +2,7 @@
 // One question in the live room, with the controls this person may use on it.
 import { useState, type FormEvent } from 'react';
 import type { QuestionView, StaffBadge } from '@/lib/live/views';
-import { QUESTION_MAX, REPLY_MAX } from '@/lib/live/schema';
+import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 

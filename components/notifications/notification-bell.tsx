@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { useRealtimeSocket } from '@/components/realtime/realtime-provider';
-import type { NotificationView } from '@/lib/discussions/notifications';
+import type { NotificationView } from '@/lib/notifications/views';
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const socket = useRealtimeSocket();

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { markNotificationsReadAction } from '@/app/notifications/actions';
 import { useSocket } from '@/components/realtime/realtime-provider';
 import { Button } from '@/components/ui/button';
-import type { NotificationView } from '@/lib/discussions/notifications';
+import type { NotificationView } from '@/lib/notifications/views';
 
 function when(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));

@@ -1,5 +1,5 @@
 // Snippet segments as React text nodes: matches inside <mark>, everything else plain text. Never HTML.
-import type { Segment } from '@/server/search/syntax';
+import type { Segment } from '@/lib/search/schema';
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
   return (

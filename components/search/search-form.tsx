@@ -1,6 +1,6 @@
 // A plain GET search form (works without JavaScript): the header's box and the search page's field.
 import { inputClass } from '@/components/ui/field';
-import { SEARCH_QUERY_MAX_CHARS } from '@/server/search/syntax';
+import { SEARCH_QUERY_MAX_CHARS } from '@/lib/search/schema';
 
 type Props = { defaultValue?: string; variant?: 'header' | 'page'; id?: string; className?: string };
 

@@ -2,6 +2,7 @@
 // "Starts in …" and the "Join the room" link, both by the server's clock (F23): the link appears when the
 // room's phase (lib/live/phase.ts) is lobby or live, whatever the device clock says.
 import Link from 'next/link';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { roomPhase, type RoomPhase } from '@/lib/live/phase';
 import { relativeTo } from '@/lib/time/server-clock';
 import { useServerNow } from './use-server-clock';
@@ -9,7 +10,7 @@ import { useServerNow } from './use-server-clock';
 type Props = {
   discussionId: string;
   startsAt: string;
-  status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+  status: DiscussionStatus;
   serverTime: number;
 };
 

@@ -6,13 +6,8 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
-
-/** Zero-width, bidi embedding/override/isolate marks, word joiners and BOM. */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
-export function stripInvisible(s: string): string {
-  return s.replace(INVISIBLE, '');
-}
+import { stripInvisible } from '@/lib/text/clean';
+import { isHttpUrl } from '@/lib/url';
 
 type HastNode = { type: string; value?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 
@@ -41,13 +36,13 @@ const sanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-/** Keeps same-site paths, fragments, http(s) and mailto; everything else (javascript:, data:, vbscript:, …) becomes ''. */
+/** Keeps same-site paths, fragments, http(s) without credentials (lib/url.ts) and mailto; everything else (javascript:, data:, vbscript:, …) becomes ''. */
 export function safeUrl(raw: string): string {
   const v = stripInvisible(raw).trim();
   if (v.startsWith('#') || (v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\'))) return v;
   try {
     const u = new URL(v.startsWith('//') ? `https:${v}` : v);
-    if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:') return u.href;
+    if (isHttpUrl(u.href) || u.protocol === 'mailto:') return u.href;
   } catch {
     // not a URL we understand: dropped below
   }

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { RoleName } from '../../lib/users/schema';
+import type { RoleName } from '../../lib/users/roles';
 
 /** /admin/users: find a person, change their role, ban or unban them. */
 export class AdminUsersPage {

@@ -1,8 +1,12 @@
 // Discussion, series and RSVP input schemas shared by forms, server actions and tests. No Prisma, no Node APIs.
 import { z } from 'zod';
-import { cleanText } from '../users/schema';
+import { cleanMultiline, cleanText } from '../text/clean';
 import { FREQUENCIES } from '../time/recurrence';
+import { isHttpUrl } from '../url';
 import { isValidLocalDateTime, isValidTimeZone, LOCAL_DATE_TIME_PATTERN } from '../time/zoned';
+
+const DISCUSSION_STATUSES = ['SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED'] as const;
+export type DiscussionStatus = (typeof DISCUSSION_STATUSES)[number];
 
 export const VISIBILITIES = ['PUBLIC', 'MEMBERS'] as const;
 export const MODERATION_MODES = ['PRE', 'POST'] as const;
@@ -19,18 +23,6 @@ export const DEFAULT_AGREEMENT =
   'I will keep what others share in this room confidential, speak from my own experience, and treat everyone with care. ' +
   'This is peer support, not medical advice.';
 
-/**
- * Multi-line text: strips invisible and bidi-override characters (F13) and other control characters, keeps
- * line breaks; normalises Windows line endings.
- */
-export function cleanMultiline(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
-    .trim();
-}
-
 const id = z.string().min(1).max(64);
 const idList = (max: number, what: string) =>
   z
@@ -43,19 +35,12 @@ const tag = z
   .transform((s) => cleanText(s.replace(/,/g, ' ')).toLowerCase())
   .pipe(z.string().min(1).max(30, 'Each content warning can have at most 30 characters.'));
 
-/** Only http(s) links: `javascript:` and friends never reach a page (F13). */
-export const externalLinkSchema = z
+/** Only http(s) links without credentials (lib/url.ts): `javascript:` and friends never reach a page (F13). */
+const externalLinkSchema = z
   .string()
   .trim()
   .max(500, 'The link can have at most 500 characters.')
-  .refine((u) => {
-    try {
-      const url = new URL(u);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname;
-    } catch {
-      return false;
-    }
-  }, 'Enter a full http:// or https:// link, or leave it empty.');
+  .refine(isHttpUrl, 'Enter a full http:// or https:// link, or leave it empty.');
 
 const discussionFields = {
   title: z
@@ -113,12 +98,10 @@ export const createDiscussionSchema = z
     message: 'A monthly series repeats on the same day of the month: choose a day from 1 to 28 so that every month has it.',
     path: ['localStart'],
   });
-export type CreateDiscussionInput = z.input<typeof createDiscussionSchema>;
 export type CreateDiscussion = z.output<typeof createDiscussionSchema>;
 
 /** Edits one discussion (one occurrence of a series), never its siblings. */
 export const updateDiscussionSchema = z.object({ id, ...discussionFields }).strict();
-export type UpdateDiscussionInput = z.input<typeof updateDiscussionSchema>;
 
 export const cancelDiscussionSchema = z
   .object({
@@ -134,8 +117,6 @@ export const listDiscussionsSchema = z.object({
   modality: z.string().max(100).optional().catch(undefined),
   host: z.string().max(64).optional().catch(undefined),
 });
-
-export const markNotificationsReadSchema = z.union([z.object({ ids: z.array(id).min(1).max(100) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 export function splitWarnings(stored: string): string[] {
   return stored ? stored.split(',').filter(Boolean) : [];

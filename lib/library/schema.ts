@@ -1,6 +1,7 @@
 // Healing Library input schemas shared by the editor, server actions, commands and tests. No Prisma, no Node APIs.
 import { z } from 'zod';
-import { cleanText } from '@/lib/users/schema';
+import { cleanMultiline, cleanText } from '../text/clean';
+import { isHttpUrl } from '../url';
 
 export const ARTICLE_LIMITS = {
   title: { min: 3, max: 140 },
@@ -15,16 +16,11 @@ export const ARTICLE_LIMITS = {
 } as const;
 
 /**
- * Markdown text as stored: NFC, Unix newlines, no control characters other than tab and newline, and no
- * zero-width, bidi-override or private-use marker characters (they can disguise text, F13, and the search
- * highlighter uses two private-use characters as its markers).
+ * Markdown text as stored: multi-line text as lib/text/clean.ts keeps it (F13), and without the two private-use
+ * characters the search highlighter uses as its markers.
  */
-export function cleanMarkdown(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ue000\ue001]/g, '')
-    .trim();
+function cleanMarkdown(s: string): string {
+  return cleanMultiline(s.replace(/[\ue000\ue001]/g, ''));
 }
 
 /** A DOI as registered: "10.<registrant>/<suffix>", without the https://doi.org/ prefix. */
@@ -41,15 +37,6 @@ export function normaliseDoi(raw: string): string {
 export function doiUrl(doi: string): string {
   // encodeURI keeps the "/" separators and escapes anything odd; the DOI itself was validated on the way in.
   return `https://doi.org/${encodeURI(doi)}`;
-}
-
-export function isHttpUrl(raw: string): boolean {
-  try {
-    const u = new URL(raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname && !u.username && !u.password;
-  } catch {
-    return false;
-  }
 }
 
 const optionalText = (max: number) =>
@@ -145,7 +132,6 @@ export const articleFieldsSchema = z.object({
 });
 
 export const createArticleSchema = articleFieldsSchema.strict();
-export type CreateArticleInput = z.input<typeof createArticleSchema>;
 
 export const updateArticleSchema = articleFieldsSchema
   .extend({
@@ -154,7 +140,6 @@ export const updateArticleSchema = articleFieldsSchema
     expectedUpdatedAt: z.iso.datetime().optional(),
   })
   .strict();
-export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 
 export const createModalitySchema = z
   .object({
@@ -171,7 +156,6 @@ export const createModalitySchema = z
       .pipe(z.string().min(10, 'The summary needs at least 10 characters.').max(400, 'The summary can have at most 400 characters.')),
   })
   .strict();
-export type CreateModalityInput = z.input<typeof createModalitySchema>;
 
 /** References as stored (a JSON column): anything that fails validation is dropped rather than shown. */
 export function parseStoredReferences(json: string): Reference[] {

@@ -1,9 +1,11 @@
 // Where a discussion's room stands at a given server time: the one rule for lobby/live gating (F23).
+import type { DiscussionStatus } from '../discussions/schema';
+
 export const LOBBY_OPENS_MINUTES = 15;
 
 export type RoomPhase = 'scheduled' | 'lobby' | 'live' | 'ended' | 'cancelled';
 
-type DiscussionTimes = { status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'; startsAt: Date };
+type DiscussionTimes = { status: DiscussionStatus; startsAt: Date };
 
 /** `now` must be the server's clock (clients get it through `time:sync`), never the browser's. */
 export function roomPhase(d: DiscussionTimes, now: Date): RoomPhase {

@@ -1,6 +1,7 @@
 // What the live room sends. Audience views never carry the author of an anonymous question; moderator views
 // (room `discussion:<id>:mods`) do.
-export type DiscussionState = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+import type { DiscussionStatus } from '../discussions/schema';
+
 export type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
 
@@ -27,7 +28,7 @@ export type QuestionView = {
 export type RoomDiscussion = {
   id: string;
   title: string;
-  status: DiscussionState;
+  status: DiscussionStatus;
   startsAt: string;
   startedAt: string | null;
   endedAt: string | null;
@@ -38,8 +39,17 @@ export type RoomDiscussion = {
 
 export type Attendee = { userId: string; name: string; joinedAt: string };
 
-export type RoomState = {
+/** The room core's part of the join state (server/live/queries.ts). */
+export type RoomCore = {
   discussion: RoomDiscussion;
+  attendeeCount: number;
+  attendees?: Attendee[];
+  role: RoomRole;
+  serverTime: number;
+};
+
+/** The questions' part of the join state (server/questions/queries.ts). */
+export type RoomQuestions = {
   /** The most relevant questions (at most 200; own and highlighted always included); more with `questions:page`. */
   questions: QuestionView[];
   /** How many questions this person may see in all; more than `questions` holds when the room is large. */
@@ -49,11 +59,10 @@ export type RoomState = {
   /** Ids of the questions this person asked (so they can edit/withdraw them) and voted for. */
   mine: string[];
   myVotes: string[];
-  attendeeCount: number;
-  attendees?: Attendee[];
-  role: RoomRole;
-  serverTime: number;
 };
+
+/** What a joiner receives in one message: the room core and each room feature's part. */
+export type RoomState = RoomCore & RoomQuestions;
 
 /** One page of questions beyond those in the join state. */
 export type QuestionPage = { questions: QuestionView[]; nextOffset: number | null };

@@ -1,9 +1,11 @@
 // The typed Socket.IO contract shared by server and browser: event maps, ack shape and room names.
 import type { Result } from '../result';
-import type { RoleName } from '../users/schema';
-import type { NotificationCreatedPayload } from '../discussions/notifications';
-import type { AskInput, JoinInput, PageQuestionsInput } from '../live/schema';
-import type { Attendee, DiscussionState, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
+import type { RoleName } from '../users/roles';
+import type { NotificationCreatedPayload } from '../notifications/views';
+import type { JoinDiscussionInput } from '../live/schema';
+import type { AskQuestionInput, PageQuestionsInput } from '../questions/schema';
+import type { DiscussionStatus } from '../discussions/schema';
+import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
 
 type DiscussionRef = { discussionId: string };
 type QuestionRef = { questionId: string };
@@ -14,13 +16,13 @@ export interface ClientToServerEvents {
   /** Server clock for countdowns and gating (F23): clients never trust their own clock. */
   'time:sync': (payload: Record<string, never>, ack: Ack<{ serverTime: number }>) => void;
   // Live room. The join ack carries the whole room state in one message.
-  'discussion:join': (payload: JoinInput, ack: Ack<RoomState>) => void;
+  'discussion:join': (payload: JoinDiscussionInput, ack: Ack<RoomState>) => void;
   'discussion:leave': (payload: DiscussionRef, ack: Ack<null>) => void;
   /** Questions beyond the join state's first 200, in the same order of relevance. */
   'questions:page': (payload: PageQuestionsInput, ack: Ack<QuestionPage>) => void;
   'discussion:start': (payload: DiscussionRef, ack: Ack<null>) => void;
   'discussion:end': (payload: DiscussionRef, ack: Ack<null>) => void;
-  'question:ask': (payload: AskInput, ack: Ack<QuestionView>) => void;
+  'question:ask': (payload: AskQuestionInput, ack: Ack<QuestionView>) => void;
   'question:vote': (payload: QuestionRef, ack: Ack<{ votes: number }>) => void;
   'question:unvote': (payload: QuestionRef, ack: Ack<{ votes: number }>) => void;
   'question:edit': (payload: QuestionRef & { body: string }, ack: Ack<QuestionView>) => void;
@@ -42,7 +44,7 @@ export interface ServerToClientEvents {
   /** This node is shutting down; reconnect (to another node in scale mode). */
   'server:shutdown': (payload: { reconnectInMs: number }) => void;
   // Live room broadcasts (audience and moderator rooms get their own views of questions).
-  'discussion:state': (payload: { discussionId: string; status: DiscussionState; startedAt: string | null; endedAt: string | null }) => void;
+  'discussion:state': (payload: { discussionId: string; status: DiscussionStatus; startedAt: string | null; endedAt: string | null }) => void;
   'presence:changed': (payload: { discussionId: string; count: number; attendees?: Attendee[] }) => void;
   'question:asked': (payload: QuestionView) => void;
   'question:edited': (payload: QuestionView) => void;

@@ -38,6 +38,11 @@ describe('F24 resolveLocal (wall clock + IANA zone → UTC instant)', () => {
     expect(isValidTimeZone('Europe/Berlin')).toBe(true);
     expect(() => resolveLocal('2026-02-30T10:00', 'UTC')).toThrow();
   });
+
+  it('one time-zone check: zone names only, never offsets or date-time strings (stored zones must format)', () => {
+    for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']) expect(isValidTimeZone(tz), tz).toBe(true);
+    for (const tz of ['', 'Mars/Olympus', '+01:00', '-0530', '2026-01-01T00:00Z', 'Z']) expect(isValidTimeZone(tz), tz).toBe(false);
+  });
 });
 
 describe('F24 viewers in Berlin and New York see the right local time', () => {

@@ -14,9 +14,13 @@ export const DST_RULE_HINT =
 /** "YYYY-MM-DDTHH:mm", what a datetime-local input gives. */
 export const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
+/**
+ * The one time-zone check: a zone name Intl knows ("Europe/Berlin", "UTC"). Intl, not Temporal, decides: Temporal
+ * also takes offsets and whole date-time strings ("2026-01-01T00:00Z") as zones, which Intl formatting refuses.
+ */
 export function isValidTimeZone(tz: string): boolean {
   try {
-    Temporal.Now.zonedDateTimeISO(tz);
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
   } catch {
     return false;
@@ -75,10 +79,6 @@ export function startOfDay(date: string, timeZone: string): Date {
 
 export function addDays(date: string, days: number): string {
   return Temporal.PlainDate.from(date).add({ days }).toString();
-}
-
-export function addMinutes(instant: Date, mins: number): Date {
-  return new Date(Temporal.Instant.fromEpochMilliseconds(instant.getTime()).add({ minutes: mins }).epochMilliseconds);
 }
 
 /** Monday of the ISO week that contains `date`. */

@@ -3,15 +3,17 @@
 //
 // Folding, in order (documented in README "Display names"):
 //  1. NFKC (full-width, ligatures, super/subscripts, styled maths letters → plain letters);
-//  2. drop invisible characters: controls, zero-width, bidi marks/overrides/isolates, soft hyphen, variation
-//     selectors, Hangul fillers;
+//  2. drop invisible characters (lib/text/clean.ts: zero-width, bidi marks/overrides/isolates, soft hyphen,
+//     variation selectors, Hangul fillers, tags) and controls;
 //  3. lowercase; accents dropped (NFD, combining marks removed: "Zoë" = "Zoe", "admín" = "admin");
 //  4. look-alikes: the common Cyrillic/Greek twins of Latin letters (а е о р с х у і ј ѕ ԁ һ ӏ ԛ
 //     ԝ; ο α ν ι κ ρ τ υ χ ε), 0 → o, and i, l, 1, | as one letter (capital I looks like l, and case must not
 //     matter, so "AIex" = "Alex" = "ALEX"; "Eli" and "Ell" share a key too), and the pairs rn → m, vv → w;
 //  5. punctuation and spacing: every run of punctuation or whitespace is one space, trimmed.
 
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+import { stripInvisible } from '../text/clean';
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 const CONFUSABLES: Record<string, string> = {
   // Cyrillic
@@ -25,10 +27,11 @@ const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('').replace(/
 
 /** The key two display names share when the room could not tell them apart. */
 export function nameKey(displayName: string): string {
-  return displayName
-    .normalize('NFKC')
-    .replace(/\s/g, ' ') // before the invisible characters go: a tab still separates words
-    .replace(INVISIBLE, '')
+  // Invisible characters go before whitespace is read (U+FEFF counts as whitespace in JS); whitespace becomes a
+  // space before the control characters go, so a tab still separates words.
+  return stripInvisible(displayName.normalize('NFKC'))
+    .replace(/\s/g, ' ')
+    .replace(CONTROL, '')
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -1,30 +1,12 @@
 // Account input schemas shared by forms, server actions and tests. No Prisma, no Node APIs.
 import { z } from 'zod';
+import { cleanText } from '../text/clean';
+import { isValidTimeZone } from '../time/zoned';
 import { nameKey, roleWordIn } from './display-name';
-
-export const ROLES = ['MEMBER', 'FACILITATOR', 'ELDER', 'ADMIN'] as const;
-export type RoleName = (typeof ROLES)[number];
+import { ROLES } from './roles';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
-
-/** Strips control, zero-width and bidi-override characters that could disguise a name (F13). */
-export function cleanText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
@@ -66,14 +48,12 @@ export const signUpSchema = z
     timeZone: timeZoneSchema.catch('UTC'),
   })
   .strict();
-export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z
   .object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX) })
   .strip();
 
 export const updateProfileSchema = z.object({ displayName: displayNameSchema, timeZone: timeZoneSchema }).strict();
-export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 
 /** Password change on the profile: the current password, and a new one under the sign-up rules. */
 export const changePasswordSchema = z
@@ -83,7 +63,6 @@ export const changePasswordSchema = z
   })
   .strict()
   .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], error: 'Choose a new password that differs from the current one.' });
-export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(ROLES) }).strict();
 export const banUserSchema = z
@@ -93,4 +72,6 @@ export const banUserSchema = z
   })
   .strict();
 export const unbanUserSchema = z.object({ userId: z.string().min(1).max(64) }).strict();
+/** `npm run admin:create`: the first admin of a deployment, or an existing account (by email) made admin. */
+export const createAdminSchema = z.object({ email: emailSchema, displayName: displayNameSchema, password: passwordSchema }).strict();
 export const searchUsersSchema = z.object({ q: z.string().max(100).default(''), page: z.coerce.number().int().min(1).max(10_000).default(1) });

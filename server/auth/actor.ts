@@ -2,7 +2,7 @@
 // so a ban, a role change, a bumped sessionVersion or a signed-out session id (server/auth/sessions.ts) takes
 // effect at once.
 import { decode } from 'next-auth/jwt';
-import type { RoleName } from '@/lib/users/schema';
+import type { RoleName } from '@/lib/users/roles';
 import { getConfig } from '../config';
 import { db } from '../db/client';
 

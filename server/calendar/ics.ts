@@ -1,8 +1,9 @@
 // iCalendar (RFC 5545) files built with ical-generator, which escapes every text value (F13: newlines,
 // semicolons and commas in titles cannot break out of their property). Times carry the discussion's
 // IANA zone as TZID with a VTIMEZONE block (./vtimezone), so a calendar shows the host's wall-clock time correctly.
-import icalModule, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { vtimezone } from './vtimezone';
 
 export type IcsDiscussion = {
@@ -12,13 +13,11 @@ export type IcsDiscussion = {
   startsAt: Date;
   durationMinutes: number;
   timeZone: string;
-  status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+  status: DiscussionStatus;
   updatedAt: Date;
   /** A waitlisted member's feed marks the event tentative. */
   tentative?: boolean;
 };
-
-const ical = icalModule as unknown as typeof icalModule;
 
 /** Markdown is shown as plain text in calendars; keep it short. */
 function plainDescription(markdown: string, url: string): string {

@@ -1,7 +1,7 @@
 // Discussion use cases: schedule (one discussion or a series), edit one occurrence, cancel. Each checks
 // policy, writes in one transaction (with the notifications it causes), then publishes after commit.
 import { cancelDiscussionSchema, createDiscussionSchema, updateDiscussionSchema, type CreateDiscussion } from '@/lib/discussions/schema';
-import type { NotificationType } from '@/lib/discussions/notifications';
+import type { NotificationType } from '@/lib/notifications/schema';
 import { AppError } from '@/lib/result';
 import { seriesOccurrences, seriesRule } from '@/lib/time/recurrence';
 import { describeInZone, resolveLocal, type Resolved } from '@/lib/time/zoned';

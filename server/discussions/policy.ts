@@ -1,34 +1,32 @@
 // Who may do what with discussions. Pure functions, unit-tested without a database.
-import type { RoleName } from '@/lib/users/schema';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
+import { atLeast, ROLES, type RoleName } from '@/lib/users/roles';
 
 type Who = { id: string; role: RoleName } | null;
 type StaffRow = { userId: string; role: 'HOST' | 'FACILITATOR' };
 type DiscussionLike = {
   createdById: string;
   visibility: 'PUBLIC' | 'MEMBERS';
-  status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+  status: DiscussionStatus;
   startsAt: Date;
   durationMinutes: number;
   staff: StaffRow[];
 };
 
-const isAdmin = (a: Who) => a?.role === 'ADMIN';
-const isElder = (a: Who) => a?.role === 'ELDER';
-
-/** Roles that may host a discussion, and roles that may facilitate one. */
-export const HOST_ROLES: RoleName[] = ['ELDER', 'ADMIN'];
-export const FACILITATOR_ROLES: RoleName[] = ['FACILITATOR', 'ELDER', 'ADMIN'];
+/** Roles that may host a discussion (elders and up), and roles that may facilitate one (facilitators and up). */
+export const HOST_ROLES: RoleName[] = ROLES.filter((r) => atLeast(r, 'ELDER'));
+export const FACILITATOR_ROLES: RoleName[] = ROLES.filter((r) => atLeast(r, 'FACILITATOR'));
 
 /** Elders (hosts) and admins schedule discussions; members and facilitators do not. */
 export function canCreateDiscussion(actor: Who): boolean {
-  return isAdmin(actor) || isElder(actor);
+  return atLeast(actor?.role, 'ELDER');
 }
 
 /** Admins edit any discussion; an elder edits one they host or created. */
 export function canEditDiscussion(actor: Who, d: Pick<DiscussionLike, 'createdById' | 'staff'>): boolean {
-  if (isAdmin(actor)) return true;
-  if (!isElder(actor)) return false;
-  return d.createdById === actor!.id || d.staff.some((s) => s.userId === actor!.id && s.role === 'HOST');
+  if (!actor || !atLeast(actor.role, 'ELDER')) return false;
+  if (atLeast(actor.role, 'ADMIN')) return true;
+  return d.createdById === actor.id || d.staff.some((s) => s.userId === actor.id && s.role === 'HOST');
 }
 
 /** Cancelling is an edit; an ended or already cancelled discussion cannot be cancelled. */
@@ -43,7 +41,7 @@ export function canViewDiscussion(actor: Who, d: Pick<DiscussionLike, 'visibilit
 
 /** Hosts, facilitators and admins see who is coming; nobody else does. */
 export function canSeeAttendees(actor: Who, d: Pick<DiscussionLike, 'staff'>): boolean {
-  if (isAdmin(actor)) return true;
+  if (atLeast(actor?.role, 'ADMIN')) return true;
   return !!actor && d.staff.some((s) => s.userId === actor.id);
 }
 

@@ -1,5 +1,5 @@
 // Reads about discussions, returning view models. Visibility is applied here, in the query, never on the client.
-import { listDiscussionsSchema, splitWarnings } from '@/lib/discussions/schema';
+import { listDiscussionsSchema, splitWarnings, type DiscussionStatus } from '@/lib/discussions/schema';
 import { roomPhase, type RoomPhase } from '@/lib/live/phase';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
@@ -17,7 +17,7 @@ export type DiscussionCard = {
   endsAt: Date;
   timeZone: string;
   durationMinutes: number;
-  status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+  status: DiscussionStatus;
   phase: RoomPhase;
   visibility: 'PUBLIC' | 'MEMBERS';
   capacity: number | null;

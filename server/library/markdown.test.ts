@@ -106,7 +106,7 @@ describe('safeUrl', () => {
   });
 
   it('refuses everything else', () => {
-    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '/\\evil.example', 'relative/path']) {
+    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '/\\evil.example', 'relative/path', 'https://trusted.example@evil.example/', '//user:pw@evil.example/']) {
       expect(safeUrl(bad), bad).toBe('');
     }
   });

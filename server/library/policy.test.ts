@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '@/lib/users/schema';
+import { ROLES } from '@/lib/users/roles';
 import { canCreateModalities, canEditArticles } from './policy';
 
 describe('library policy', () => {

@@ -1,8 +1,8 @@
 // Room use cases: join (with the agreement), start and end. Transports pass `enter` to attach the caller
-// (a socket joining its rooms) between the checks and the state snapshot.
+// (a socket joining its rooms) after the checks; the join returns the room as it stands once entered, from which
+// the transport reads the join state (server/live/queries.ts getRoomCore plus each feature's part).
 import { LOBBY_OPENS_MINUTES } from '@/lib/live/phase';
-import { discussionRefSchema, joinSchema } from '@/lib/live/schema';
-import type { RoomState } from '@/lib/live/views';
+import { discussionRefSchema, joinDiscussionSchema } from '@/lib/live/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
@@ -10,10 +10,9 @@ import { publishToRoom } from '../questions/publish';
 import { spendBudget } from './budgets';
 import { loadRoom, type RoomContext } from './context';
 import { canHost, needsAgreement } from './policy';
-import { getRoomState } from './queries';
 
-export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomState> {
-  const input = joinSchema.parse(raw);
+export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomContext> {
+  const input = joinDiscussionSchema.parse(raw);
   await spendBudget('join', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
   if (ctx.phase === 'scheduled') {
@@ -31,10 +30,10 @@ export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: Ro
   }
   await enter(ctx);
   // Rights can change while the socket joins its rooms (a host edits the staff list at that moment): read them
-  // again once the rooms are set, so rooms and the state below agree with the rights of now.
+  // again once the rooms are set, so rooms and the join state agree with the rights of now.
   const now = await loadRoom(actor, ctx.discussion.id);
   if (now.isMod !== ctx.isMod) await enter(now);
-  return getRoomState(actor, now);
+  return now;
 }
 
 async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {

@@ -1,17 +1,19 @@
-// Loads what every live-room command needs: the discussion, the actor's staff role and agreement.
-import { AppError } from '@/lib/result';
+// The room core every room feature builds on: loadRoom (the discussion, the actor's staff role, badges, phase)
+// and the checks each feature's commands run: open for questions, moderator, agreement accepted.
+// Features (questions/, later moderation/ and polls/) import this; nothing here imports a feature.
+import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { roomPhase, type RoomPhase } from '@/lib/live/phase';
+import type { StaffBadge } from '@/lib/live/views';
+import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
-import type { StaffBadge } from '@/lib/live/views';
-import type { RoleName } from '@/lib/users/schema';
-import { canModerate, effectiveStaff, roomRole, type StaffRole } from './policy';
+import { canModerate, effectiveStaff, needsAgreement, roomRole, type StaffRole } from './policy';
 
 export type RoomContext = {
   discussion: {
     id: string;
     title: string;
-    status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+    status: DiscussionStatus;
     startsAt: Date;
     startedAt: Date | null;
     endedAt: Date | null;
@@ -38,8 +40,9 @@ const discussionSelect = {
   moderationMode: true,
   highlightedQuestionId: true,
   visibility: true,
-} as const;
+} as const satisfies Prisma.DiscussionSelect;
 
+/** The room as `actor` may act in it now; a discussion that does not exist is `not_found` (commands act on it). */
 export async function loadRoom(actor: Actor, discussionId: string, tx: Prisma.TransactionClient = db()): Promise<RoomContext> {
   const [discussion, staffRows] = await Promise.all([
     tx.discussion.findUnique({ where: { id: discussionId }, select: discussionSelect }),
@@ -48,10 +51,10 @@ export async function loadRoom(actor: Actor, discussionId: string, tx: Prisma.Tr
   if (!discussion) throw new AppError('not_found', 'That discussion does not exist.');
   const badges = new Map<string, StaffBadge>();
   for (const row of staffRows) {
-    const s = effectiveStaff({ id: row.userId, role: row.user.role as RoleName }, row.role as StaffRole);
+    const s = effectiveStaff({ id: row.userId, role: row.user.role }, row.role);
     if (s) badges.set(row.userId, s === 'HOST' ? 'host' : 'facilitator');
   }
-  const staff = (staffRows.find((r) => r.userId === actor.id)?.role ?? null) as StaffRole;
+  const staff = staffRows.find((r) => r.userId === actor.id)?.role ?? null;
   return { discussion, staff, isMod: canModerate(actor, staff), phase: roomPhase(discussion, new Date()), badges };
 }
 
@@ -71,4 +74,11 @@ export function assertOpenForQuestions(ctx: RoomContext) {
 
 export function assertModerator(ctx: RoomContext) {
   if (!ctx.isMod) throw new AppError('forbidden', 'Only this discussion’s hosts and facilitators can do that.');
+}
+
+/** Members take part only after accepting the discussion agreement (staff enter without it). */
+export async function assertAgreed(actor: Actor, ctx: RoomContext) {
+  if (!needsAgreement(actor, ctx.staff)) return;
+  const ok = await db().agreementAcceptance.findUnique({ where: { discussionId_userId: { discussionId: ctx.discussion.id, userId: actor.id } } });
+  if (!ok) throw new AppError('agreement_required', 'Please accept the discussion agreement before taking part.');
 }

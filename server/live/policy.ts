@@ -1,25 +1,23 @@
 // Who may do what in a live room. Pure functions over the actor's global role and their staff role in
 // this discussion (HOST / FACILITATOR / none), re-read from the database on every event (F10).
-import type { RoleName } from '@/lib/users/schema';
+import { atLeast, type RoleName } from '@/lib/users/roles';
 import type { RoomRole } from '@/lib/live/views';
 
 export type StaffRole = 'HOST' | 'FACILITATOR' | null;
 export type RoomActor = { id: string; role: RoleName };
-
-const RANK: Record<RoleName, number> = { MEMBER: 0, FACILITATOR: 1, ELDER: 2, ADMIN: 3 };
 
 /**
  * Staff rights need both the staff row and a global role that still backs it: a facilitator demoted to
  * member mid-discussion loses moderation at their next event, even before anyone edits the staff list.
  */
 export function effectiveStaff(actor: RoomActor, staff: StaffRole): StaffRole {
-  if (staff === 'HOST' && RANK[actor.role] >= RANK.ELDER) return 'HOST';
-  if (staff && RANK[actor.role] >= RANK.FACILITATOR) return 'FACILITATOR';
+  if (staff === 'HOST' && atLeast(actor.role, 'ELDER')) return 'HOST';
+  if (staff && atLeast(actor.role, 'FACILITATOR')) return 'FACILITATOR';
   return null;
 }
 
 export function roomRole(actor: RoomActor, staff: StaffRole): RoomRole {
-  if (actor.role === 'ADMIN') return 'admin';
+  if (atLeast(actor.role, 'ADMIN')) return 'admin';
   const s = effectiveStaff(actor, staff);
   return s === 'HOST' ? 'host' : s === 'FACILITATOR' ? 'facilitator' : 'member';
 }

@@ -1,5 +1,5 @@
 // Reads of a person's own notifications.
-import type { NotificationView } from '@/lib/discussions/notifications';
+import type { NotificationView } from '@/lib/notifications/views';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { toView, unreadCount } from './commands';

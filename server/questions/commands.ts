@@ -1,40 +1,28 @@
 // Question use cases: ask, edit, withdraw, vote, unvote (members); reply, highlight, answer (hosts and
 // facilitators). Each: validate → load room + policy → write in a transaction → return → broadcast after.
-import { askSchema, editSchema, highlightSchema, questionRefSchema, replySchema } from '@/lib/live/schema';
+import { askQuestionSchema, editQuestionSchema, highlightQuestionSchema, questionRefSchema, replyToQuestionSchema } from '@/lib/questions/schema';
 import type { QuestionView, ReplyView } from '@/lib/live/views';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
-import { needsAgreement } from '../live/policy';
+import { isUniqueViolation } from '../db/unique-violation';
+import { assertAgreed, assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
 import { refundBudget, spendBudget } from '../live/budgets';
 import { markTallyDirty, publishAboutQuestion, publishQuestion, publishToRoom } from './publish';
-import { audienceView, moderatorView, questionSelect, replyView, type QuestionRow } from './views';
-
-function isUniqueViolation(err: unknown) {
-  return (err as { code?: string })?.code === 'P2002';
-}
-
-async function assertAgreed(actor: Actor, ctx: RoomContext) {
-  if (!needsAgreement(actor, ctx.staff)) return;
-  const ok = await db().agreementAcceptance.findUnique({ where: { discussionId_userId: { discussionId: ctx.discussion.id, userId: actor.id } } });
-  if (!ok) throw new AppError('agreement_required', 'Please accept the discussion agreement before taking part.');
-}
+import { questionSelect, replyView, viewFor, type QuestionRow } from './views';
 
 async function loadQuestion(questionId: string) {
-  const q = (await db().question.findUnique({ where: { id: questionId }, select: questionSelect })) as QuestionRow | null;
+  const q = await db().question.findUnique({ where: { id: questionId }, select: questionSelect });
   if (!q || q.status === 'WITHDRAWN' || q.status === 'REJECTED') throw new AppError('not_found', 'That question is no longer there.');
   return q;
 }
 
-const viewFor = (ctx: RoomContext, row: QuestionRow) => (ctx.isMod ? moderatorView(row, ctx.badges) : audienceView(row, ctx.badges));
-
 export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
-  const input = askSchema.parse(raw);
+  const input = askQuestionSchema.parse(raw);
   // The budget is spent before any database work, so a flood costs the server almost nothing (F04). A refused
   // ask spends nothing and leaves no mark: only a stored row makes a resend free (F16, F17).
   const refused = await spendBudget('ask', actor.id).then(() => null, (err: unknown) => err);
-  const existing = (await db().question.findUnique({ where: { id: input.id }, select: questionSelect })) as QuestionRow | null;
+  const existing = await db().question.findUnique({ where: { id: input.id }, select: questionSelect });
   if (existing) {
     if (!refused) await refundBudget('ask', actor.id);
     return sameQuestion(actor, await loadRoom(actor, input.discussionId), existing, input.discussionId);
@@ -47,7 +35,7 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
   const status = ctx.discussion.moderationMode === 'PRE' && !ctx.isMod ? 'PENDING' : 'VISIBLE';
   let row: QuestionRow;
   try {
-    row = (await db().question.create({
+    row = await db().question.create({
       data: {
         id: input.id,
         discussionId: input.discussionId,
@@ -58,13 +46,13 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
         status,
       },
       select: questionSelect,
-    })) as QuestionRow;
+    });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Two sends raced: the other one wrote it (and paid for it).
     await refundBudget('ask', actor.id);
     const raced = await db().question.findUniqueOrThrow({ where: { id: input.id }, select: questionSelect });
-    return sameQuestion(actor, ctx, raced as QuestionRow, input.discussionId);
+    return sameQuestion(actor, ctx, raced, input.discussionId);
   }
   publishQuestion(input.discussionId, 'question:asked', row, ctx.badges);
   return viewFor(ctx, row);
@@ -87,14 +75,14 @@ async function ownQuestion(actor: Actor, questionId: string) {
 }
 
 export async function editQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
-  const input = editSchema.parse(raw);
+  const input = editQuestionSchema.parse(raw);
   await spendBudget('edit', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
-  const row = (await db().question.update({
+  const row = await db().question.update({
     where: { id: q.id },
     data: { body: input.body, editedAt: new Date() },
     select: questionSelect,
-  })) as QuestionRow;
+  });
   publishQuestion(q.discussionId, 'question:edited', row, ctx.badges);
   return viewFor(ctx, row);
 }
@@ -161,7 +149,7 @@ async function moderated(actor: Actor, questionId: string) {
 }
 
 export async function replyToQuestion(actor: Actor, raw: unknown): Promise<ReplyView> {
-  const input = replySchema.parse(raw);
+  const input = replyToQuestionSchema.parse(raw);
   await spendBudget('reply', actor.id);
   const { q, ctx } = await moderated(actor, input.questionId);
   if (ctx.phase === 'ended' || ctx.phase === 'cancelled') assertOpenForQuestions(ctx);
@@ -176,7 +164,7 @@ export async function replyToQuestion(actor: Actor, raw: unknown): Promise<Reply
 
 /** "Answering now": one question at a time per discussion; null clears it. */
 export async function highlightQuestion(actor: Actor, raw: unknown): Promise<null> {
-  const input = highlightSchema.parse(raw);
+  const input = highlightQuestionSchema.parse(raw);
   await spendBudget('highlight', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
   assertModerator(ctx);

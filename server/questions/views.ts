@@ -2,8 +2,10 @@
 // here on the server, so no anonymous author ever reaches an audience socket or page. Staff badges are
 // computed here too, from the discussion's staff list (RoomContext.badges) and the author's global role.
 import type { QuestionView, ReplyView, StaffBadge } from '@/lib/live/views';
+import type { Prisma } from '../db/client';
+import type { RoomContext } from '../live/context';
 
-const authorSelect = { select: { displayName: true, role: true } } as const;
+const authorSelect = { select: { displayName: true, role: true } } as const satisfies Prisma.UserDefaultArgs;
 
 export const questionSelect = {
   id: true,
@@ -19,25 +21,11 @@ export const questionSelect = {
   authorId: true,
   author: authorSelect,
   replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, authorId: true, author: authorSelect } },
-} as const;
+} as const satisfies Prisma.QuestionSelect;
 
-type Author = { displayName: string; role: string };
-
-export type QuestionRow = {
-  id: string;
-  discussionId: string;
-  body: string;
-  anonymous: boolean;
-  contentWarning: string | null;
-  status: QuestionView['status'];
-  voteCount: number;
-  answeredAt: Date | null;
-  editedAt: Date | null;
-  createdAt: Date;
-  authorId: string;
-  author: Author;
-  replies: { id: string; body: string; createdAt: Date; authorId: string; author: Author }[];
-};
+/** A question as `questionSelect` reads it. */
+export type QuestionRow = Prisma.QuestionGetPayload<{ select: typeof questionSelect }>;
+type Author = QuestionRow['author'];
 
 /** Staff badges of one discussion by user id (hosts and facilitators whose global role still backs them). */
 export type Badges = ReadonlyMap<string, StaffBadge>;
@@ -76,3 +64,8 @@ export function moderatorView(q: QuestionRow, badges: Badges): QuestionView {
 /** Which questions the audience sees: visible ones (pending ones only their author and moderators). */
 export const AUDIENCE_STATUSES = ['VISIBLE'] as const;
 export const MODERATOR_STATUSES = ['VISIBLE', 'PENDING', 'HIDDEN'] as const;
+
+/** A question as the person of `ctx` sees it: moderators see authors, the audience not those of anonymous ones. */
+export function viewFor(ctx: Pick<RoomContext, 'isMod' | 'badges'>, row: QuestionRow): QuestionView {
+  return ctx.isMod ? moderatorView(row, ctx.badges) : audienceView(row, ctx.badges);
+}

@@ -4,7 +4,7 @@ import { rooms } from '@/lib/realtime/events';
 import { z } from 'zod';
 import { endDiscussion, joinDiscussion, startDiscussion } from '../live/commands';
 import { schedulePresence } from '../live/presence';
-import { pageQuestions } from '../live/queries';
+import { getRoomCore } from '../live/queries';
 import {
   answerQuestion,
   askQuestion,
@@ -15,6 +15,7 @@ import {
   voteQuestion,
   withdrawQuestion,
 } from '../questions/commands';
+import { getRoomQuestions, pageQuestions } from '../questions/queries';
 import { handle, type AppSocket } from './handler';
 
 const any = z.unknown(); // commands parse their own input with the shared schemas
@@ -31,16 +32,19 @@ function leaveCurrent(socket: AppSocket) {
 export function registerLiveHandlers(socket: AppSocket) {
   socket.on(
     'discussion:join',
-    handle(socket, any, (actor, input) =>
-      joinDiscussion(actor, input, async (ctx) => {
+    handle(socket, any, async (actor, input) => {
+      const ctx = await joinDiscussion(actor, input, async (ctx) => {
         if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
         await socket.join(rooms.discussion(ctx.discussion.id));
         if (ctx.isMod) await socket.join(rooms.discussionMods(ctx.discussion.id));
         else await socket.leave(rooms.discussionMods(ctx.discussion.id));
         socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
         schedulePresence(ctx.discussion.id);
-      }),
-    ),
+      });
+      // The join state: the room core's part and each room feature's part, read for the rights of now.
+      const [core, questions] = await Promise.all([getRoomCore(actor, ctx), getRoomQuestions(actor, ctx)]);
+      return { ...core, ...questions };
+    }),
   );
   socket.on(
     'discussion:leave',

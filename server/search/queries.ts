@@ -1,12 +1,13 @@
 // Search across library articles and discussions: one function, ranked, with highlighted snippets. SQLite
 // (embedded default) uses the FTS5 index of migration 20261122020000_search; PostgreSQL (scale mode) uses
 // weighted tsvector expression indexes with ts_rank_cd and ts_headline. Both read the same sanitised terms.
-import { z } from 'zod';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
+import { searchInputSchema, type Segment } from '@/lib/search/schema';
 import type { Actor } from '../auth/actor';
 import { getConfig } from '../config';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/sqlite/client';
-import { HIT_END, HIT_START, parseSearchQuery, segmentsText, toFts5Query, toSegments, toTsQuery, type Segment, type SearchTerm } from './syntax';
+import { HIT_END, HIT_START, parseSearchQuery, segmentsText, toFts5Query, toSegments, toTsQuery, type SearchTerm } from './syntax';
 
 export const SEARCH_RESULT_LIMIT = 30;
 const SNIPPET_FALLBACK_CHARS = 220;
@@ -29,16 +30,13 @@ export type DiscussionHit = {
   snippet: Segment[];
   startsAt: Date;
   timeZone: string;
-  status: 'SCHEDULED' | 'LIVE' | 'ENDED';
+  status: Exclude<DiscussionStatus, 'CANCELLED'>;
   visibility: 'PUBLIC' | 'MEMBERS';
   score: number;
 };
 
 export type SearchHit = ArticleHit | DiscussionHit;
 export type SearchResponse = { q: string; hits: SearchHit[] };
-
-/** `q` may be anything a URL carries; it is cut to the query limit rather than refused. */
-export const searchInputSchema = z.object({ q: z.string().max(100_000).default('') }).strip();
 
 const SEARCHABLE_STATUSES = ['SCHEDULED', 'LIVE', 'ENDED'] as const;
 

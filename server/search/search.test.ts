@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
 import type { Actor } from '../auth/actor';
 import { closeDb, db } from '../db/client';
 import { createArticle, updateArticle } from '../library/commands';
@@ -31,7 +32,7 @@ function articleInput(modalityId: string, overrides: Record<string, unknown> = {
 }
 
 let n = 0;
-async function makeDiscussion(creator: Actor, data: { title: string; description: string; visibility?: 'PUBLIC' | 'MEMBERS'; status?: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED' }) {
+async function makeDiscussion(creator: Actor, data: { title: string; description: string; visibility?: 'PUBLIC' | 'MEMBERS'; status?: DiscussionStatus }) {
   return db().discussion.create({
     data: {
       title: data.title,

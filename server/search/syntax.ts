@@ -4,22 +4,22 @@
 // The rule: words are runs of letters and digits (anything else separates them and is never passed on);
 // "double-quoted words" form a phrase; all terms must match (AND). No operator, column filter, prefix or
 // NEAR syntax reaches the database, so no input can cause a syntax error or change the query's meaning.
+import { SEARCH_QUERY_MAX_CHARS, type Segment } from '@/lib/search/schema';
+import { stripInvisible } from '@/lib/text/clean';
 
-export const SEARCH_QUERY_MAX_CHARS = 200;
-export const SEARCH_MAX_TERMS = 12;
+const SEARCH_MAX_TERMS = 12;
 const WORD_MAX_CHARS = 64;
 
 /** A search term: one word, or several words that must appear together in this order. */
 export type SearchTerm = { words: string[] };
 
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The terms of a query, or null when nothing searchable is left (empty input → no results, no query). */
 export function parseSearchQuery(raw: unknown): SearchTerm[] | null {
   if (typeof raw !== 'string') return null;
   // Count code points, so a cut never leaves half a surrogate pair behind.
-  const text = Array.from(raw).slice(0, SEARCH_QUERY_MAX_CHARS).join('').normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+  const text = stripInvisible(Array.from(raw).slice(0, SEARCH_QUERY_MAX_CHARS).join('').normalize('NFKC')).toLowerCase();
   const terms: SearchTerm[] = [];
   const seen = new Set<string>();
   // A quoted phrase (an unclosed quote runs to the end), or a run of anything but whitespace and quotes.
@@ -55,12 +55,9 @@ export function toTsQuery(terms: SearchTerm[]): string {
 export const HIT_START = '\ue000';
 export const HIT_END = '\ue001';
 
-/** A piece of snippet text; `hit` pieces are shown highlighted (as <mark>), always as text, never as HTML. */
-export type Segment = { text: string; hit: boolean };
-
 /** Markdown syntax that would only be noise in a one-line snippet. */
 function plain(s: string): string {
-  return s
+  return stripInvisible(s)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) → text
     .replace(/\]\([^)\s]*\)?/g, '') // the tail of a link cut by the snippet window
     .replace(/(^|\n)[ \t]*(?:[-+*]|\d{1,3}[.)])[ \t]+/g, '$1') // list markers at the start of a line
@@ -68,7 +65,6 @@ function plain(s: string): string {
     .replace(/[*_`~]{1,3}/g, '') // emphasis, code, strike
     .replace(/(^|\s)>\s/g, '$1') // blockquote marks
     .replace(/[[\]]/g, '')
-    .replace(INVISIBLE, '')
     .replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 

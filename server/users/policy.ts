@@ -1,9 +1,9 @@
 // Who may do what to accounts. Pure functions, unit-tested without a database.
-import type { RoleName } from '@/lib/users/schema';
+import { atLeast, type RoleName } from '@/lib/users/roles';
 
 type Who = { id: string; role: RoleName };
 
-export const isAdmin = (actor: Who | null): boolean => actor?.role === 'ADMIN';
+export const isAdmin = (actor: Who | null): boolean => atLeast(actor?.role, 'ADMIN');
 
 export function canManageUsers(actor: Who | null): boolean {
   return isAdmin(actor);
@@ -16,5 +16,5 @@ export function canChangeRole(actor: Who | null, target: { id: string }): boolea
 
 /** Admins ban others, never themselves and never another admin (demote first: a deliberate, audited step). */
 export function canBan(actor: Who | null, target: Who): boolean {
-  return isAdmin(actor) && actor!.id !== target.id && target.role !== 'ADMIN';
+  return isAdmin(actor) && actor!.id !== target.id && !atLeast(target.role, 'ADMIN');
 }

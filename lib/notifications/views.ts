@@ -1,6 +1,5 @@
-// In-app notification shapes shared by the server, the socket event and the bell. No Prisma, no Node APIs.
-export const NOTIFICATION_TYPES = ['waitlist_promoted', 'discussion_changed', 'discussion_cancelled', 'starts_soon'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+// What the bell and the notifications page show, and what `notification:created` carries.
+import type { NotificationType } from './schema';
 
 export type NotificationView = {
   id: string;

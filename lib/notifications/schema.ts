@@ -1,0 +1,9 @@
+// In-app notification kinds and the mark-read input, shared by the server, the socket event and the bell.
+// No Prisma, no Node APIs.
+import { z } from 'zod';
+
+export const NOTIFICATION_TYPES = ['waitlist_promoted', 'discussion_changed', 'discussion_cancelled', 'starts_soon'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+const id = z.string().min(1).max(64);
+export const markNotificationsReadSchema = z.union([z.object({ ids: z.array(id).min(1).max(100) }).strict(), z.object({ all: z.literal(true) }).strict()]);

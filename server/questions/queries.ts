@@ -1,0 +1,60 @@
+// The questions of a live room as one person may see them: the questions' part of the join state, and the pages
+// after it (`questions:page`). Moderators see pending and hidden questions and authors; the audience does not.
+import { pageQuestionsSchema } from '@/lib/questions/schema';
+import type { QuestionPage, RoomQuestions } from '@/lib/live/views';
+import { AppError } from '@/lib/result';
+import type { Actor } from '../auth/actor';
+import { db, type Prisma } from '../db/client';
+import { spendBudget } from '../live/budgets';
+import { loadRoom, type RoomContext } from '../live/context';
+import { AUDIENCE_STATUSES, MODERATOR_STATUSES, questionSelect, viewFor } from './views';
+
+/** Questions in the join state: the most relevant 200 (own, highlighted and pending-for-review always added). */
+const JOIN_QUESTIONS = 200;
+const RELEVANCE = [{ voteCount: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }] satisfies Prisma.QuestionOrderByWithRelationInput[];
+
+/** The questions this person may see in the room: visible ones, their own pending ones, and everything a moderator sees. */
+function seenBy(actor: Actor, ctx: RoomContext): Prisma.QuestionWhereInput {
+  const statuses = ctx.isMod ? [...MODERATOR_STATUSES] : [...AUDIENCE_STATUSES];
+  return { discussionId: ctx.discussion.id, OR: [{ status: { in: statuses } }, { authorId: actor.id, status: 'PENDING' }] };
+}
+
+/** The questions' part of the join state, for a room `ctx` that `actor` has just entered. */
+export async function getRoomQuestions(actor: Actor, ctx: RoomContext): Promise<RoomQuestions> {
+  const id = ctx.discussion.id;
+  const where = seenBy(actor, ctx);
+  const alwaysShown: Prisma.QuestionWhereInput[] = [{ authorId: actor.id }];
+  if (ctx.discussion.highlightedQuestionId) alwaysShown.push({ id: ctx.discussion.highlightedQuestionId });
+  if (ctx.isMod) alwaysShown.push({ status: 'PENDING' });
+  const [top, pinned, questionCount, own, votes] = await Promise.all([
+    db().question.findMany({ where, orderBy: RELEVANCE, take: JOIN_QUESTIONS, select: questionSelect }),
+    db().question.findMany({ where: { AND: [where, { OR: alwaysShown }] }, orderBy: { createdAt: 'asc' }, take: JOIN_QUESTIONS, select: questionSelect }),
+    db().question.count({ where }),
+    db().question.findMany({ where: { discussionId: id, authorId: actor.id, status: { not: 'WITHDRAWN' } }, select: { id: true } }),
+    db().vote.findMany({ where: { userId: actor.id, question: { discussionId: id } }, select: { questionId: true } }),
+  ]);
+  const rows = new Map([...top, ...pinned].map((r) => [r.id, r]));
+  return {
+    questions: [...rows.values()].map((row) => viewFor(ctx, row)),
+    questionCount,
+    nextOffset: questionCount > JOIN_QUESTIONS ? JOIN_QUESTIONS : null,
+    mine: own.map((q) => q.id),
+    myVotes: votes.map((v) => v.questionId),
+  };
+}
+
+/** The next questions after `offset` in the join state's order of relevance, as this person may see them. */
+export async function pageQuestions(actor: Actor, raw: unknown): Promise<QuestionPage> {
+  const input = pageQuestionsSchema.parse(raw);
+  await spendBudget('page', actor.id);
+  const ctx = await loadRoom(actor, input.discussionId);
+  if (ctx.phase === 'scheduled' || ctx.phase === 'cancelled') throw new AppError('room_closed', 'This room is not open.');
+  const rows = await db().question.findMany({
+    where: seenBy(actor, ctx),
+    orderBy: RELEVANCE,
+    skip: input.offset,
+    take: JOIN_QUESTIONS + 1,
+    select: questionSelect,
+  });
+  return { questions: rows.slice(0, JOIN_QUESTIONS).map((row) => viewFor(ctx, row)), nextOffset: rows.length > JOIN_QUESTIONS ? input.offset + JOIN_QUESTIONS : null };
+}
