@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { horizontalOverflow, MIN_TAP_PX, seriousAxeViolations, smallTapTargets } from './a11y';
+import { recordAudit } from '../server/audit/commands';
 import { createUser, expect, test, waitForRealtime, type TestUser } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
@@ -35,11 +36,9 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       admin = await createUser(db, { role: 'ADMIN', displayName: 'Ada Lovelace-Byron (admin)', timeZone: 'Europe/Berlin' });
       // Something for the audit log to show, written as the admin actions write it.
       const member = await createUser(db, { displayName: 'Rowan Greywater-Smith' });
-      await db.auditEntry.createMany({
-        data: [
-          { actorId: admin.id, action: 'user.role_changed', targetType: 'user', targetId: member.id, detail: 'MEMBER → FACILITATOR' },
-          { actorId: admin.id, action: 'user.banned', targetType: 'user', targetId: member.id, reason: 'Shared another member’s story outside the room' },
-        ],
+      await db.$transaction(async (tx) => {
+        await recordAudit(tx, admin, { action: 'user.role_changed', target: { type: 'user', id: member.id }, detail: { from: 'MEMBER', to: 'FACILITATOR' } });
+        await recordAudit(tx, admin, { action: 'user.banned', target: { type: 'user', id: member.id }, reason: 'Shared another member’s story outside the room' });
       });
     });
 

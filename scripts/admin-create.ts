@@ -3,12 +3,13 @@
 // terminal: nothing is shown) or piped on stdin (`printf '%s\n' "$PW" | npm run admin:create -- ...`); never
 // taken from the command line (shell history, the process list) and never printed.
 import { parseArgs } from 'node:util';
-import { nameKey } from '../lib/users/display-name';
+import { AppError } from '../lib/result';
 import { displayNameSchema, emailSchema, passwordSchema } from '../lib/users/schema';
-import { hashPassword, isCommonPassword } from '../server/auth/password';
+import { isCommonPassword } from '../server/auth/password';
 import { parseConfig, setConfig } from '../server/config';
-import { closeDb, db } from '../server/db/client';
+import { closeDb } from '../server/db/client';
 import { migrate } from '../server/db/migrator';
+import { createAdmin } from '../server/users/commands';
 
 const USAGE = 'usage: npm run admin:create -- --email you@example.org --name "Your Name"   (the password is asked for, or read from stdin)';
 
@@ -105,18 +106,13 @@ if (isCommonPassword(password)) fail('password: that password is too common.');
 const config = parseConfig(process.env);
 setConfig(config);
 await migrate(config.databaseUrl);
-const passwordHash = await hashPassword(password);
 try {
-  const user = await db().user.upsert({
-    where: { email: email.data },
-    create: { email: email.data, displayName: name.data, nameKey: nameKey(name.data), passwordHash, role: 'ADMIN' },
-    update: { role: 'ADMIN', passwordHash, bannedAt: null, banReason: null, sessionVersion: { increment: 1 } },
-    select: { id: true, email: true },
-  });
-  await db().auditEntry.create({ data: { action: 'user.admin_created', targetType: 'user', targetId: user.id, detail: 'npm run admin:create' } });
+  // The command checks everything again and writes the account and its audit entry in one transaction.
+  const user = await createAdmin({ email: email.data, displayName: name.data, password });
   console.log(`Admin ready: ${user.email}`);
 } catch (err) {
-  if ((err as { code?: string }).code === 'P2002') fail('--name: another member already has that display name, or one that looks just like it. Choose another.');
+  if (err instanceof AppError && err.fields?.displayName) fail('--name: another member already has that display name, or one that looks just like it. Choose another.');
+  if (err instanceof AppError) fail(err.message);
   throw err;
 } finally {
   await closeDb();

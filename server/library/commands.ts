@@ -4,16 +4,14 @@ import { createArticleSchema, createModalitySchema, updateArticleSchema } from '
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
+import { isUniqueViolation } from '../db/unique-violation';
+import { recordAudit } from '../audit/commands';
 import { canCreateModalities, canEditArticles } from './policy';
 
 export type ArticleRef = { id: string; slug: string; updatedAt: Date };
 export type ModalityRef = { id: string; slug: string; name: string };
 
 const FORBIDDEN_MESSAGE = 'Only elders and admins can write or edit library articles.';
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002';
-}
 
 const slugTaken = () =>
   new AppError('conflict', 'Another article already uses that address. Choose a different slug.', { slug: 'This address is taken.' });
@@ -38,9 +36,7 @@ export async function createArticle(actor: Actor, raw: unknown): Promise<Article
         },
         select: { id: true, slug: true, updatedAt: true },
       });
-      await tx.auditEntry.create({
-        data: { actorId: actor.id, action: 'article.created', targetType: 'article', targetId: article.id, detail: input.title },
-      });
+      await recordAudit(tx, actor, { action: 'article.created', target: { type: 'article', id: article.id }, detail: { title: input.title } });
       return article;
     });
   } catch (err) {
@@ -69,15 +65,7 @@ export async function updateArticle(actor: Actor, raw: unknown): Promise<Article
         if (!exists) throw new AppError('not_found', 'That article no longer exists.');
         throw new AppError('conflict', 'Someone else saved this article after you opened it. Copy your changes, reload and try again.');
       }
-      await tx.auditEntry.create({
-        data: {
-          actorId: actor.id,
-          action: markReviewed ? 'article.reviewed' : 'article.updated',
-          targetType: 'article',
-          targetId: id,
-          detail: input.title,
-        },
-      });
+      await recordAudit(tx, actor, { action: markReviewed ? 'article.reviewed' : 'article.updated', target: { type: 'article', id }, detail: { title: input.title } });
       return tx.article.findUniqueOrThrow({ where: { id }, select: { id: true, slug: true, updatedAt: true } });
     });
   } catch (err) {
@@ -92,9 +80,7 @@ export async function createModality(actor: Actor, raw: unknown): Promise<Modali
   try {
     return await db().$transaction(async (tx) => {
       const modality = await tx.modality.create({ data: input, select: { id: true, slug: true, name: true } });
-      await tx.auditEntry.create({
-        data: { actorId: actor.id, action: 'modality.created', targetType: 'modality', targetId: modality.id, detail: input.name },
-      });
+      await recordAudit(tx, actor, { action: 'modality.created', target: { type: 'modality', id: modality.id }, detail: { name: input.name } });
       return modality;
     });
   } catch (err) {

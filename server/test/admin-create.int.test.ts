@@ -50,6 +50,15 @@ describe('admin:create', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ email: 'owner@example.org', displayName: 'Olu Owner', role: 'ADMIN', nameKey: 'olu owner' });
     expect(await verifyPassword(rows[0].passwordHash, PASSWORD)).toBe(true);
+    // Through the createAdmin command: audited in the same transaction, with no actor (nobody signed in).
+    const db = new Database(path.join(dir, 'fireside.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT actorId, action, targetType, detail FROM "AuditEntry"').all()).toEqual([
+        { actorId: null, action: 'user.admin_created', targetType: 'user', detail: 'npm run admin:create' },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('a password in argv is refused with a clear message, not repeated, nothing written', async () => {

@@ -7,7 +7,8 @@ import { makeActor, useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
 import { verifyPassword } from '../auth/password';
 import { backfillNameKeys, banUser, changePassword, changeRole, signOutEverywhere, signUp, unbanUser, updateProfile } from './commands';
-import { searchUsers, listAuditEntries } from './queries';
+import { listAuditEntries } from '../audit/queries';
+import { searchUsers } from './queries';
 
 // The sign-up limiter lives in this process for the whole file (both dialects): every test signs up from its own IP.
 let ips = 0;
@@ -167,7 +168,7 @@ describeDialects('account commands', ({ make }) => {
 
     const updated = await changeRole(admin, { userId: member.id, role: 'FACILITATOR' });
     expect(updated.role).toBe('FACILITATOR');
-    const audit = await listAuditEntries(admin, { targetId: member.id });
+    const audit = (await listAuditEntries(admin, { targetId: member.id })).entries;
     expect(audit).toMatchObject([{ action: 'user.role_changed', detail: 'MEMBER → FACILITATOR', actorName: admin.displayName }]);
   });
 
@@ -187,7 +188,7 @@ describeDialects('account commands', ({ make }) => {
     await unbanUser(admin, { userId: member.id });
     const restored = await db().user.findUniqueOrThrow({ where: { id: member.id } });
     expect(restored.bannedAt).toBeNull();
-    const actions = (await listAuditEntries(admin, { targetId: member.id })).map((a) => a.action);
+    const actions = (await listAuditEntries(admin, { targetId: member.id })).entries.map((a) => a.action);
     expect(actions).toEqual(['user.unbanned', 'user.banned']);
   });
 

@@ -1,34 +1,31 @@
 // Account use cases. Each checks policy, writes (with its audit entry in the same transaction) and then
 // publishes the realtime consequence, so every transport (server action, route, script, test) behaves alike.
 import {
-  ROLES,
   banUserSchema,
   changePasswordSchema,
   changeRoleSchema,
+  createAdminSchema,
   signUpSchema,
   unbanUserSchema,
   updateProfileSchema,
 } from '@/lib/users/schema';
 import { nameKey } from '@/lib/users/display-name';
+import { atLeast, type RoleName } from '@/lib/users/roles';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { hashPassword, isCommonPassword, verifyPassword } from '../auth/password';
 import { db, type Prisma } from '../db/client';
+import { isUniqueViolation } from '../db/unique-violation';
 import { publishToUser, disconnectUser } from '../realtime/bus';
 import { limiter } from '../rate-limit';
+import { recordAudit } from '../audit/commands';
 import { canBan, canChangeRole } from './policy';
 
 export type PublicUser = { id: string; email: string; displayName: string; role: string; timeZone: string };
 const publicSelect = { id: true, email: true, displayName: true, role: true, timeZone: true } as const;
 
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002';
-}
-
-/** Whether a unique violation is on User.nameKey (the driver adapters name the fields in different places of `meta`). */
-function isNameKeyViolation(err: unknown): boolean {
-  return isUniqueViolation(err) && /nameKey/.test(JSON.stringify((err as { meta?: unknown }).meta ?? {}) + String((err as Error).message));
-}
+/** Whether a unique violation is on User.nameKey. */
+const isNameKeyViolation = (err: unknown) => isUniqueViolation(err, 'nameKey');
 
 const NAME_TAKEN = 'Another member already has that display name, or one that looks just like it. Please choose another.';
 const nameTaken = () => new AppError('conflict', NAME_TAKEN, { displayName: NAME_TAKEN });
@@ -165,16 +162,40 @@ export async function changeRole(actor: Actor, raw: unknown): Promise<PublicUser
     if (!canChangeRole(actor, target)) throw new AppError('forbidden', 'Only admins can change roles, and not their own.');
     if (target.role === input.role) return { ...(await tx.user.findUniqueOrThrow({ where: { id: target.id }, select: publicSelect })), demoted: false };
     const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: publicSelect });
-    await tx.auditEntry.create({
-      data: { actorId: actor.id, action: 'user.role_changed', targetType: 'user', targetId: target.id, detail: `${target.role} → ${input.role}` },
-    });
-    return { ...updated, demoted: ROLES.indexOf(input.role) < ROLES.indexOf(target.role as (typeof ROLES)[number]) };
+    await recordAudit(tx, actor, { action: 'user.role_changed', target: { type: 'user', id: target.id }, detail: { from: target.role as Actor['role'], to: input.role } });
+    return { ...updated, demoted: !atLeast(input.role, target.role as RoleName) };
   });
   publishToUser(user.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });
   // Their sockets may sit in moderator rooms (where anonymous authors are named): drop them; the client
   // reconnects at once and re-joins with the new role (F10).
   if (demoted) disconnectUser(user.id);
   return user;
+}
+
+/**
+ * Makes the first admin of a deployment, or makes an existing account (same email) admin: its password is
+ * replaced, a ban lifted and every session ended. Only `npm run admin:create` calls it: the operator's shell is
+ * the authority, so there is no actor (the audit entry's actor is null). Never expose it to a web transport.
+ */
+export async function createAdmin(raw: unknown): Promise<{ id: string; email: string }> {
+  const input = createAdminSchema.parse(raw);
+  refuseCommonPassword(input.password, 'password');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.upsert({
+        where: { email: input.email },
+        create: { email: input.email, displayName: input.displayName, nameKey: nameKey(input.displayName), passwordHash, role: 'ADMIN' },
+        update: { role: 'ADMIN', passwordHash, bannedAt: null, banReason: null, sessionVersion: { increment: 1 } },
+        select: { id: true, email: true },
+      });
+      await recordAudit(tx, null, { action: 'user.admin_created', target: { type: 'user', id: user.id }, detail: { via: 'npm run admin:create' } });
+      return user;
+    });
+  } catch (err) {
+    if (isNameKeyViolation(err)) throw nameTaken();
+    throw err;
+  }
 }
 
 export async function banUser(actor: Actor, raw: unknown): Promise<PublicUser> {
@@ -190,7 +211,7 @@ export async function banUser(actor: Actor, raw: unknown): Promise<PublicUser> {
       data: { bannedAt: target.bannedAt ?? new Date(), banReason: input.reason, sessionVersion: { increment: 1 } },
       select: publicSelect,
     });
-    await tx.auditEntry.create({ data: { actorId: actor.id, action: 'user.banned', targetType: 'user', targetId: target.id, reason: input.reason } });
+    await recordAudit(tx, actor, { action: 'user.banned', target: { type: 'user', id: target.id }, reason: input.reason });
     return updated;
   });
   publishToUser(user.id, 'account:suspended', {});
@@ -204,7 +225,7 @@ export async function unbanUser(actor: Actor, raw: unknown): Promise<PublicUser>
     const target = await loadTarget(tx, input.userId);
     if (!canBan(actor, target as { id: string; role: Actor['role'] })) throw new AppError('forbidden', 'Only admins can lift a ban.');
     const updated = await tx.user.update({ where: { id: target.id }, data: { bannedAt: null, banReason: null }, select: publicSelect });
-    await tx.auditEntry.create({ data: { actorId: actor.id, action: 'user.unbanned', targetType: 'user', targetId: target.id } });
+    await recordAudit(tx, actor, { action: 'user.unbanned', target: { type: 'user', id: target.id } });
     return updated;
   });
 }

@@ -38,29 +38,3 @@ export async function searchUsers(actor: Actor, raw: unknown): Promise<{ users: 
   ]);
   return { users, total, page, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
-
-export type AuditRow = { id: string; action: string; targetId: string; targetName: string | null; actorName: string | null; reason: string | null; detail: string | null; at: Date };
-
-export async function listAuditEntries(actor: Actor, opts: { targetId?: string; take?: number } = {}): Promise<AuditRow[]> {
-  if (!canManageUsers(actor)) throw new AppError('forbidden', 'Only admins can read the audit log.');
-  const entries = await db().auditEntry.findMany({
-    where: opts.targetId ? { targetId: opts.targetId } : {},
-    orderBy: { at: 'desc' },
-    take: Math.min(opts.take ?? 100, 500),
-    select: { id: true, action: true, targetType: true, targetId: true, reason: true, detail: true, at: true, actor: { select: { displayName: true } } },
-  });
-  const userIds = [...new Set(entries.filter((e) => e.targetType === 'user').map((e) => e.targetId))];
-  const names = new Map(
-    (await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
-  );
-  return entries.map((e) => ({
-    id: e.id,
-    action: e.action,
-    targetId: e.targetId,
-    targetName: names.get(e.targetId) ?? null,
-    actorName: e.actor?.displayName ?? null,
-    reason: e.reason,
-    detail: e.detail,
-    at: e.at,
-  }));
-}

@@ -1,37 +1,28 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AuditLog } from '@/components/admin/audit-log';
 import { requirePageActor } from '@/server/auth/next-session';
-import { listAuditEntries } from '@/server/users/queries';
+import { listAuditEntries } from '@/server/audit/queries';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const LABELS: Record<string, string> = {
-  'user.role_changed': 'changed the role of',
-  'user.banned': 'banned',
-  'user.unbanned': 'lifted the ban on',
-  'user.admin_created': 'created admin',
-};
+const pageLinkClass = 'inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-3 hover:bg-stone-100';
 
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor('/admin/audit');
-  const entries = await listAuditEntries(actor);
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number((await searchParams).page)) || 1));
+  const { entries, pages } = await listAuditEntries(actor, { page });
+  const pageHref = (p: number) => `/admin/audit?${new URLSearchParams({ page: String(p) })}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Audit log</h1>
-      {entries.length === 0 ? (
-        <p className="text-stone-700">No admin actions yet.</p>
-      ) : (
-        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="audit-log">
-          {entries.map((e) => (
-            <li key={e.id} className="p-4 text-sm">
-              <p>
-                <strong>{e.actorName ?? 'System'}</strong> {LABELS[e.action] ?? e.action} <strong>{e.targetName ?? e.targetId}</strong>
-                {e.detail && <span className="text-stone-700"> ({e.detail})</span>}
-              </p>
-              {e.reason && <p className="text-stone-700">Reason: {e.reason}</p>}
-              <p className="text-stone-500"><time dateTime={e.at.toISOString()}>{e.at.toISOString().replace('T', ' ').slice(0, 16)} UTC</time></p>
-            </li>
-          ))}
-        </ol>
+      {entries.length === 0 ? <p className="text-stone-700">{page === 1 ? 'No admin actions yet.' : 'No entries on this page.'}</p> : <AuditLog entries={entries} />}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
+          {page > 1 && <Link href={pageHref(page - 1)} className={pageLinkClass}>Newer</Link>}
+          <span>Page {page} of {pages}</span>
+          {page < pages && <Link href={pageHref(page + 1)} className={pageLinkClass}>Older</Link>}
+        </nav>
       )}
     </div>
   );
