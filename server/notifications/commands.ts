@@ -1,9 +1,10 @@
 // In-app notifications: stored first (inside the caller's transaction when there is one), then delivered
 // live to every tab of the person over the `user:<id>` room. The stored row is the source of truth.
-import type { NotificationType, NotificationView } from '@/lib/discussions/notifications';
-import { markNotificationsReadSchema } from '@/lib/discussions/schema';
+import { markNotificationsReadSchema, type NotificationType } from '@/lib/notifications/schema';
+import type { NotificationView } from '@/lib/notifications/views';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
+import { isUniqueViolation } from '../db/unique-violation';
 import { publishToUser } from '../realtime/bus';
 
 export type NewNotification = {
@@ -31,8 +32,6 @@ export function toView(n: Row): NotificationView {
     createdAt: n.createdAt.toISOString(),
   };
 }
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 
 /** Inside a transaction: store notifications. Returns the rows to publish once the transaction commits. */
 export async function storeNotifications(tx: Prisma.TransactionClient, items: NewNotification[]): Promise<Row[]> {

@@ -8,7 +8,7 @@ import { closeDb, db } from '../db/client';
 import { migrate } from '../db/migrator';
 import type { Actor } from '../auth/actor';
 import type { TestDialect } from './temp-databases';
-import type { RoleName } from '@/lib/users/schema';
+import type { RoleName } from '@/lib/users/roles';
 
 export async function useFreshDatabase(databaseUrl: string, env: Record<string, string> = {}) {
   await closeDb();

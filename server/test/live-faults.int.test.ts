@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_WARNINGS } from '@/lib/live/schema';
+import { CONTENT_WARNINGS } from '@/lib/questions/schema';
 import type { Db } from '../db/client';
 import { connectSocket, DEMO_PASSWORD, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
 import { createDiscussion, join, openDb, sleep, until, userId } from './live-fixtures';

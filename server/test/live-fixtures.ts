@@ -1,6 +1,7 @@
 // Live-room fixtures: discussions written straight into the test server's database (real rows, no mocks),
 // and signed-in sockets for demo users.
 import { randomUUID } from 'node:crypto';
+import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { createDb, type Db } from '../db/client';
 import { connectSocket, DEMO_PASSWORD, signIn, type TestServer, type TestSocket } from './harness';
 
@@ -18,7 +19,7 @@ export async function createDiscussion(
   db: Db,
   opts: {
     startsInMinutes?: number;
-    status?: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+    status?: DiscussionStatus;
     hostEmail?: string;
     facilitatorEmails?: string[];
     anonymousDefault?: boolean;
