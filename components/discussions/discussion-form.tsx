@@ -1,15 +1,16 @@
 'use client';
 // Schedule or edit a discussion. The start is a wall-clock time in a chosen IANA zone; the form shows what
-// that means (the DST rule applied, and the time in the viewer's own zone) before saving.
-import { useMemo, useState, type FormEvent } from 'react';
+// that means (the DST rule applied, and the time in the viewer's own zone) before saving (StartTimeFields).
+import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { createDiscussionAction, updateDiscussionAction } from '@/app/discussions/actions';
+import { StartTimeFields } from '@/components/discussions/start-time-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { Field, inputClass } from '@/components/ui/field';
 import { DEFAULT_AGREEMENT, RECURRENCES, SERIES_COUNT_DEFAULT, type Recurrence } from '@/lib/discussions/schema';
 import { FREQUENCY_LABELS } from '@/lib/time/recurrence';
-import { describeInZone, DST_RULE_HINT, isValidLocalDateTime, resolveLocal } from '@/lib/time/zoned';
 
 type Person = { id: string; displayName: string };
 export type FormValues = {
@@ -41,40 +42,6 @@ type Props = {
   viewerZone: string;
 };
 
-function CheckboxGroup({ legend, name, items, selected, onChange, error, hint }: {
-  legend: string;
-  name: string;
-  items: { id: string; label: string }[];
-  selected: string[];
-  onChange: (ids: string[]) => void;
-  error?: string;
-  hint?: string;
-}) {
-  if (!items.length) return null;
-  return (
-    <fieldset className="space-y-2" aria-describedby={error ? `${name}-error` : undefined}>
-      <legend className="text-sm font-medium text-stone-800">{legend}</legend>
-      {hint && <p className="text-sm text-stone-600">{hint}</p>}
-      <div className="grid max-h-56 gap-1 overflow-y-auto rounded-md border border-stone-200 bg-white p-2 sm:grid-cols-2">
-        {items.map((it) => (
-          <label key={it.id} className="flex min-h-10 cursor-pointer items-center gap-2 rounded px-2 text-sm text-stone-800 hover:bg-stone-50">
-            <input
-              type="checkbox"
-              name={name}
-              value={it.id}
-              checked={selected.includes(it.id)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, it.id] : selected.filter((x) => x !== it.id))}
-              className="h-4 w-4 accent-ember-700"
-            />
-            {it.label}
-          </label>
-        ))}
-      </div>
-      {error && <p id={`${name}-error`} className="text-sm font-medium text-red-700">{error}</p>}
-    </fieldset>
-  );
-}
-
 export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options, zones, viewerZone }: Props) {
   const router = useRouter();
   const [v, setV] = useState<FormValues>({
@@ -103,16 +70,6 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => setV((s) => ({ ...s, [k]: value }));
-
-  const preview = useMemo(() => {
-    if (!isValidLocalDateTime(v.localStart)) return null;
-    try {
-      const r = resolveLocal(v.localStart, v.timeZone);
-      return { ...r, viewer: describeInZone(r.startsAt, viewerZone), host: describeInZone(r.startsAt, v.timeZone) };
-    } catch {
-      return null;
-    }
-  }, [v.localStart, v.timeZone, viewerZone]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -196,43 +153,15 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
 
       <section className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
         <h2 className="text-lg font-semibold text-stone-900">When</h2>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label="Starts (local date and time)"
-            name="localStart"
-            type="datetime-local"
-            value={v.localStart}
-            onChange={(e) => set('localStart', e.target.value)}
-            required
-            error={fields.localStart}
-          />
-          <div className="space-y-1">
-            <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">Time zone</label>
-            <select id="field-timeZone" name="timeZone" value={v.timeZone} onChange={(e) => set('timeZone', e.target.value)} className={inputClass} aria-invalid={fields.timeZone ? true : undefined}>
-              {zones.map((z) => (
-                <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>
-              ))}
-            </select>
-            {fields.timeZone && <p className="text-sm font-medium text-red-700">{fields.timeZone}</p>}
-          </div>
-        </div>
-        <div className="space-y-1 text-sm" aria-live="polite" data-testid="time-preview">
-          {preview && (
-            <>
-              {preview.adjustment === 'gap' && (
-                <p className="font-medium text-amber-800">
-                  That time does not exist in {v.timeZone.replaceAll('_', ' ')} on that day (clocks spring forward). It will start at {preview.localStart.slice(11)} instead.
-                </p>
-              )}
-              {preview.adjustment === 'overlap' && (
-                <p className="font-medium text-amber-800">That time happens twice on that day (clocks fall back). The first one, {preview.offset} UTC, is used.</p>
-              )}
-              <p className="text-stone-700">Host&rsquo;s time: {preview.host}</p>
-              {viewerZone !== v.timeZone && <p className="text-stone-700">In your zone: {preview.viewer}</p>}
-            </>
-          )}
-          <p className="text-stone-600">{DST_RULE_HINT}</p>
-        </div>
+        <StartTimeFields
+          localStart={v.localStart}
+          timeZone={v.timeZone}
+          onLocalStartChange={(value) => set('localStart', value)}
+          onTimeZoneChange={(value) => set('timeZone', value)}
+          zones={zones}
+          viewerZone={viewerZone}
+          errors={{ localStart: fields.localStart, timeZone: fields.timeZone }}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label="Duration (minutes)"

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { ZonedTime } from '@/components/time/zoned-time';
 import { FREQUENCY_LABELS, type Frequency } from '@/lib/time/recurrence';
-import type { DiscussionCard } from '@/server/discussions/queries';
+import type { DiscussionCard } from '@/lib/discussions/views';
 import { DiscussionBadges, seatsText } from './badges';
 
 export function durationText(minutes: number): string {

@@ -7,7 +7,8 @@ import { ZonedTime } from '@/components/time/zoned-time';
 import { listDiscussionsSchema } from '@/lib/discussions/schema';
 import { addDays, addMonths, dateOf, monthGrid, startOfDay, startOfMonth, startOfWeek } from '@/lib/time/zoned';
 import { getActor } from '@/server/auth/next-session';
-import { getDiscussionFilters, listDiscussionsBetween, type DiscussionCard } from '@/server/discussions/queries';
+import type { DiscussionCard } from '@/lib/discussions/views';
+import { getDiscussionFilters, listDiscussionsBetween } from '@/server/discussions/queries';
 
 export const metadata: Metadata = { title: 'Discussion calendar' };
 
