@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { loopbackAliases } from './http/origin';
+import { processSingleton } from './runtime';
 
 const booleanish = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
@@ -25,8 +27,17 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://fireside.example.org' }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
-  TRUST_PROXY: booleanish.default(false),
-  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  // How many proxies of ours are in front (client IP = Nth X-Forwarded-For entry from the right); the old
+  // true/false still work and mean 1/0.
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => /^\d{1,2}$/.test(v) || booleanish.safeParse(v).success, 'must be the number of proxies in front (0, 1, 2, ...); true/false mean 1/0')
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : booleanish.parse(v) ? 1 : 0))
+    .default(0),
+  // auto: seed the demo community only for a loopback APP_URL (a try-out on this machine); on: always (an empty
+  // database, any APP_URL or dialect); off: never.
+  DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8000).default(1000),
 });
 
@@ -46,8 +57,8 @@ export type Config = {
   authSecretGenerated: boolean;
   appUrl: string;
   allowedOrigins: string[];
-  trustProxy: boolean;
-  demoSeed: 'auto' | 'off';
+  trustProxy: number;
+  demoSeed: 'auto' | 'on' | 'off';
   shutdownDrainMs: number;
 };
 
@@ -73,7 +84,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const dialect = databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql';
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const origins = new Set<string>([new URL(appUrl).origin]);
-  if (!e.APP_URL) origins.add(`http://127.0.0.1:${e.PORT}`);
+  for (const alias of loopbackAliases(appUrl)) origins.add(alias);
   for (const o of (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     try {
       origins.add(new URL(o).origin);
@@ -87,7 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const file = path.join(dataDir, 'auth-secret');
     if (existsSync(file)) authSecret = readFileSync(file, 'utf8').trim();
     if (!authSecret || authSecret.length < 32) {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // private: it holds the secret and the database
       authSecret = randomBytes(32).toString('base64url');
       writeFileSync(file, authSecret + '\n', { mode: 0o600 });
       authSecretGenerated = true;
@@ -115,19 +126,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-const g = globalThis as { __firesideConfig?: Config };
+const slot = () => processSingleton('config', () => ({ config: undefined as Config | undefined }));
 
 /**
  * The process-wide configuration. The custom server parses it first and exports the resolved secret and
  * URL to process.env, so Next's separately bundled code reads the same values.
  */
 export function getConfig(): Config {
-  g.__firesideConfig ??= parseConfig(process.env);
-  return g.__firesideConfig;
+  const s = slot();
+  s.config ??= parseConfig(process.env);
+  return s.config;
 }
 
 export function setConfig(config: Config) {
-  g.__firesideConfig = config;
+  slot().config = config;
   process.env.AUTH_SECRET = config.authSecret;
   process.env.NEXTAUTH_SECRET = config.authSecret;
   process.env.NEXTAUTH_URL = config.appUrl;

@@ -2,13 +2,14 @@
 // a `_prisma_migrations`-compatible table. Idempotent; a changed, already-applied migration is an error.
 // It talks to the drivers directly (not Prisma) because migrations are multi-statement SQL scripts.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { dialectOf, sqliteFilePath } from './urls';
 import { SQLITE_BUSY_TIMEOUT_MS } from './constants';
+import { secureSqliteFiles } from './files';
 
 const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 const PG_LOCK_KEY = 7_207_369; // any constant: serialises concurrent migrators of several nodes
@@ -53,7 +54,8 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export function openSqlite(url: string): Database.Database {
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  // 0600 before SQLite opens it, so the -wal/-shm files it creates are private too.
+  secureSqliteFiles(file);
   const conn = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   conn.pragma('journal_mode = WAL');
   conn.pragma('foreign_keys = ON');

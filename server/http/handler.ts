@@ -1,10 +1,13 @@
-// The HTTP edge in front of Next: health and readiness, the client IP stamp, the cross-site write guard.
+// The HTTP edge in front of Next: security headers, body limits, health and readiness, the client IP stamp,
+// the cross-site write guard.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config';
-import { db } from '../db/client';
+import { databaseReachable } from '../db/health';
 import { isDraining, track } from '../lifecycle';
+import { bodyLimitFor, limitRequestBody } from './body-limit';
 import { CLIENT_IP_HEADER, clientIp } from './client-ip';
 import { isCrossSiteWrite } from './origin';
+import { createSecurityHeaders } from './security-headers';
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -13,23 +16,14 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-async function databaseReachable(timeoutMs = 2000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      db().$queryRaw`SELECT 1`.then(() => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
-    ]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function createRequestHandler(config: Config, next: NextHandler, state: { migrated: () => boolean }) {
+  const securityHeaders = createSecurityHeaders(config);
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
+    // Every response, this edge's own answers included, carries the headers.
+    securityHeaders(req, res);
+    // Before anything reads the body: an oversized one is refused, not buffered.
+    if (!limitRequestBody(req, res, bodyLimitFor(path))) return;
     if (path === '/api/health') return json(res, 200, { status: 'alive' });
     if (path === '/api/ready') {
       if (isDraining()) return json(res, 503, { status: 'draining' });
