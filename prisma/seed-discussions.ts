@@ -1,10 +1,10 @@
 // Demo discussions for the seeded community: a weekly series and a few one-off discussions hosted by the
 // demo elders, linked to the Healing Library where its modalities and articles exist, plus one past one.
 import { Temporal } from 'temporal-polyfill';
-import { DEFAULT_AGREEMENT } from '@/lib/discussions/schema';
-import { seriesOccurrences, seriesRule } from '@/lib/time/recurrence';
-import { resolveLocal } from '@/lib/time/zoned';
-import type { Db } from '../db/client';
+import { DEFAULT_AGREEMENT } from '../lib/discussions/schema';
+import { seriesOccurrences, seriesRule } from '../lib/time/recurrence';
+import { resolveLocal } from '../lib/time/zoned';
+import type { Db } from '../server/db/client';
 
 type Demo = {
   title: string;

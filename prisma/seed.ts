@@ -1,32 +1,23 @@
-// The demo community: seeded by `npm start` on an empty embedded (SQLite) database, or by `npm run db:seed`.
-import { hashPassword } from '../server/auth/password';
+// The demo community: seeded by `npm start` into an empty database when DEMO_SEED allows it (server/db/demo.ts),
+// or by `npm run db:seed`.
 import type { Db } from '../server/db/client';
-import type { RoleName } from '../lib/users/schema';
+import { nameKey } from '../lib/users/display-name';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-accounts';
 import { seedLibraryIfEmpty } from './seed-library';
-import { seedDemoDiscussionsIfEmpty } from '../server/discussions/demo-seed';
+import { seedDemoDiscussionsIfEmpty } from './seed-discussions';
 
-export const DEMO_PASSWORD = 'campfire-circle-2026';
+export { DEMO_PASSWORD, DEMO_USERS };
 
-export const DEMO_USERS: { email: string; displayName: string; role: RoleName; timeZone: string }[] = [
-  { email: 'admin@example.org', displayName: 'Ada (admin)', role: 'ADMIN', timeZone: 'Europe/Berlin' },
-  { email: 'rowan@example.org', displayName: 'Rowan Greywater', role: 'ELDER', timeZone: 'America/New_York' },
-  { email: 'maya@example.org', displayName: 'Maya Okafor', role: 'ELDER', timeZone: 'Europe/London' },
-  { email: 'sam@example.org', displayName: 'Sam Lindqvist', role: 'FACILITATOR', timeZone: 'Europe/Stockholm' },
-  { email: 'jordan@example.org', displayName: 'Jordan Reyes', role: 'FACILITATOR', timeZone: 'America/Los_Angeles' },
-  { email: 'alex@example.org', displayName: 'Alex', role: 'MEMBER', timeZone: 'America/Chicago' },
-  { email: 'bea@example.org', displayName: 'Bea', role: 'MEMBER', timeZone: 'Europe/Berlin' },
-  { email: 'chen@example.org', displayName: 'Chen', role: 'MEMBER', timeZone: 'Asia/Singapore' },
-  { email: 'dara@example.org', displayName: 'Dara', role: 'MEMBER', timeZone: 'Australia/Sydney' },
-  { email: 'eli@example.org', displayName: 'Eli', role: 'MEMBER', timeZone: 'America/New_York' },
-];
-
-/** Seeds the demo accounts when the database has no users; returns whether it seeded. */
-export async function seedDemoCommunityIfEmpty(db: Db): Promise<boolean> {
+/**
+ * Seeds the demo accounts when the database has no users; returns whether it seeded. The caller hands in the
+ * server's password hasher (server/auth/password.ts): seeds import nothing of the server but server/db.
+ */
+export async function seedDemoCommunityIfEmpty(db: Db, hashPassword: (password: string) => Promise<string>): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) return;
-    await tx.user.createMany({ data: DEMO_USERS.map((u) => ({ ...u, passwordHash })) });
+    await tx.user.createMany({ data: DEMO_USERS.map((u) => ({ ...u, nameKey: nameKey(u.displayName), passwordHash })) });
   });
   // The Healing Library's starter articles, written and reviewed by the demo elders.
   await seedLibraryIfEmpty(db);

@@ -4,9 +4,9 @@ import type { RoleName } from '@/lib/users/roles';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { RoleBadge } from '@/components/account/role-badge';
 import { SearchForm } from '@/components/search/search-form';
-import { HeaderBell } from '@/components/notifications/header-bell';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 
-type Props = { actor: { displayName: string; role: RoleName } | null };
+type Props = { actor: { displayName: string; role: RoleName; unread: number } | null };
 
 // 40 px tall: comfortable tap targets on a phone.
 const linkClass = 'inline-flex min-h-10 items-center rounded px-2 text-stone-700 hover:bg-stone-100 hover:text-stone-950 sm:px-3';
@@ -27,7 +27,7 @@ export function SiteHeader({ actor }: Props) {
         <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:flex-none">
           {actor ? (
             <>
-              <HeaderBell />
+              <NotificationBell initialUnread={actor.unread} />
               <Link href="/profile" className={`${linkClass} min-w-0 gap-2`} data-testid="nav-profile">
                 <span className="truncate sm:max-w-64">{actor.displayName}</span>
                 {/* The role is on the profile page; on a phone the name gets the room. */}

@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { Markdown } from '@/components/ui/markdown';
-import type { ArticleDraft } from '@/server/library/queries';
+import type { ArticleDraft } from '@/lib/library/views';
 import { ARTICLE_LIMITS, doiUrl, normaliseDoi, slugify, DOI_PATTERN } from '@/lib/library/schema';
 
 export type EditorModality = { id: string; name: string };

@@ -1,6 +1,7 @@
 // Reads about discussions, returning view models. Visibility is applied here, in the query, never on the client.
-import { listDiscussionsSchema, splitWarnings, type DiscussionStatus } from '@/lib/discussions/schema';
-import { roomPhase, type RoomPhase } from '@/lib/live/phase';
+import { listDiscussionsSchema, splitWarnings } from '@/lib/discussions/schema';
+import type { DiscussionCard, PersonRef } from '@/lib/discussions/views';
+import { roomPhase } from '@/lib/live/phase';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { rsvpView, type RsvpView } from '../rsvp/commands';
@@ -8,28 +9,6 @@ import { canCancelDiscussion, canEditDiscussion, canRsvp, canSeeAttendees, canVi
 
 type Who = Actor | null;
 const MAX_DURATION_MS = 8 * 60 * 60_000;
-
-export type PersonRef = { id: string; displayName: string };
-export type DiscussionCard = {
-  id: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  durationMinutes: number;
-  status: DiscussionStatus;
-  phase: RoomPhase;
-  visibility: 'PUBLIC' | 'MEMBERS';
-  capacity: number | null;
-  going: number;
-  hosts: PersonRef[];
-  modalities: { slug: string; name: string }[];
-  seriesId: string | null;
-  myRsvp: 'GOING' | 'WAITLISTED' | null;
-  /** In a list that shows each series once: how many later occurrences are folded into this card. */
-  moreInSeries: number;
-  seriesFrequency: string | null;
-};
 
 const cardSelect = (userId: string | null) =>
   ({

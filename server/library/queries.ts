@@ -1,6 +1,7 @@
 // Healing Library reads, returning view models: the index by modality, an article page (with the upcoming
 // discussions on its modality the viewer may see) and the editor's copy of an article.
 import { parseStoredReferences, slugSchema, type Reference } from '@/lib/library/schema';
+import type { ArticleDraft } from '@/lib/library/views';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
@@ -114,21 +115,6 @@ export async function getArticleBySlug(actor: Actor | null, slug: string, now = 
     upcomingDiscussions: await listUpcomingDiscussionsForModality(actor, article.modality.id, now),
   };
 }
-
-export type ArticleDraft = {
-  id: string;
-  slug: string;
-  title: string;
-  modalityId: string;
-  summary: string;
-  body: string;
-  benefits: string;
-  risks: string;
-  contraindications: string;
-  legalStatus: string;
-  references: Reference[];
-  updatedAt: string;
-};
 
 /** The editor's copy of an article. Members are refused here too, not only when they save. */
 export async function getArticleForEdit(actor: Actor, slug: string): Promise<ArticleDraft | null> {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCommunityIfEmpty } from '@/prisma/seed';
+import { hashPassword } from '../auth/password';
 import type { Result } from '@/lib/result';
 import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrator';
@@ -149,7 +150,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(`F21 PostgreSQL pool exhausted${pgSkip}`, ()
     base = await createTempPostgres();
     await migrate(base.url);
     db = createDb(base.url);
-    await seedDemoCommunityIfEmpty(db);
+    await seedDemoCommunityIfEmpty(db, hashPassword);
     server = await startServer({
       env: { DATABASE_URL: base.url, DATABASE_POOL_MAX: String(POOL_MAX), DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS), AUTH_SECRET: `f21-${randomUUID()}` },
     });

@@ -1,14 +1,17 @@
 // Bad input and floods against the live room over real sockets (FAULTS.md F01–F05): malformed socket.io
 // packets on a raw websocket, fuzzed payloads, a flood of asks, a flood of connections. Every case asserts the
 // refusal, that nothing was written, and that the process kept serving everybody else.
+// In process (server/test/in-process-server.ts): Socket.IO and the domain on a bare HTTP server in this test's
+// process, so "the process lives" is asserted by this very process still running its server.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_WARNINGS } from '@/lib/questions/schema';
 import type { Db } from '../db/client';
-import { connectSocket, DEMO_PASSWORD, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
-import { createDiscussion, join, openDb, sleep, until, userId } from './live-fixtures';
+import { connectSocket, waitFor, type TestSocket } from './harness';
+import { startInProcess, type InProcessServer } from './in-process-server';
+import { createDiscussion, join, sleep, until, userId } from './live-fixtures';
 
 // Bounds from shared/FAULTS.md and the issues, never from the code under test: F01 "maxHttpBufferSize in tens
 // of KB" (a frame of 64 KB + 1 is refused); F05 a per-user cap of at most 12 sockets; the ask budget of 5 per 30 s.
@@ -18,31 +21,26 @@ const ASK_BUDGET = 5;
 
 type AckResult = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
-let server: TestServer;
+let server: InProcessServer;
 let db: Db;
 const sockets: TestSocket[] = [];
 const raws: RawClient[] = [];
 const cookies = new Map<string, string>();
 
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server);
+  server = await startInProcess();
+  db = server.db;
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
   for (const r of raws) r.ws.terminate();
-  await db?.$disconnect();
   await server?.stop();
 });
 
+/** One session per user for this file, as a signed-in browser has. */
 async function cookieFor(email: string): Promise<string> {
   let cookie = cookies.get(email);
-  if (!cookie) {
-    const s = await signIn(server, email, DEMO_PASSWORD);
-    if (!s.ok) throw new Error(`sign-in failed for ${email}: ${s.error}`);
-    cookie = s.cookie;
-    cookies.set(email, cookie);
-  }
+  if (!cookie) cookies.set(email, (cookie = await server.cookieFor(email)));
   return cookie;
 }
 
@@ -59,7 +57,7 @@ function emitRaw(socket: TestSocket, event: string, ...args: unknown[]): Promise
 
 /** The process is alive and serving: a connected bystander gets its ack and a brand-new connection works. */
 async function assertStillServing(bystander: TestSocket, email: string) {
-  expect(server.proc.exitCode).toBeNull();
+  expect(server.alive()).toBe(true);
   expect(bystander.connected).toBe(true);
   expect((await emitRaw(bystander, 'time:sync', {})).ok).toBe(true);
   const fresh = await connectSocket(server, { cookie: await cookieFor(email) });
@@ -551,7 +549,7 @@ describe('F05 a flood of connections from one user', () => {
     const again = await fillToCap(); // retries until the closes are processed and the cap refuses again
     expect(again).toHaveLength(connected.length);
     for (const s of again) s.close();
-    expect(server.proc.exitCode).toBeNull();
+    expect(server.alive()).toBe(true);
     expect(await rowCounts()).toEqual(before);
   });
 

@@ -1,5 +1,6 @@
 // Live-room fixtures: discussions written straight into the test server's database (real rows, no mocks),
-// and signed-in sockets for demo users.
+// and signed-in sockets for demo users, on a full-process server (harness.ts) or an in-process one
+// (in-process-server.ts, which mints session cookies itself).
 import { randomUUID } from 'node:crypto';
 import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { createDb, type Db } from '../db/client';
@@ -9,6 +10,14 @@ export type LiveFixture = { db: Db; discussionId: string };
 
 export function openDb(server: TestServer): Db {
   return createDb(server.databaseUrl);
+}
+
+let members = 0;
+/** A new member account of its own (for a test that must not share a demo member's budgets); returns the email. */
+export async function createMember(db: Db, displayName = `Member ${++members}`): Promise<string> {
+  const email = `member-${randomUUID().slice(0, 8)}@example.org`;
+  await db.user.create({ data: { email, displayName, passwordHash: 'x', role: 'MEMBER' } });
+  return email;
 }
 
 export async function userId(db: Db, email: string): Promise<string> {
@@ -75,15 +84,21 @@ export async function discussionEditInput(db: Db, discussionId: string, staff: {
   };
 }
 
+/** A server sockets can reach: full-process (signs in over HTTP) or in-process (mints its session cookies). */
+export type SocketServer = Pick<TestServer, 'url'> & { cookieFor?: (email: string) => Promise<string> };
+
 const cookies = new Map<string, string>();
 /** A connected socket for a demo user (sign-in cached per server and email). */
-export async function socketFor(server: TestServer, email: string, opts: Parameters<typeof connectSocket>[1] = {}): Promise<TestSocket> {
+export async function socketFor(server: SocketServer, email: string, opts: Parameters<typeof connectSocket>[1] = {}): Promise<TestSocket> {
   const key = `${server.url}|${email}`;
   let cookie = cookies.get(key);
   if (!cookie) {
-    const s = await signIn(server, email, DEMO_PASSWORD);
-    if (!s.ok) throw new Error(`sign-in failed for ${email}: ${s.error}`);
-    cookie = s.cookie;
+    if (server.cookieFor) cookie = await server.cookieFor(email);
+    else {
+      const s = await signIn(server, email, DEMO_PASSWORD);
+      if (!s.ok) throw new Error(`sign-in failed for ${email}: ${s.error}`);
+      cookie = s.cookie;
+    }
     cookies.set(key, cookie);
   }
   return connectSocket(server, { cookie, ...opts });

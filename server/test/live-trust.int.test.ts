@@ -1,40 +1,32 @@
 // Trust promises of the live room over real sockets, read on the wire: moderator rights follow the person at
 // every moment (F10, F27: removal, demotion and ban while offline), budgets that hold (the refused-ask bypass,
 // edit floods, a bounded join state), and the audience sees only what the audience may see.
+// In process (server/test/in-process-server.ts): the staff edit and the admin's demote and ban run as the
+// commands their server actions call, as that person; their effects still reach the sockets through the bus.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionView, RoomState } from '@/lib/live/views';
 import type { Db } from '../db/client';
-import { DEMO_PASSWORD, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
-import { callAction } from './int-helpers';
-import { createDiscussion, discussionEditInput, join, openDb, socketFor, until, userId } from './live-fixtures';
+import { updateDiscussion } from '../discussions/commands';
+import { banUser, changeRole } from '../users/commands';
+import { waitFor, type TestSocket } from './harness';
+import { startInProcess, type InProcessServer } from './in-process-server';
+import { createDiscussion, discussionEditInput, join, socketFor, until, userId } from './live-fixtures';
 
 type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-let server: TestServer;
+let server: InProcessServer;
 let db: Db;
 const sockets: TestSocket[] = [];
-const cookies = new Map<string, string>();
 
 beforeAll(async () => {
-  server = await startServer();
-  db = openDb(server);
+  server = await startInProcess();
+  db = server.db;
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
-  await db?.$disconnect();
   await server?.stop();
 });
-
-async function cookieFor(email: string) {
-  let c = cookies.get(email);
-  if (!c) {
-    const s = await signIn(server, email, DEMO_PASSWORD);
-    if (!s.ok) throw new Error(`sign-in failed for ${email}`);
-    cookies.set(email, (c = s.cookie));
-  }
-  return c;
-}
 
 async function connect(email: string) {
   const s = await socketFor(server, email);
@@ -82,10 +74,9 @@ describe('moderator rights follow the person (F10, F27)', () => {
 
     const rightsChanged = waitFor<{ discussionId: string }>(sam, 'discussion:rights-changed');
     const cut = samWire.frames.length;
-    const edit = await callAction(server, `/discussions/${discussionId}/edit`, 'updateDiscussionAction', [
-      await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] }),
-    ], { cookie: await cookieFor('rowan@example.org') });
-    expect(edit.result).toMatchObject({ ok: true });
+    const input = await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] });
+    const edit = await server.as('rowan@example.org', (host) => updateDiscussion(host, input));
+    expect(edit).toMatchObject({ ok: true });
     expect(await rightsChanged).toEqual({ discussionId });
 
     // From the moment the edit returned: anonymous questions and presence reach Sam only as the audience's view.
@@ -127,8 +118,8 @@ describe('moderator rights follow the person (F10, F27)', () => {
     await offline;
     const cut = jordanWire.frames.length;
     const jordanId = await userId(db, 'jordan@example.org');
-    const demote = await callAction(server, '/admin/users', 'changeRoleAction', [{ userId: jordanId, role: 'MEMBER' }], { cookie: await cookieFor('admin@example.org') });
-    expect(demote.result).toMatchObject({ ok: true });
+    const demote = await server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'MEMBER' }));
+    expect(demote).toMatchObject({ ok: true });
     expect((await ask(member, discussionId, 'Asked while the facilitator was offline')).ok).toBe(true);
 
     const back = waitFor(jordan, 'connect' as never);
@@ -143,7 +134,7 @@ describe('moderator rights follow the person (F10, F27)', () => {
     expect((await later).author).toBeNull();
     await expectNothingAbout(jordanWire.frames.slice(cut).join('\n'), 'eli@example.org');
     // Restore the demo role for the other tests.
-    await callAction(server, '/admin/users', 'changeRoleAction', [{ userId: jordanId, role: 'FACILITATOR' }], { cookie: await cookieFor('admin@example.org') });
+    await server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'FACILITATOR' }));
   });
 
   it('F11 a member banned while offline is refused on reconnect and receives no missed packet', async () => {
@@ -162,8 +153,8 @@ describe('moderator rights follow the person (F10, F27)', () => {
     await offline;
     const cut = daraWire.frames.length;
     const daraId = await userId(db, 'dara@example.org');
-    const ban = await callAction(server, '/admin/users', 'banUserAction', [{ userId: daraId, reason: 'Ban while offline test' }], { cookie: await cookieFor('admin@example.org') });
-    expect(ban.result).toMatchObject({ ok: true });
+    const ban = await server.as('admin@example.org', (admin) => banUser(admin, { userId: daraId, reason: 'Ban while offline test' }));
+    expect(ban).toMatchObject({ ok: true });
     expect((await ask(member, discussionId, 'Missed by the banned member', false)).ok).toBe(true);
 
     const refused = new Promise<Error>((resolve) => dara.once('connect_error', resolve));

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
 import { seedDemoCommunityIfEmpty } from '@/prisma/seed';
+import { hashPassword } from '../auth/password';
 import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrator';
 import { connectSocket, DEMO_PASSWORD, signIn, startServer, type TestServer, type TestSocket } from './harness';
@@ -27,7 +28,7 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     pg = await createTempPostgres();
     await migrate(pg.url);
     db = createDb(pg.url);
-    await seedDemoCommunityIfEmpty(db);
+    await seedDemoCommunityIfEmpty(db, hashPassword);
     const env = {
       DATABASE_URL: pg.url,
       REDIS_URL: TEST_REDIS_URL,

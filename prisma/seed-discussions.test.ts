@@ -1,11 +1,12 @@
 // The demo discussions: a weekly 19:00 New York series, linked to library modalities when they exist; seeded once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCommunityIfEmpty } from '@/prisma/seed';
 import { formatInZone } from '@/lib/time/zoned';
-import { closeDb, db } from '../db/client';
-import { useFreshDatabase } from '../test/in-process';
-import { tempSqliteUrl } from '../test/temp-databases';
-import { seedDemoDiscussionsIfEmpty } from './demo-seed';
+import { hashPassword } from '@/server/auth/password';
+import { closeDb, db } from '@/server/db/client';
+import { useFreshDatabase } from '@/server/test/in-process';
+import { tempSqliteUrl } from '@/server/test/temp-databases';
+import { seedDemoCommunityIfEmpty } from './seed';
+import { seedDemoDiscussionsIfEmpty } from './seed-discussions';
 
 describe('demo discussions', () => {
   beforeAll(async () => {
@@ -14,7 +15,7 @@ describe('demo discussions', () => {
   afterAll(closeDb);
 
   it('seeds a weekly series and one-off discussions hosted by the demo elders, once', async () => {
-    await seedDemoCommunityIfEmpty(db());
+    await seedDemoCommunityIfEmpty(db(), hashPassword);
     await seedDemoDiscussionsIfEmpty(db()); // a no-op when the community seed already did it
     const series = await db().series.findFirstOrThrow({ include: { discussions: { orderBy: { seriesIndex: 'asc' } } } });
     expect(series.discussions).toHaveLength(12);
