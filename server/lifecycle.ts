@@ -1,33 +1,38 @@
 // Readiness and in-flight work, shared by the HTTP edge, socket handlers and graceful shutdown.
 import type { EventEmitter } from 'node:events';
+import { processSingleton } from './runtime';
 
-const g = globalThis as { __firesideLifecycle?: { draining: boolean; inflight: Set<Promise<unknown>> } };
-const state = (g.__firesideLifecycle ??= { draining: false, inflight: new Set() });
+const state = () => processSingleton('lifecycle', () => ({ draining: false, inflight: new Set<Promise<unknown>>() }));
 
 export function isDraining(): boolean {
-  return state.draining;
+  return state().draining;
 }
 
 /** From here on: readiness fails, new socket handshakes are refused and new socket events answered `unavailable`. */
 export function startDraining() {
-  state.draining = true;
+  state().draining = true;
 }
 
-/** Registers work that shutdown must let finish (a request being served, a command being written and acked). */
+/**
+ * Registers work that shutdown must let finish (a request being served, a command being written and acked, a
+ * publication waiting for its turn).
+ */
 export function track<T>(work: Promise<T>): Promise<T> {
-  state.inflight.add(work);
-  const done = () => state.inflight.delete(work);
+  const { inflight } = state();
+  inflight.add(work);
+  const done = () => inflight.delete(work);
   work.then(done, done);
   return work;
 }
 
-/** Resolves when all tracked work has settled, or false when the deadline passes first. */
+/** Resolves when all tracked work has settled (work it starts included), or false when the deadline passes first. */
 export async function settleInflight(deadlineMs: number): Promise<boolean> {
   const until = Date.now() + deadlineMs;
-  while (state.inflight.size > 0) {
+  const { inflight } = state();
+  while (inflight.size > 0) {
     const left = until - Date.now();
     if (left <= 0) return false;
-    await Promise.race([Promise.allSettled([...state.inflight]), new Promise((r) => setTimeout(r, Math.min(left, 200)))]);
+    await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, Math.min(left, 200)))]);
   }
   return true;
 }

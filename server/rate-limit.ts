@@ -4,12 +4,19 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getConfig } from './config';
 import { redisClient } from './redis';
+import { onStop, processSingleton } from './runtime';
 
-const g = globalThis as { __firesideLimiters?: Map<string, RateLimiterAbstract> };
+const limiters = () =>
+  processSingleton('rate limiters', () => {
+    const all = new Map<string, RateLimiterAbstract>();
+    // Their Redis connection closes with the node; in-memory counts go with the process.
+    onStop('close', 'rate limiters', () => all.clear());
+    return all;
+  });
 
 /** One limiter per key prefix per process (shared by the custom server and Next's bundle). */
 export function limiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterAbstract {
-  const all = (g.__firesideLimiters ??= new Map());
+  const all = limiters();
   let l = all.get(keyPrefix);
   if (!l) {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });

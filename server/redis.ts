@@ -1,20 +1,27 @@
 // The shared ioredis connection when REDIS_URL is set (scale mode); null in the embedded default.
 import { Redis } from 'ioredis';
 import { getConfig } from './config';
+import { onStop, processSingleton } from './runtime';
 
-const g = globalThis as { __firesideRedis?: Redis | null };
+const slot = () =>
+  processSingleton('redis', () => {
+    onStop('close', 'redis connection', closeRedis);
+    return { client: undefined as Redis | null | undefined };
+  });
 
 export function redisClient(): Redis | null {
-  if (g.__firesideRedis === undefined) {
+  const s = slot();
+  if (s.client === undefined) {
     const url = getConfig().redisUrl;
-    g.__firesideRedis = url ? new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
-    g.__firesideRedis?.on('error', (err) => console.warn('[fireside] redis:', err.message));
+    s.client = url ? new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+    s.client?.on('error', (err) => console.warn('[fireside] redis:', err.message));
   }
-  return g.__firesideRedis;
+  return s.client;
 }
 
 export async function closeRedis() {
-  const r = g.__firesideRedis;
-  g.__firesideRedis = undefined;
+  const s = slot();
+  const r = s.client;
+  s.client = undefined;
   if (r) await r.quit().catch(() => r.disconnect());
 }

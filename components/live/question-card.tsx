@@ -5,6 +5,7 @@ import type { QuestionView, StaffBadge } from '@/lib/live/views';
 import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import type { RoomCommand } from './use-live-room';
 
 const BADGE_LABEL: Record<StaffBadge, string> = { host: 'Host', facilitator: 'Facilitator', admin: 'Admin' };
 
@@ -26,7 +27,7 @@ type Props = {
   isMod: boolean;
   open: boolean;
   live: boolean;
-  run: (event: string, payload: unknown) => Promise<unknown>;
+  run: RoomCommand;
 };
 
 const small = 'min-h-9 px-3 py-1.5 text-sm';
@@ -35,7 +36,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
   const [editing, setEditing] = useState(false);
   const [replying, setReplying] = useState(false);
   const [busy, setBusy] = useState(false);
-  const act = async (event: string, payload: unknown) => {
+  const act: RoomCommand = async (event, payload) => {
     setBusy(true);
     const error = await run(event, payload);
     setBusy(false);

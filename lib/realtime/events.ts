@@ -59,6 +59,11 @@ export interface ServerToClientEvents {
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
+/** A client→server event (a command), what it carries, and what its ack answers. */
+export type CommandName = keyof ClientToServerEvents;
+export type CommandPayload<E extends CommandName> = Parameters<ClientToServerEvents[E]>[0];
+export type CommandData<E extends CommandName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
+
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   discussion: (discussionId: string) => `discussion:${discussionId}`,

@@ -2,9 +2,9 @@
 // that id as revoked until the token could have expired anyway, and actorFromClaims refuses it from then on
 // (pages, server actions, socket handshakes and every socket event). Expired rows are pruned on an interval.
 import { randomBytes } from 'node:crypto';
-import { rooms } from '@/lib/realtime/events';
 import { db } from '../db/client';
-import { getIo } from '../realtime/bus';
+import { onStop } from '../runtime';
+import { disconnectSession, disconnectUser } from '../realtime/bus';
 
 /** How long a session token lives (next-auth's maxAge); refreshing it moves its expiry to now + this. */
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
@@ -34,19 +34,7 @@ export async function revokeSession(claims: { sid: string; userId: string }, now
     create: { id: claims.sid, userId: claims.userId, expiresAt },
     update: { expiresAt },
   });
-  await disconnectSession(claims.userId, claims.sid);
-}
-
-async function disconnectSession(userId: string, sid: string): Promise<void> {
-  const io = getIo();
-  if (!io) return;
-  try {
-    const sockets = await io.in(rooms.user(userId)).fetchSockets();
-    for (const s of sockets) if (s.data.claims?.sid === sid) s.disconnect(true);
-  } catch (err) {
-    // Another node did not answer in time: its sockets of this session are refused at their next event anyway.
-    console.error('[fireside] could not drop the sockets of a revoked session', err);
-  }
+  disconnectSession(claims.userId, claims.sid);
 }
 
 /**
@@ -57,7 +45,7 @@ export async function revokeSignedOutToken(token: { sub?: unknown; sid?: unknown
   if (!token || typeof token.sub !== 'string') return;
   if (typeof token.sid === 'string' && token.sid) return revokeSession({ sid: token.sid, userId: token.sub });
   await db().user.updateMany({ where: { id: token.sub }, data: { sessionVersion: { increment: 1 } } });
-  getIo()?.in(rooms.user(token.sub)).disconnectSockets(true);
+  disconnectUser(token.sub);
 }
 
 /** Deletes revoked-session rows whose tokens have expired; returns how many. */
@@ -68,7 +56,7 @@ export async function pruneRevokedSessions(now = new Date()): Promise<number> {
 
 export type SessionPruner = { stop: () => Promise<void> };
 
-/** Prunes now and then every hour; idempotent, so every node may run it. stop() waits for a run in progress. */
+/** Prunes now and then every hour; idempotent, so every node may run it. stop() (also run at shutdown) waits for a run in progress. */
 export function startSessionPruner(opts: { intervalMs?: number } = {}): SessionPruner {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -79,11 +67,11 @@ export function startSessionPruner(opts: { intervalMs?: number } = {}): SessionP
   const timer = setInterval(tick, opts.intervalMs ?? PRUNE_INTERVAL_MS);
   timer.unref();
   tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
+  const stop = async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
   };
+  onStop('intake', 'revoked-session pruner', stop);
+  return { stop };
 }

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { getConfig } from '../config';
+import { onStop, processSingleton } from '../runtime';
 import { PG_POOL_ACQUIRE_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS } from './constants';
 import { SQLITE_BUSY_SLICE_MS, waitForLocksAsync } from './sqlite-busy';
 import { sqliteFilePath } from './urls';
@@ -40,19 +41,25 @@ export function createDb(url: string, opts: DbOptions = {}): Db {
   return new PostgresClient({ adapter }) as unknown as Db;
 }
 
-const g = globalThis as { __firesideDb?: Db };
+const slot = () =>
+  processSingleton('db', () => {
+    onStop('close', 'database client', closeDb);
+    return { client: undefined as Db | undefined };
+  });
 
-/** The process-wide client, shared between the custom server and Next's bundle through globalThis. */
+/** The process-wide client, shared between the custom server and Next's bundle (server/runtime.ts). */
 export function db(): Db {
-  if (!g.__firesideDb) {
+  const s = slot();
+  if (!s.client) {
     const c = getConfig();
-    g.__firesideDb = createDb(c.databaseUrl, { poolMax: c.databasePoolMax, statementTimeoutMs: c.databaseStatementTimeoutMs });
+    s.client = createDb(c.databaseUrl, { poolMax: c.databasePoolMax, statementTimeoutMs: c.databaseStatementTimeoutMs });
   }
-  return g.__firesideDb;
+  return s.client;
 }
 
 export async function closeDb() {
-  const client = g.__firesideDb;
-  g.__firesideDb = undefined;
+  const s = slot();
+  const client = s.client;
+  s.client = undefined;
   await client?.$disconnect();
 }

@@ -6,7 +6,7 @@ import { discussionRefSchema, joinDiscussionSchema } from '@/lib/live/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { publishToRoom } from '../questions/publish';
+import { publishToRoom } from '../realtime/bus';
 import { spendBudget } from './budgets';
 import { loadRoom, type RoomContext } from './context';
 import { canHost, needsAgreement } from './policy';

@@ -3,6 +3,7 @@
 import { LOBBY_OPENS_MINUTES } from '@/lib/live/phase';
 import { describeInZone } from '@/lib/time/zoned';
 import { db } from '../db/client';
+import { onStop } from '../runtime';
 import { notifyOnce } from './commands';
 
 export const STARTS_SOON_MINUTES = LOBBY_OPENS_MINUTES;
@@ -40,7 +41,7 @@ export async function sendStartsSoonNotifications(now = new Date()): Promise<num
 
 export type Scheduler = { stop: () => Promise<void> };
 
-/** Runs the check now and then every `intervalMs`; stop() waits for a run in progress. */
+/** Runs the check now and then every `intervalMs`; stop() (also run at shutdown) waits for a run in progress. */
 export function startStartsSoonScheduler(opts: { intervalMs?: number } = {}): Scheduler {
   const interval = opts.intervalMs ?? 30_000;
   let running: Promise<unknown> = Promise.resolve();
@@ -52,11 +53,11 @@ export function startStartsSoonScheduler(opts: { intervalMs?: number } = {}): Sc
   const timer = setInterval(tick, interval);
   timer.unref();
   tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
+  const stop = async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
   };
+  onStop('intake', 'starts-soon notifications', stop);
+  return { stop };
 }

@@ -8,7 +8,8 @@ import { db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { assertAgreed, assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
 import { refundBudget, spendBudget } from '../live/budgets';
-import { markTallyDirty, publishAboutQuestion, publishQuestion, publishToRoom } from './publish';
+import { publishToRoom } from '../realtime/bus';
+import { markTallyDirty, publishAboutQuestion, publishQuestion } from './broadcasts';
 import { questionSelect, replyView, viewFor, type QuestionRow } from './views';
 
 async function loadQuestion(questionId: string) {

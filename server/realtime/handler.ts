@@ -1,8 +1,8 @@
-// The edge of every client→server event: validate the payload, re-check the actor against the database,
-// run the command, acknowledge with a Result. A banned or signed-out actor is disconnected. While the node
-// shuts down, new events are refused and the ones already running are tracked until their ack is sent (F25).
+// The edge of every client→server event: one payload and an ack, re-check the actor against the database,
+// run the command (which parses its own input: no transport can skip validation), acknowledge with a Result.
+// A banned or signed-out actor is disconnected. While the node shuts down, new events are refused and the ones
+// already running are tracked until their ack is sent (F25).
 import type { Socket } from 'socket.io';
-import type { z } from 'zod';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 import type { Result } from '@/lib/result';
 import { actorFromClaims, type Actor } from '../auth/actor';
@@ -32,11 +32,14 @@ function afterResult(socket: AppSocket, p: Pressure, result: Result<unknown>) {
   if (++p.limited >= ABUSE_DISCONNECT_AFTER) socket.disconnect(true);
 }
 
-export function handle<S extends z.ZodType, T>(
-  socket: AppSocket,
-  schema: S,
-  run: (actor: Actor, input: z.output<S>) => Promise<T>,
-) {
+/** A use case as the socket edge calls it: the verified actor and the raw payload, which the command parses. */
+type SocketCommand<T> = (actor: Actor, raw: unknown) => Promise<T>;
+
+/**
+ * The listener for one event. Its ack type comes from the command's result, so `socket.on(event, handle(...))`
+ * only compiles when the command answers what the event map (lib/realtime/events.ts) promises the client.
+ */
+export function handle<T>(socket: AppSocket, command: SocketCommand<T>): (payload: unknown, ack: Ack<T>) => void {
   return (...args: unknown[]) => {
     // The ack is the last argument: a client that sends no payload, or extra arguments, still gets an answer (F03).
     const reply: Ack<T> = typeof args.at(-1) === 'function' ? (args.pop() as Ack<T>) : () => {};
@@ -57,7 +60,7 @@ export function handle<S extends z.ZodType, T>(
       (async () => {
         let result: Result<T>;
         try {
-          result = await execute(socket, schema, run, args);
+          result = await execute(socket, command, args);
         } finally {
           pressed.inflight--;
         }
@@ -68,10 +71,8 @@ export function handle<S extends z.ZodType, T>(
   };
 }
 
-async function execute<S extends z.ZodType, T>(socket: AppSocket, schema: S, run: (actor: Actor, input: z.output<S>) => Promise<T>, args: unknown[]): Promise<Result<T>> {
+async function execute<T>(socket: AppSocket, command: SocketCommand<T>, args: unknown[]): Promise<Result<T>> {
   if (args.length > 1) return { ok: false, error: { code: 'validation_error', message: 'Send one payload with each event.' } };
-  const parsed = schema.safeParse(args[0]);
-  if (!parsed.success) return { ok: false, error: toErrorBody(parsed.error) };
   let actor: Actor | null;
   try {
     actor = await actorFromClaims(socket.data.claims);
@@ -86,7 +87,7 @@ async function execute<S extends z.ZodType, T>(socket: AppSocket, schema: S, run
   }
   socket.data.actor = actor;
   try {
-    return { ok: true, data: await run(actor, parsed.data) };
+    return { ok: true, data: await command(actor, args[0]) };
   } catch (err) {
     return { ok: false, error: toErrorBody(err) };
   }

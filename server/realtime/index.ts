@@ -7,7 +7,8 @@ import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
 import { actorFromClaims, claimsFromToken, sessionTokenFrom } from '../auth/actor';
 import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
-import { isDraining } from '../lifecycle';
+import { isDraining, wireFlushed, type WireConnection } from '../lifecycle';
+import { onStop } from '../runtime';
 import { createRealtimeAdapter } from './adapter';
 import { setIo, type Io } from './bus';
 import { registerLiveHandlers } from './live-handlers';
@@ -16,8 +17,19 @@ import { registerSystemHandlers } from './system-handlers';
 /** Per-user socket cap on each node (F05): many tabs are fine, hundreds are an attack. */
 export const MAX_SOCKETS_PER_USER = 12;
 
-export function createRealtime(httpServer: HttpServer, config: Config): { io: Io; close: () => Promise<void> } {
+/** What the node's shutdown does with its sockets (server/app.ts stop, in this order; F25). */
+export type Realtime = {
+  /** Resolves true once every local connection has written what it queued (acks, broadcasts), or has closed. */
+  wireFlushed: (deadlineMs: number) => Promise<boolean>;
+  /** Tells this node's clients to reconnect elsewhere and closes their sockets; waits up to `waitMs` for them. */
+  closeSockets: (waitMs: number) => Promise<void>;
+  /** Closes the Socket.IO server (and with it the HTTP server: no new connections); resolves once closed. */
+  closeServer: () => Promise<void>;
+};
+
+export function createRealtime(httpServer: HttpServer, config: Config): Realtime {
   const shared = createRealtimeAdapter(config);
+  if (shared) onStop('close', 'realtime adapter connection', shared.close);
   const io: Io = new Server(httpServer, {
     ...(shared ? { adapter: shared.adapter } : {}),
     path: '/socket.io',
@@ -87,5 +99,25 @@ export function createRealtime(httpServer: HttpServer, config: Config): { io: Io
   });
 
   setIo(io);
-  return { io, close: async () => shared?.close() };
+  const local = () => [...io.sockets.sockets.values()];
+  return {
+    // Bounded by the caller: a client that stopped reading gets its answer through the outbox after reconnecting.
+    wireFlushed: (deadlineMs) => wireFlushed(local().map((s) => s.conn as unknown as WireConnection), deadlineMs),
+    closeSockets: async (waitMs) => {
+      const sockets = local();
+      // Only this node's sockets: the others are not going anywhere (io.emit would cross the Redis adapter).
+      // disconnect(true) sends "disconnect" after the notice and closes each connection once its buffer drained.
+      io.local.emit('server:shutdown', { reconnectInMs: 500 });
+      const gone = Promise.all(sockets.map((s) => (s.conn.readyState === 'closed' ? null : new Promise((r) => s.conn.once('close', r)))));
+      io.local.disconnectSockets(true);
+      await Promise.race([gone, new Promise((r) => setTimeout(r, waitMs))]);
+    },
+    closeServer: () => {
+      // io.close() closes what is left (connections still mid-handshake) and the HTTP server; from here on
+      // nothing is published from this process.
+      const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
+      setIo(null);
+      return closed;
+    },
+  };
 }

@@ -2,8 +2,14 @@
 import { z } from 'zod';
 import { handle, type AppSocket } from './handler';
 
-const emptySchema = z.object({}).strict();
+const timeSyncSchema = z.object({}).strict();
+
+/** The server's clock for countdowns and gating (F23); the payload is an empty object. */
+async function syncTime(_actor: unknown, raw: unknown) {
+  timeSyncSchema.parse(raw);
+  return { serverTime: Date.now() };
+}
 
 export function registerSystemHandlers(socket: AppSocket) {
-  socket.on('time:sync', handle(socket, emptySchema, async () => ({ serverTime: Date.now() })));
+  socket.on('time:sync', handle(socket, syncTime));
 }

@@ -157,7 +157,7 @@ describe('F17 the ack is lost after the commit', () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const cookie = await cookieFor(server, 'dara@example.org');
 
-    // The browser's logic (components/live/use-live-room.ts), with its outbox module: a question goes into the
+    // The browser's logic (components/live/use-questions.ts), with its outbox module: a question goes into the
     // outbox before it is sent, leaves it only on an ok ack, and everything left is resent after each (re)join.
     const storage = new MemoryStorage();
     const acks: AckResult[] = [];

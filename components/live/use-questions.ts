@@ -1,0 +1,82 @@
+'use client';
+// The questions feature of the live room on the client: question broadcasts into the room's reducer, asks
+// through the outbox (kept until acknowledged, resent after every join with the same id), and paging.
+import { useCallback, useEffect, useState, type Dispatch } from 'react';
+import type { CommandPayload } from '@/lib/realtime/events';
+import type { AppErrorBody } from '@/lib/result';
+import type { AppClientSocket } from '@/components/realtime/realtime-provider';
+import { emitCommand, onServerEvents } from '@/components/realtime/typed-socket';
+import { addToOutbox, readOutbox, removeFromOutbox, type OutboxItem } from './outbox';
+import type { RoomAction } from './room-reducer';
+
+export const NO_ANSWER: AppErrorBody = { code: 'unavailable', message: 'The server did not answer. Please try again.' };
+
+export function useQuestions(
+  socket: AppClientSocket | null,
+  discussionId: string,
+  nextOffset: number | null,
+  dispatch: Dispatch<RoomAction>,
+  setNotice: (notice: AppErrorBody | null) => void,
+) {
+  const [outbox, setOutbox] = useState<OutboxItem[]>([]);
+
+  useEffect(() => setOutbox(readOutbox(localStorage, discussionId)), [discussionId]);
+
+  useEffect(() => {
+    if (!socket) return;
+    return onServerEvents(socket, {
+      'question:asked': (q) => dispatch({ type: 'question', question: q }),
+      'question:edited': (q) => dispatch({ type: 'question', question: q }),
+      'question:withdrawn': ({ id }) => dispatch({ type: 'withdrawn', id }),
+      'question:voted': ({ tallies }) => dispatch({ type: 'tallies', tallies }),
+      'question:replied': ({ questionId, reply }) => dispatch({ type: 'reply', questionId, reply }),
+      'question:highlighted': ({ questionId }) => dispatch({ type: 'highlight', questionId }),
+      'question:answered': ({ id, answeredAt }) => dispatch({ type: 'answered', id, answeredAt }),
+    });
+  }, [socket, dispatch]);
+
+  const send = useCallback(
+    async (item: OutboxItem) => {
+      // The outbox stores what the composer offered; the server validates it like any other payload.
+      const contentWarning = item.contentWarning as CommandPayload<'question:ask'>['contentWarning'];
+      const res = await emitCommand(socket, 'question:ask', { discussionId, id: item.id, body: item.body, anonymous: item.anonymous, contentWarning });
+      if (!res) return; // offline or no ack (dropped connection): it stays in the outbox and is resent after the next join
+      if (res.ok) {
+        dispatch({ type: 'question', question: res.data, mine: true });
+        setOutbox(removeFromOutbox(localStorage, discussionId, item.id));
+      } else if (res.error.code === 'rate_limited' || res.error.code === 'unavailable') {
+        setNotice(res.error); // kept; retried on the next join or send
+      } else {
+        setOutbox(removeFromOutbox(localStorage, discussionId, item.id));
+        setNotice({ ...res.error, message: `${res.error.message} Your question was: “${item.body}”` });
+      }
+    },
+    [socket, discussionId, dispatch, setNotice],
+  );
+
+  /** After every join: what the server has not acknowledged yet is sent again (same ids, stored once). */
+  const resendOutbox = useCallback(() => {
+    for (const item of readOutbox(localStorage, discussionId)) void send(item);
+  }, [discussionId, send]);
+
+  const ask = useCallback(
+    (body: string, anonymous: boolean, contentWarning: string | null) => {
+      const item: OutboxItem = { id: crypto.randomUUID(), discussionId, body, anonymous, contentWarning, queuedAt: Date.now() };
+      setOutbox(addToOutbox(localStorage, item));
+      setNotice(null);
+      void send(item);
+    },
+    [discussionId, send, setNotice],
+  );
+
+  /** Large rooms: fetches the next page of questions after those the join state held. */
+  const loadMore = useCallback(async () => {
+    if (!socket?.connected || nextOffset === null) return;
+    const res = await emitCommand(socket, 'questions:page', { discussionId, offset: nextOffset });
+    if (!res) return setNotice(NO_ANSWER);
+    if (res.ok) dispatch({ type: 'page', questions: res.data.questions, nextOffset: res.data.nextOffset });
+    else setNotice(res.error);
+  }, [socket, discussionId, nextOffset, dispatch, setNotice]);
+
+  return { outbox, resendOutbox, ask, loadMore };
+}
