@@ -15,7 +15,7 @@ function bucket(url: string, fn: string): string {
     const rest = url.slice(nm + 'node_modules/'.length).split('/');
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
-  if (url.startsWith('node:')) return 'node:' + url.slice(5).split('/')[0];
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
   const file = url.replace(/^file:\/\//, '');
   const rel = path.relative(process.cwd(), file);
   if (rel.includes('.next')) return 'next build output';
@@ -58,7 +58,10 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
   });
   if (total < 1_000_000) continue; // under 1 s busy: the tsx CLI parent, not the server
   const rows = (m: Map<string, number>, limit = top) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   console.log(`${name}: ${(total / 1e6).toFixed(1)} s busy of ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`);
   console.log('self time by package:');
   console.log(rows(self).join('\n'));

@@ -13,6 +13,7 @@ import type { QuestionView } from '@/lib/live/views';
 import { LIVE_BUDGETS } from '@/server/live/budgets';
 
 const ASK_LIMIT = LIVE_BUDGETS.ask;
+
 import { MAX_SOCKETS_PER_USER } from '@/server/realtime';
 import { connectSocket, DEMO_PASSWORD, ROOT, signIn, startServer, type TestServer, type TestSocket } from '@/server/test/harness';
 import { createDiscussion, join, openDb, sleep } from '@/server/test/live-fixtures';
@@ -34,12 +35,7 @@ const SPACING_MS = intEnv('BENCH_SPACING_MS', 200, 0, 10_000);
 // so 1,000 of them alone would take most of the time budget on 2 cores: by default 100 users with 10 sockets each
 // (like 10 tabs; the server caps MAX_SOCKETS_PER_USER per user, and the join probe below needs one slot more).
 // BENCH_USERS=1000 gives every socket its own user.
-const USERS = intEnv(
-  'BENCH_USERS',
-  Math.max(Math.ceil(CLIENTS / 10), Math.min(CLIENTS, 100)),
-  Math.ceil(CLIENTS / (MAX_SOCKETS_PER_USER - 1)),
-  CLIENTS,
-);
+const USERS = intEnv('BENCH_USERS', Math.max(Math.ceil(CLIENTS / 10), Math.min(CLIENTS, 100)), Math.ceil(CLIENTS / (MAX_SOCKETS_PER_USER - 1)), CLIENTS);
 const SIGN_IN_CONCURRENCY = intEnv('BENCH_SIGNIN_CONCURRENCY', 16, 1, 200);
 const BATCH = intEnv('BENCH_BATCH', 50, 1, 1000); // sockets connected / joined concurrently
 const DELIVERY_TIMEOUT_MS = 15_000;
@@ -52,7 +48,7 @@ const ASKERS = Math.min(USERS, Math.ceil(ASKS / ASK_LIMIT.points));
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const ms = (n: number) => n.toFixed(1);
-const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1) + ' s';
+const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 /** Nearest-rank percentile (p in 0..100) of unsorted samples. */
 function percentile(samples: ArrayLike<number>, p: number): number {
@@ -209,7 +205,10 @@ function summarize(system: string, results: AskResult[]): Row {
     p50: percentile(lasts, 50),
     p99: percentile(lasts, 99),
     max: Math.max(...lasts),
-    perClientP50: percentile(results.flatMap((r) => r.perClient), 50),
+    perClientP50: percentile(
+      results.flatMap((r) => r.perClient),
+      50,
+    ),
     missing: results.reduce((n, r) => n + r.missing, 0),
   };
 }
@@ -242,7 +241,9 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
   log(cpuLine(`signed in ${USERS} users via /api/auth/callback/credentials (${SIGN_IN_CONCURRENCY} at a time)`, signIns, USERS, 'sign-in'));
 
   const clients: Client[] = [];
-  cleanup.push(() => clients.forEach((c) => c.socket.close()));
+  cleanup.push(() => {
+    for (const c of clients) c.socket.close();
+  });
   const slots = Array.from({ length: CLIENTS }, (_, i) => i % USERS);
   const connects = await cpuDuring(pid, () =>
     inBatches(slots, BATCH, async (user) => {
@@ -275,7 +276,9 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
   // discussion. What differs is only the room's size (both have no questions yet; the agreement is already
   // accepted), so the server CPU per join shows what a join costs per socket already in the room.
   const probes: TestSocket[] = [];
-  cleanup.push(() => probes.forEach((p) => p.close()));
+  cleanup.push(() => {
+    for (const p of probes) p.close();
+  });
   const probeJoins = async (user: number, target: string) => {
     const probe = await connectSocket(server, { cookie: cookies[user] });
     probes.push(probe);
@@ -306,17 +309,17 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
   const keepSample = (q: QuestionView) => (sample = q); // the last one: a named question
   clients[clients.length - 1].socket.on('question:asked', keepSample);
   log(`${ASKS} asks by ${askers.length} askers (ASK_LIMIT ${ASK_LIMIT.points} per ${ASK_LIMIT.seconds} s each), ≥${SPACING_MS} ms apart`);
-  const asks = await cpuDuring(pid, () => runAsks('question:ask', (k, id) => {
-    const t = performance.now();
-    const ack = new Promise<number>((resolve, reject) => {
-      askers[k % askers.length].emit(
-        'question:ask',
-        { discussionId, id, body: questionBody(k), anonymous: k % 3 === 0 },
-        (res) => (res.ok ? resolve(performance.now() - t) : reject(new Error(`ask #${k + 1} refused: ${res.error.code} ${res.error.message}`))),
-      );
-    });
-    return { ack };
-  }));
+  const asks = await cpuDuring(pid, () =>
+    runAsks('question:ask', (k, id) => {
+      const t = performance.now();
+      const ack = new Promise<number>((resolve, reject) => {
+        askers[k % askers.length].emit('question:ask', { discussionId, id, body: questionBody(k), anonymous: k % 3 === 0 }, (res) =>
+          res.ok ? resolve(performance.now() - t) : reject(new Error(`ask #${k + 1} refused: ${res.error.code} ${res.error.message}`)),
+        );
+      });
+      return { ack };
+    }),
+  );
   const results = asks.value;
   log(cpuLine(`${ASKS} asks delivered to ${CLIENTS} sockets`, asks, ASKS, 'ask'));
   const acks = results.map((r) => r.ack!);
@@ -343,7 +346,9 @@ async function benchWs(payloadFor: (id: string) => string, cleanup: (() => void 
   });
 
   const sockets: WebSocket[] = [];
-  cleanup.push(() => sockets.forEach((s) => s.terminate()));
+  cleanup.push(() => {
+    for (const s of sockets) s.terminate();
+  });
   const t0 = performance.now();
   await inBatches(Array.from({ length: CLIENTS }), BATCH, async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}`);
@@ -372,7 +377,7 @@ async function benchWs(payloadFor: (id: string) => string, cleanup: (() => void 
   const { user, system } = process.cpuUsage(process0);
   // The process's CPU covers every thread; the worker thread's own CPU is the server's part of it.
   const c = { serverMs, benchMs: (user + system) / 1000 - serverMs, wallMs: performance.now() - t1 };
-  log(cpuLine(`${ASKS} ws broadcasts delivered to ${CLIENTS} sockets`, c, ASKS, 'broadcast') + ' (server = the worker thread)');
+  log(`${cpuLine(`${ASKS} ws broadcasts delivered to ${CLIENTS} sockets`, c, ASKS, 'broadcast')} (server = the worker thread)`);
   return results;
 }
 
@@ -389,8 +394,14 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  log(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other work on this machine skews the numbers)`);
-  log(`clients ${CLIENTS}, users ${USERS} (${Math.ceil(CLIENTS / USERS)} socket(s) each, cap ${MAX_SOCKETS_PER_USER}), asks ${ASKS}, build ${process.env.NEXT_DIST_DIR}/`);
+  log(
+    `load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} (other work on this machine skews the numbers)`,
+  );
+  log(
+    `clients ${CLIENTS}, users ${USERS} (${Math.ceil(CLIENTS / USERS)} socket(s) each, cap ${MAX_SOCKETS_PER_USER}), asks ${ASKS}, build ${process.env.NEXT_DIST_DIR}/`,
+  );
 
   const cleanup: (() => void | Promise<void>)[] = [];
   let server: TestServer | null = null;
@@ -430,20 +441,35 @@ async function main() {
     if (PROFILE_DIR) {
       const files = readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile'));
       log(`server CPU profiles in ${PROFILE_DIR}: ${files.join(', ') || 'none'}; read them with: npx tsx bench/profile-summary.ts ${PROFILE_DIR}`);
-      if (files.length === 0) console.log(server.output().split('\n').filter((l) => !l.includes('DEBUGX')).slice(-20).join('\n'));
+      if (files.length === 0)
+        console.log(
+          server
+            .output()
+            .split('\n')
+            .filter((l) => !l.includes('DEBUGX'))
+            .slice(-20)
+            .join('\n'),
+        );
     }
 
     const wsResults = await benchWs(payloadFor, cleanup);
     const rows = [summarize('Fireside (Socket.IO 4.8)', fire.results), summarize('raw ws (baseline)', wsResults)];
     printTable(rows, payloadBytes);
-    log(`total ${secs(started)}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    log(
+      `total ${secs(started)}; load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
     if (rows.some((r) => r.missing > 0)) process.exitCode = 1;
   } catch (err) {
-    console.error('[bench] failed:', err instanceof Error ? err.stack ?? err.message : err);
+    console.error('[bench] failed:', err instanceof Error ? (err.stack ?? err.message) : err);
     if (server) console.error(`[bench] server output (tail):\n${server.output().slice(-3000)}`);
     process.exitCode = 1;
   } finally {
-    for (const fn of cleanup.reverse()) await Promise.resolve().then(fn).catch(() => {});
+    for (const fn of cleanup.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch(() => {});
     if (server) {
       await stopServer(server).catch(() => {});
       rmSync(server.dataDir, { recursive: true, force: true });
@@ -456,12 +482,19 @@ function printTable(rows: Row[], payloadBytes: number) {
   const header = ['system', 'clients', 'p50 ms', 'p99 ms', 'max ms', 'per-client p50 ms'];
   const body = rows.map((r) => [r.system, String(r.clients), ms(r.p50), ms(r.p99), ms(r.max), ms(r.perClientP50)]);
   const [fire, ws] = rows;
-  body.push(['ratio Fireside / ws', '', (fire.p50 / ws.p50).toFixed(1) + '×', (fire.p99 / ws.p99).toFixed(1) + '×', (fire.max / ws.max).toFixed(1) + '×', (fire.perClientP50 / ws.perClientP50).toFixed(1) + '×']);
+  body.push([
+    'ratio Fireside / ws',
+    '',
+    `${(fire.p50 / ws.p50).toFixed(1)}×`,
+    `${(fire.p99 / ws.p99).toFixed(1)}×`,
+    `${(fire.max / ws.max).toFixed(1)}×`,
+    `${(fire.perClientP50 / ws.perClientP50).toFixed(1)}×`,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   console.log(`\nemit → LAST client, over ${ASKS} messages (payload ${payloadBytes} bytes of JSON; p99 of ${ASKS} is nearest-rank)`);
   console.log(line(header));
-  console.log('|' + widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|') + '|');
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
   for (const b of body) console.log(line(b));
   for (const r of rows) if (r.missing) console.log(`${r.system}: ${r.missing} deliveries missing`);
   console.log('');

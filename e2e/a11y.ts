@@ -28,7 +28,10 @@ export async function smallTapTargets(page: Page, min: number) {
       // Visually hidden until focused (the skip link) or not shown at all.
       if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden') continue;
       if (el.tagName === 'A' && style.display === 'inline') continue;
-      if (r.height < min) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.height < min)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     }
     return small;
   }, min);

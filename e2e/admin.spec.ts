@@ -42,9 +42,7 @@ test('promote live, audit it, ban cuts the member off, unban lets them back in',
   const audit = new AuditPage(adminPage);
   await audit.goto();
   await expect(audit.about(member.displayName)).toHaveCount(1);
-  await expect(audit.about(member.displayName)).toContainText(
-    `${admin.displayName} changed the role of ${member.displayName} (MEMBER → FACILITATOR)`,
-  );
+  await expect(audit.about(member.displayName)).toContainText(`${admin.displayName} changed the role of ${member.displayName} (MEMBER → FACILITATOR)`);
 
   // --- ban: the open page is cut off
   const reason = `Repeated harassment in the live room ${Date.now()}`;
@@ -66,9 +64,7 @@ test('promote live, audit it, ban cuts the member off, unban lets them back in',
   // --- signing in again is refused while banned
   await memberSignIn.goto();
   await memberSignIn.signIn(member.email, member.password);
-  await expect(memberSignIn.error).toHaveText(
-    'This account is suspended by the community admins. If you think this is a mistake, please contact them.',
-  );
+  await expect(memberSignIn.error).toHaveText('This account is suspended by the community admins. If you think this is a mistake, please contact them.');
   await expect(memberPage).toHaveURL('/signin');
   await memberHeader.expectSignedOut();
 

@@ -97,7 +97,7 @@ describe('the Chromium inside @sparticuz/chromium (no installed browser)', () =>
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  test('is unpacked to a per-version folder and drives pages with Playwright\'s usual args', async () => {
+  test("is unpacked to a per-version folder and drives pages with Playwright's usual args", async () => {
     const choice = await chooseChromium({ env: env(), playwrightPath: missing, systemPath: missing });
     expect(choice.source).toBe('@sparticuz/chromium');
     expect(choice.executablePath).toMatch(new RegExp(`^${tmp}/fireside-chromium-153\\.\\d+\\.\\d+/chromium$`));

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium as playwrightChromium } from '@playwright/test';
 
-export type BrowserSource = 'CHROMIUM_PATH' | 'playwright' | 'system' | '@sparticuz/chromium';
+type BrowserSource = 'CHROMIUM_PATH' | 'playwright' | 'system' | '@sparticuz/chromium';
 export type BrowserChoice = { source: BrowserSource; executablePath: string };
 
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 // Playwright's usual headless flags, for every source. Not @sparticuz/chromium's own `chromium.args`: those are
 // for serverless and include `--single-process` (closing a context kills the browser) and
@@ -69,7 +69,7 @@ export async function chooseChromium(options: ChooseOptions = {}): Promise<Brows
 // read each other's half-written file. So: unpack into a fresh staging folder (the package reads TMPDIR when
 // the call starts; it computes every output path synchronously), then rename it to a per-version folder in
 // one step. Whoever renames first wins; a loser deletes its copy and uses the winner's.
-export async function unpackBundledChromium(cacheRoot = os.tmpdir()): Promise<string> {
+async function unpackBundledChromium(cacheRoot = os.tmpdir()): Promise<string> {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('@sparticuz/chromium');
   const { version } = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };

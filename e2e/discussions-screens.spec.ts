@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createUser, expect, test, waitForRealtime, type TestUser } from './fixtures';
+import { createUser, expect, type TestUser, test, waitForRealtime } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -29,7 +29,10 @@ async function smallTapTargets(page: Page, min: number) {
       if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden') continue; // hidden, or visually hidden until focused
       if (el.tagName === 'A' && style.display === 'inline' && el.parentElement?.tagName === 'P') continue; // inline in a sentence
       if (el.tagName === 'INPUT' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type) && el.closest('label')) continue; // the label is the target
-      if (r.height < min) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.height < min)
+        small.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     }
     return small;
   }, min);
@@ -56,8 +59,21 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       });
       await db.notification.createMany({
         data: [
-          { userId: member.id, type: 'waitlist_promoted', title: `You have a seat: ${d.title}`, body: 'A seat opened up and it is yours.', link: `/discussions/${d.id}` },
-          { userId: member.id, type: 'discussion_changed', title: 'Changed: Integration circle', body: 'New time: Thursday 26 November 2026, 19:00 EST (America/New York).', link: `/discussions/${d.id}`, readAt: new Date() },
+          {
+            userId: member.id,
+            type: 'waitlist_promoted',
+            title: `You have a seat: ${d.title}`,
+            body: 'A seat opened up and it is yours.',
+            link: `/discussions/${d.id}`,
+          },
+          {
+            userId: member.id,
+            type: 'discussion_changed',
+            title: 'Changed: Integration circle',
+            body: 'New time: Thursday 26 November 2026, 19:00 EST (America/New York).',
+            link: `/discussions/${d.id}`,
+            readAt: new Date(),
+          },
         ],
       });
     });
@@ -68,7 +84,12 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       { name: 'discussions-calendar', path: () => `/discussions/calendar?date=${month}`, as: 'member', heading: 'Discussion calendar' },
       { name: 'discussions-calendar-week', path: () => `/discussions/calendar?view=week&date=${month}`, as: 'anonymous', heading: 'Discussion calendar' },
       { name: 'discussion-page', path: () => `/discussions/${discussionId}`, as: 'member', heading: 'MDMA-assisted therapy for PTSD: what the trials found' },
-      { name: 'discussion-page-elder', path: () => `/discussions/${discussionId}`, as: 'elder', heading: 'MDMA-assisted therapy for PTSD: what the trials found' },
+      {
+        name: 'discussion-page-elder',
+        path: () => `/discussions/${discussionId}`,
+        as: 'elder',
+        heading: 'MDMA-assisted therapy for PTSD: what the trials found',
+      },
       { name: 'discussion-new', path: () => '/discussions/new', as: 'elder', heading: 'Schedule a discussion' },
       { name: 'notifications', path: () => '/notifications', as: 'member', heading: 'Notifications' },
     ];

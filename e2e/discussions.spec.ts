@@ -3,8 +3,8 @@
 // waitlisted and promoted live when the first cancels. Also: members are refused (page and server action),
 // series across DST, F13, F23 (device clock off), viewers in Berlin and New York, the personal calendar feed.
 import { readFileSync } from 'node:fs';
-import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import { BASE_URL, expect, test, uniqueName, waitForRealtime } from './fixtures';
 
 const MDMA_ARTICLE = 'mdma-assisted-therapy-for-ptsd';
@@ -30,7 +30,10 @@ async function downloadText(page: Page, linkName: string): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-async function fillSchedule(page: Page, v: { title: string; description?: string; localStart: string; timeZone?: string; capacity?: string; modality?: string; article?: string }) {
+async function fillSchedule(
+  page: Page,
+  v: { title: string; description?: string; localStart: string; timeZone?: string; capacity?: string; modality?: string; article?: string },
+) {
   await page.getByLabel('Title').fill(v.title);
   if (v.description) await page.getByLabel('Description').fill(v.description);
   if (v.modality) await page.getByRole('group', { name: 'Modalities' }).getByLabel(v.modality, { exact: true }).check();
@@ -40,7 +43,11 @@ async function fillSchedule(page: Page, v: { title: string; description?: string
   if (v.capacity !== undefined) await page.getByLabel('Seats').fill(v.capacity);
 }
 
-test('elder schedules; members find it from the article and search, RSVP, get the .ics; waitlist promotion arrives live', async ({ db, makeUser, signedInPage }) => {
+test('elder schedules; members find it from the article and search, RSVP, get the .ics; waitlist promotion arrives live', async ({
+  db,
+  makeUser,
+  signedInPage,
+}) => {
   const article = await db.article.findUniqueOrThrow({ where: { slug: MDMA_ARTICLE }, include: { modality: true } });
   const elder = await makeUser({ role: 'ELDER', displayName: uniqueName('Elder Oak'), timeZone: 'America/New_York' });
   const first = await makeUser({ displayName: uniqueName('Berlin Member'), timeZone: 'Europe/Berlin' });
@@ -53,7 +60,14 @@ test('elder schedules; members find it from the article and search, RSVP, get th
   await e.page.goto('/discussions');
   await e.page.getByRole('link', { name: 'Schedule a discussion' }).click();
   await expect(e.page.getByRole('heading', { level: 1 })).toHaveText('Schedule a discussion');
-  await fillSchedule(e.page, { title, description: 'What the **phase 3** trials found.', localStart: '2030-01-15T19:00', capacity: '1', modality: article.modality.name, article: article.title });
+  await fillSchedule(e.page, {
+    title,
+    description: 'What the **phase 3** trials found.',
+    localStart: '2030-01-15T19:00',
+    capacity: '1',
+    modality: article.modality.name,
+    article: article.title,
+  });
   await expect(e.page.getByTestId('time-preview')).toContainText('Host’s time: Tuesday 15 January 2030, 19:00 EST (America/New York)');
   await e.page.getByRole('button', { name: 'Schedule discussion' }).click();
   await expect(e.page).toHaveURL(/\/discussions\/[^/?]+\?created=1$/);
@@ -70,7 +84,7 @@ test('elder schedules; members find it from the article and search, RSVP, get th
   await expect(a.page).toHaveURL(`/discussions/${id}`);
   // ... sees it in Berlin time with the zone named, and the host's time as well.
   await expect(a.page.getByTestId('discussion-time')).toContainText('Wednesday 16 January 2030, 01:00 GMT+1');
-  await expect(a.page.getByTestId('host-time')).toHaveText('Host\'s time: Tue 15 Jan, 19:00 EST (America/New York)');
+  await expect(a.page.getByTestId('host-time')).toHaveText("Host's time: Tue 15 Jan, 19:00 EST (America/New York)");
   await expect(a.page.getByTestId('viewer-zone')).toContainText('Europe/Berlin');
   await expect(a.page.getByTestId('linked-articles').getByRole('link', { name: article.title })).toHaveAttribute('href', `/library/${MDMA_ARTICLE}`);
   // ... and from search.
@@ -86,7 +100,9 @@ test('elder schedules; members find it from the article and search, RSVP, get th
   // The .ics: the right UTC instant, with the host's zone as TZID.
   const ics = await downloadText(a.page, 'Add to calendar (.ics)');
   expect(ics).toContain('DTSTART;TZID=America/New_York:20300115T190000');
-  expect(parseIcs(ics)).toEqual([expect.objectContaining({ summary: title, startUtc: '2030-01-16T00:00:00.000Z', tzid: 'America/New_York', status: 'CONFIRMED' })]);
+  expect(parseIcs(ics)).toEqual([
+    expect.objectContaining({ summary: title, startUtc: '2030-01-16T00:00:00.000Z', tzid: 'America/New_York', status: 'CONFIRMED' }),
+  ]);
 
   // The second member (New York) is waitlisted.
   const b = await signedInPage(second);
@@ -159,7 +175,11 @@ test('members cannot schedule or edit: the pages and the server action both refu
   await expect(m.page.getByRole('button', { name: 'Cancel discussion' })).toHaveCount(0);
 });
 
-test('F24 a weekly series across the DST change keeps 19:00 New York time; one occurrence is edited and one cancelled alone', async ({ db, makeUser, signedInPage }) => {
+test('F24 a weekly series across the DST change keeps 19:00 New York time; one occurrence is edited and one cancelled alone', async ({
+  db,
+  makeUser,
+  signedInPage,
+}) => {
   const elder = await makeUser({ role: 'ELDER', timeZone: 'America/New_York' });
   const e = await signedInPage(elder);
   await e.page.goto('/discussions/new');
@@ -171,7 +191,12 @@ test('F24 a weekly series across the DST change keeps 19:00 New York time; one o
   await e.page.getByRole('button', { name: 'Schedule discussion' }).click();
   await expect(e.page).toHaveURL(/\?created=4$/);
   const occ = await db.discussion.findMany({ where: { title }, orderBy: { seriesIndex: 'asc' } });
-  expect(occ.map((o) => o.startsAt.toISOString())).toEqual(['2030-03-08T00:00:00.000Z', '2030-03-14T23:00:00.000Z', '2030-03-21T23:00:00.000Z', '2030-03-28T23:00:00.000Z']);
+  expect(occ.map((o) => o.startsAt.toISOString())).toEqual([
+    '2030-03-08T00:00:00.000Z',
+    '2030-03-14T23:00:00.000Z',
+    '2030-03-21T23:00:00.000Z',
+    '2030-03-28T23:00:00.000Z',
+  ]);
   const seriesBox = e.page.getByRole('region', { name: 'Part of a series' });
   await expect(seriesBox.getByRole('listitem')).toHaveText(['Thu 14 Mar, 19:00 EDT', 'Thu 21 Mar, 19:00 EDT', 'Thu 28 Mar, 19:00 EDT']);
 
@@ -209,7 +234,12 @@ test('F24 a weekly series across the DST change keeps 19:00 New York time; one o
   ]);
 });
 
-test('F24 a visitor in Berlin and a member in New York see the same discussion in their own time, also in the calendar', async ({ browser, db, makeUser, signedInPage }) => {
+test('F24 a visitor in Berlin and a member in New York see the same discussion in their own time, also in the calendar', async ({
+  browser,
+  db,
+  makeUser,
+  signedInPage,
+}) => {
   const elder = await makeUser({ role: 'ELDER' });
   const title = uniqueName('Zones circle');
   await db.discussion.create({
@@ -283,7 +313,7 @@ test('F23 with the device clock 10 minutes off, "starts in" and the room link fo
   await expect(ahead.page.getByRole('link', { name: 'Join the room' })).toHaveCount(0);
 });
 
-test('F13 discussion text is inert: no script runs, javascript: links are removed, the .ics is escaped', async ({ db, makeUser, signedInPage }) => {
+test('F13 discussion text is inert: no script runs, javascript: links are removed, the .ics is escaped', async ({ makeUser, signedInPage }) => {
   const elder = await makeUser({ role: 'ELDER', timeZone: 'UTC' });
   const e = await signedInPage(elder);
   const dialogs: string[] = [];
@@ -309,7 +339,12 @@ test('F13 discussion text is inert: no script runs, javascript: links are remove
   expect(dialogs).toEqual([]);
 });
 
-test('the personal calendar feed: created on the profile, holds my RSVPs, a new address stops the old one, turning it off stops it', async ({ db, makeUser, signedInPage, playwright }) => {
+test('the personal calendar feed: created on the profile, holds my RSVPs, a new address stops the old one, turning it off stops it', async ({
+  db,
+  makeUser,
+  signedInPage,
+  playwright,
+}) => {
   const elder = await makeUser({ role: 'ELDER' });
   const member = await makeUser();
   const title = uniqueName('Feed circle');

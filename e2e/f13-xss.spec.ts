@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import type { Db } from '../server/db/client';
-import { expect, test, uniqueEmail, strongPassword, waitForRealtime, type TestUser } from './fixtures';
+import { expect, strongPassword, type TestUser, test, uniqueEmail, waitForRealtime } from './fixtures';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { AuditPage } from './pages/audit-page';
 import { LiveRoomPage } from './pages/live-room-page';
@@ -17,16 +17,7 @@ import { SignUpPage } from './pages/sign-up-page';
 const hex = () => randomBytes(2).toString('hex');
 
 /** Anything the payloads would create if they were parsed as HTML. None of it may exist in any view. */
-const INJECTED = [
-  'img[src="x"]',
-  'svg[onload]',
-  '[onerror]',
-  '[onload]',
-  '[data-xss]',
-  'iframe',
-  'main script',
-  'a[href^="javascript:" i]',
-].join(', ');
+const INJECTED = ['img[src="x"]', 'svg[onload]', '[onerror]', '[onload]', '[data-xss]', 'iframe', 'main script', 'a[href^="javascript:" i]'].join(', ');
 
 /** Bidi overrides/isolates and zero-width characters (F13): none may reach the page's text. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
@@ -62,6 +53,7 @@ async function expectInert(page: Page, hits: string[], view: string) {
   await expect(page.locator(INJECTED), `${view}: payload markup became elements`).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss), `${view}: a payload script ran`).toBeUndefined();
   expect(hits, `${view}: a payload script ran or opened a dialog`).toEqual([]);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as shown), not the DOM property
   expect(await page.locator('main').innerText(), `${view}: bidi or zero-width characters reached the page`).not.toMatch(INVISIBLE);
 }
 
@@ -85,7 +77,12 @@ async function createLiveDiscussion(db: Db, host: TestUser, facilitator: TestUse
       durationMinutes: 60,
       agreementText: v.agreementText,
       createdById: host.id,
-      staff: { create: [{ userId: host.id, role: 'HOST' }, { userId: facilitator.id, role: 'FACILITATOR' }] },
+      staff: {
+        create: [
+          { userId: host.id, role: 'HOST' },
+          { userId: facilitator.id, role: 'FACILITATOR' },
+        ],
+      },
     },
   });
   return d.id;
@@ -179,7 +176,13 @@ test('F13 hostile question bodies, replies and display names are inert in the li
 
   async function expectRoomLiteral(room: LiveRoomPage, opts: { mod: boolean }) {
     await expect(room.title).toHaveText(title);
-    const bodies: [string, string][] = [[`${tag}-q1`, q1], [`${tag}-q2`, q2], [`${tag}-q3`, q3], [`${tag}-q4`, q4], [`${tag}-q5`, q5]];
+    const bodies: [string, string][] = [
+      [`${tag}-q1`, q1],
+      [`${tag}-q2`, q2],
+      [`${tag}-q3`, q3],
+      [`${tag}-q4`, q4],
+      [`${tag}-q5`, q5],
+    ];
     for (const [marker, shown] of bodies) {
       await expect(room.body(marker)).toHaveText(shown);
       await expect(room.body(marker)).toBeVisible();
@@ -196,7 +199,10 @@ test('F13 hostile question bodies, replies and display names are inert in the li
       await expect(authorOf(room, `${tag}-q4`)).toContainText('Anonymous');
     }
     // Replies: the facilitator's hostile name and the hostile reply, both as text.
-    for (const [marker, reply] of [[`${tag}-q1`, r1], [`${tag}-q2`, r2]]) {
+    for (const [marker, reply] of [
+      [`${tag}-q1`, r1],
+      [`${tag}-q2`, r2],
+    ]) {
       const card = room.question(marker);
       await expect(card.getByText(reply, { exact: true })).toBeVisible();
       await expect(card).toContainText(nameF);

@@ -2,7 +2,7 @@
 // app's own password hashing and Prisma client, and sign-in through next-auth's HTTP API (no UI, no mocks).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import type { RoleName } from '../lib/users/roles';
 import { hashPassword } from '../server/auth/password';
 import { createDb, type Db } from '../server/db/client';
@@ -10,7 +10,7 @@ import { createDb, type Db } from '../server/db/client';
 export { expect };
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
-export const DATABASE_URL = `file:${path.join(process.env.E2E_DATA_DIR ?? '', 'fireside.db')}`;
+const DATABASE_URL = `file:${path.join(process.env.E2E_DATA_DIR ?? '', 'fireside.db')}`;
 
 export type TestUser = { id: string; email: string; password: string; displayName: string; role: RoleName; timeZone: string };
 export type NewUser = { role?: RoleName; displayName?: string; timeZone?: string; password?: string; banned?: string };
@@ -87,6 +87,7 @@ type WorkerFixtures = { db: Db };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   db: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring; it needs none
     async ({}, use) => {
       const db = createDb(DATABASE_URL);
       await use(db);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Db } from '../server/db/client';
-import { expect, test, type TestUser } from './fixtures';
+import { expect, type TestUser, test } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -69,7 +69,17 @@ class EditorPage {
   field(label: string | RegExp) {
     return this.page.getByLabel(label, { exact: typeof label === 'string' });
   }
-  async fillArticle(a: { title: string; slug?: string; modality: string; summary: string; body: string; benefits: string; risks: string; contraindications: string; legal: string }) {
+  async fillArticle(a: {
+    title: string;
+    slug?: string;
+    modality: string;
+    summary: string;
+    body: string;
+    benefits: string;
+    risks: string;
+    contraindications: string;
+    legal: string;
+  }) {
     await this.field('Title').fill(a.title);
     if (a.slug) await this.field('Address (slug)').fill(a.slug);
     await this.page.getByLabel('Modality', { exact: true }).selectOption({ label: a.modality });
@@ -118,7 +128,9 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const screen of screens) {
       test(`${screen.name} (${screen.path})`, async ({ makeUser, signedInPage, anonymousPage }) => {
         const { page } =
-          screen.as === 'elder' ? await signedInPage(await makeUser({ role: 'ELDER', displayName: 'Rowan Elder-Screens' }), { viewport }) : await anonymousPage({ viewport });
+          screen.as === 'elder'
+            ? await signedInPage(await makeUser({ role: 'ELDER', displayName: 'Rowan Elder-Screens' }), { viewport })
+            : await anonymousPage({ viewport });
         await page.goto(screen.path);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
         if (screen.name === 'library-editor') await expect(page.getByTestId('editor-preview')).toContainText('Banisteriopsis caapi');
@@ -163,7 +175,12 @@ test.describe('Healing Library', () => {
     await expect(page.getByRole('link', { name: 'Edit article' })).toHaveCount(0);
   });
 
-  test('an article lists upcoming discussions on its modality; members-only ones only for signed-in members', async ({ db, makeUser, anonymousPage, signedInPage }) => {
+  test('an article lists upcoming discussions on its modality; members-only ones only for signed-in members', async ({
+    db,
+    makeUser,
+    anonymousPage,
+    signedInPage,
+  }) => {
     const elder = await makeUser({ role: 'ELDER' });
     const publicTitle = word('Open circle ');
     const membersTitle = word('Members circle ');
@@ -199,7 +216,9 @@ test.describe('Healing Library', () => {
 
     await editor.field('Title').fill(title);
     await expect(editor.field('Address (slug)')).toHaveValue(title.toLowerCase().replace(/\s+/g, '-'));
-    await editor.field('Article text (markdown)').fill('## Why breathe\n\nSlow breathing **settles** the body. <script>alert("x")</script>\n\n[bad](javascript:alert(1)) and [good](https://example.org)');
+    await editor
+      .field('Article text (markdown)')
+      .fill('## Why breathe\n\nSlow breathing **settles** the body. <script>alert("x")</script>\n\n[bad](javascript:alert(1)) and [good](https://example.org)');
     // The preview renders the markdown as it is typed, safely.
     await expect(editor.preview.getByRole('heading', { name: title })).toBeVisible();
     await expect(editor.preview.getByRole('heading', { name: 'Why breathe' })).toBeVisible();
@@ -224,7 +243,10 @@ test.describe('Healing Library', () => {
       contraindications: '- Take care with panic disorder',
       legal: 'Breathing is legal everywhere.',
     });
-    await editor.addReference('Bathje GJ, Majeski E, Kudowor M. Psychedelic integration: an analysis of the concept and its practice. Frontiers in Psychology. 2022;13:824077.', 'https://doi.org/10.3389/fpsyg.2022.824077');
+    await editor.addReference(
+      'Bathje GJ, Majeski E, Kudowor M. Psychedelic integration: an analysis of the concept and its practice. Frontiers in Psychology. 2022;13:824077.',
+      'https://doi.org/10.3389/fpsyg.2022.824077',
+    );
     await expect(editor.preview.getByText('doi:10.3389/fpsyg.2022.824077')).toBeVisible();
     await page.getByRole('button', { name: 'Publish article' }).click();
 
@@ -233,7 +255,10 @@ test.describe('Healing Library', () => {
     const article = new ArticlePage(page);
     await expect(article.title).toHaveText(title);
     await expect(article.reviewed).toContainText(`by ${elder.displayName}`);
-    await expect(article.references.getByRole('link', { name: 'doi:10.3389/fpsyg.2022.824077' })).toHaveAttribute('href', 'https://doi.org/10.3389/fpsyg.2022.824077');
+    await expect(article.references.getByRole('link', { name: 'doi:10.3389/fpsyg.2022.824077' })).toHaveAttribute(
+      'href',
+      'https://doi.org/10.3389/fpsyg.2022.824077',
+    );
 
     await page.getByRole('link', { name: 'Edit article' }).click();
     await expect(page).toHaveURL(`/library/${slug}/edit`);
@@ -291,7 +316,10 @@ test.describe('Healing Library', () => {
         risks: '- r',
         contraindications: '- c',
         legalStatus: 'l',
-        references: JSON.stringify([{ text: 'Bad ref', url: 'javascript:alert(10)' }, { text: 'Bad doi', doi: '"><script>alert(11)</script>' }]),
+        references: JSON.stringify([
+          { text: 'Bad ref', url: 'javascript:alert(10)' },
+          { text: 'Bad doi', doi: '"><script>alert(11)</script>' },
+        ]),
       },
     });
     const { page } = await anonymousPage();

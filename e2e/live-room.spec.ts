@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Db } from '../server/db/client';
-import { expect, test, waitForRealtime, type TestUser } from './fixtures';
+import { expect, type TestUser, test, waitForRealtime } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -24,7 +24,12 @@ async function createDiscussion(db: Db, host: TestUser, facilitator: TestUser, s
       durationMinutes: 60,
       agreementText: 'What is shared in the circle stays in the circle. Speak from your own experience. No medical advice.',
       createdById: host.id,
-      staff: { create: [{ userId: host.id, role: 'HOST' }, { userId: facilitator.id, role: 'FACILITATOR' }] },
+      staff: {
+        create: [
+          { userId: host.id, role: 'HOST' },
+          { userId: facilitator.id, role: 'FACILITATOR' },
+        ],
+      },
     },
   });
   return d.id;

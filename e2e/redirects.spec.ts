@@ -132,7 +132,16 @@ test.describe('APP_URL says localhost, the browser is on 127.0.0.1', () => {
     };
     url = `http://127.0.0.1:${port}`;
     await expect
-      .poll(async () => (proc.exitCode !== null ? `exited: ${out}` : await fetch(`${url}/api/ready`).then((r) => r.status, () => 0)), { timeout: 90_000 })
+      .poll(
+        async () =>
+          proc.exitCode !== null
+            ? `exited: ${out}`
+            : await fetch(`${url}/api/ready`).then(
+                (r) => r.status,
+                () => 0,
+              ),
+        { timeout: 90_000 },
+      )
       .toBe(200);
   });
   test.afterAll(async () => stop());

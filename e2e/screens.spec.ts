@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { horizontalOverflow, MIN_TAP_PX, seriousAxeViolations, smallTapTargets } from './a11y';
 import { recordAudit } from '../server/audit/commands';
-import { createUser, expect, test, waitForRealtime, type TestUser } from './fixtures';
+import { horizontalOverflow, MIN_TAP_PX, seriousAxeViolations, smallTapTargets } from './a11y';
+import { createUser, expect, type TestUser, test, waitForRealtime } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +38,11 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       const member = await createUser(db, { displayName: 'Rowan Greywater-Smith' });
       await db.$transaction(async (tx) => {
         await recordAudit(tx, admin, { action: 'user.role_changed', target: { type: 'user', id: member.id }, detail: { from: 'MEMBER', to: 'FACILITATOR' } });
-        await recordAudit(tx, admin, { action: 'user.banned', target: { type: 'user', id: member.id }, reason: 'Shared another member’s story outside the room' });
+        await recordAudit(tx, admin, {
+          action: 'user.banned',
+          target: { type: 'user', id: member.id },
+          reason: 'Shared another member’s story outside the room',
+        });
       });
     });
 
@@ -70,6 +74,7 @@ test.describe('keyboard', () => {
       seen.push(
         await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out), which is what a person tabbing sees
           return el ? (el.getAttribute('aria-label') ?? el.innerText ?? '').replace(/\s+/g, ' ').trim() : '';
         }),
       );
@@ -80,8 +85,14 @@ test.describe('keyboard', () => {
   /** The expected names appear in this order (other focusable things may sit between them). */
   function expectInOrder(seen: string[], expected: string[]) {
     const positions = expected.map((name) => seen.indexOf(name));
-    expect(positions.every((p) => p >= 0), `all of ${JSON.stringify(expected)} reached by Tab, got ${JSON.stringify(seen)}`).toBe(true);
-    expect([...positions].sort((a, b) => a - b), `tab order ${JSON.stringify(seen)}`).toEqual(positions);
+    expect(
+      positions.every((p) => p >= 0),
+      `all of ${JSON.stringify(expected)} reached by Tab, got ${JSON.stringify(seen)}`,
+    ).toBe(true);
+    expect(
+      [...positions].sort((a, b) => a - b),
+      `tab order ${JSON.stringify(seen)}`,
+    ).toEqual(positions);
   }
 
   test('Tab reaches the skip link first, then the main navigation; the skip link jumps to the content', async ({ page }) => {

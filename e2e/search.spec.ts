@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Db } from '../server/db/client';
-import { expect, test, type TestUser } from './fixtures';
+import { expect, type TestUser, test } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -37,7 +37,11 @@ class SearchPage {
   }
 }
 
-async function makeDiscussion(db: Db, creator: TestUser, data: { title: string; description: string; visibility?: 'PUBLIC' | 'MEMBERS'; status?: 'SCHEDULED' | 'CANCELLED' }) {
+async function makeDiscussion(
+  db: Db,
+  creator: TestUser,
+  data: { title: string; description: string; visibility?: 'PUBLIC' | 'MEMBERS'; status?: 'SCHEDULED' | 'CANCELLED' },
+) {
   return db.discussion.create({
     data: {
       ...data,
@@ -72,8 +76,14 @@ test.describe('Search', () => {
     const { page } = await anonymousPage();
     const search = new SearchPage(page);
     await search.goto('integration');
-    await expect(search.results.first().getByRole('heading')).toHaveText('Integration: making sense of an experience afterwards');
-    expect(await search.results.count()).toBeGreaterThan(1);
+    await expect(search.results.first()).toBeVisible();
+    // Other specs may schedule discussions with the word in their titles: those are title matches too. What must
+    // hold: the article whose title matches comes before every result that matches only in its body.
+    const headings = await search.results.getByRole('heading').allTextContents();
+    const article = headings.indexOf('Integration: making sense of an experience afterwards');
+    const firstBodyOnly = headings.findIndex((h) => !/integration/i.test(h));
+    expect(article).toBeGreaterThanOrEqual(0);
+    expect(firstBodyOnly).toBeGreaterThan(article);
   });
 
   test('discussions are found; members-only ones only by signed-in people; cancelled never', async ({ db, makeUser, anonymousPage, signedInPage }) => {
@@ -136,7 +146,9 @@ for (const [viewportName, viewport] of Object.entries({ desktop: { width: 1280, 
     await expect(page.getByTestId('search-result').first()).toBeVisible();
     await page.screenshot({ path: path.join(SHOTS, `search-${viewportName}.png`), fullPage: true });
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
     expect(serious, 'serious or critical axe violations').toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });

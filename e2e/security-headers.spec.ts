@@ -3,7 +3,7 @@
 // headers, keeps Socket.IO working, and shows the demo banner while the demo accounts exist (the e2e server
 // seeds them: its APP_URL is a loopback address).
 import type { Page, Response } from '@playwright/test';
-import { expect, test, waitForRealtime, type TestUser } from './fixtures';
+import { expect, type TestUser, test, waitForRealtime } from './fixtures';
 
 const BANNER = 'Demo community: sample accounts, not for real conversations';
 
@@ -20,7 +20,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   // Init scripts are injected by the browser driver, outside the page's CSP.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return seen;
@@ -49,7 +51,12 @@ function expectSecurityHeaders(res: Response | null, path: string) {
   expect(h['strict-transport-security'], path).toBeUndefined();
 }
 
-test('every page loads under the CSP without a violation, with the security headers and the demo banner', async ({ db, makeUser, signedInPage, anonymousPage }) => {
+test('every page loads under the CSP without a violation, with the security headers and the demo banner', async ({
+  db,
+  makeUser,
+  signedInPage,
+  anonymousPage,
+}) => {
   test.setTimeout(180_000);
   const discussion = await db.discussion.findFirstOrThrow({ select: { id: true } });
   const article = await db.article.findFirstOrThrow({ select: { slug: true } });
@@ -58,9 +65,15 @@ test('every page loads under the CSP without a violation, with the security head
 
   // Every route in app/**/page.tsx (plus search results and a missing page), as someone allowed to see it.
   const visits: Visit[] = [
-    ...['/', '/signin', '/signup', '/library', a, '/discussions', '/discussions/calendar', d, '/search?q=healing', '/no-such-page'].map((path) => ({ path, as: 'anonymous' as const })),
+    ...['/', '/signin', '/signup', '/library', a, '/discussions', '/discussions/calendar', d, '/search?q=healing', '/no-such-page'].map((path) => ({
+      path,
+      as: 'anonymous' as const,
+    })),
     ...['/', '/profile', '/notifications', d, `${d}/live`, '/discussions/calendar', a].map((path) => ({ path, as: 'member' as const })),
-    ...['/admin/users', '/admin/audit', '/discussions/new', `${d}/edit`, '/library/new', `${a}/edit`, `${d}/live`, '/profile'].map((path) => ({ path, as: 'admin' as const })),
+    ...['/admin/users', '/admin/audit', '/discussions/new', `${d}/edit`, '/library/new', `${a}/edit`, `${d}/live`, '/profile'].map((path) => ({
+      path,
+      as: 'admin' as const,
+    })),
   ];
 
   const users: Record<Exclude<Who, 'anonymous'>, TestUser> = {

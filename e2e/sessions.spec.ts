@@ -1,6 +1,6 @@
 // Issue 7 in the browser: sign-out ends a copied session too; the profile's password change and "sign out
 // everywhere"; display names that copy a member or claim a role; the calendar feed address shown once.
-import { BASE_URL, expect, test, uniqueEmail, uniqueName, strongPassword, waitForRealtime } from './fixtures';
+import { BASE_URL, expect, strongPassword, test, uniqueEmail, uniqueName, waitForRealtime } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
@@ -29,7 +29,10 @@ test('a cookie copied before sign-out no longer works afterwards (page and live 
   await thief.close();
 });
 
-test('password change on the profile: wrong current password is refused; then every session ends and the new password works', async ({ makeUser, signedInPage }) => {
+test('password change on the profile: wrong current password is refused; then every session ends and the new password works', async ({
+  makeUser,
+  signedInPage,
+}) => {
   const member = await makeUser({ displayName: uniqueName('Pass Pema') });
   const other = await signedInPage(member); // another device
   const { page } = await signedInPage(member);
@@ -66,7 +69,12 @@ test('"Sign out everywhere" ends this and every other session', async ({ makeUse
   }
 });
 
-test('display names: a look-alike of a member\'s name or a role word gets a field error on sign-up and on the profile', async ({ page, makeUser, signedInPage, db }) => {
+test("display names: a look-alike of a member's name or a role word gets a field error on sign-up and on the profile", async ({
+  page,
+  makeUser,
+  signedInPage,
+  db,
+}) => {
   const signUp = new SignUpPage(page);
   await signUp.goto();
   // "Rowan Greywater" is a demo elder: a Cyrillic о and different case do not make a new name.
@@ -87,7 +95,11 @@ test('display names: a look-alike of a member\'s name or a role word gets a fiel
   expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).displayName).toBe(member.displayName);
 });
 
-test('the calendar feed address is shown once; later the profile only says the feed is on; the stored value is not the token', async ({ makeUser, signedInPage, db }) => {
+test('the calendar feed address is shown once; later the profile only says the feed is on; the stored value is not the token', async ({
+  makeUser,
+  signedInPage,
+  db,
+}) => {
   const member = await makeUser({ displayName: uniqueName('Feed Farah') });
   const { page, context } = await signedInPage(member);
   await page.goto('/profile');

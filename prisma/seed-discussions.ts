@@ -49,7 +49,8 @@ const DEMOS: Demo[] = [
   },
   {
     title: 'Psilocybin and depression: questions from the community',
-    description: 'An open, members-only conversation with two elders about psilocybin-assisted therapy for depression. Questions are reviewed by a facilitator before they appear.',
+    description:
+      'An open, members-only conversation with two elders about psilocybin-assisted therapy for depression. Questions are reviewed by a facilitator before they appear.',
     hosts: ['rowan@example.org', 'maya@example.org'],
     facilitators: ['sam@example.org'],
     modalities: ['psilocybin-assisted-therapy'],
@@ -112,19 +113,30 @@ export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Prom
         ...ids(d.facilitators).map((userId) => ({ userId, role: 'FACILITATOR' as const })),
       ],
     },
-    modalities: { create: d.modalities.flatMap((s) => (modalities.has(s) ? [{ modalityId: modalities.get(s)! }] : [])) },
-    articles: { create: d.articles.flatMap((s) => (articles.has(s) ? [{ articleId: articles.get(s)! }] : [])) },
+    modalities: { create: d.modalities.flatMap((s) => modalities.get(s) ?? []).map((modalityId) => ({ modalityId })) },
+    articles: { create: d.articles.flatMap((s) => articles.get(s) ?? []).map((articleId) => ({ articleId })) },
   });
 
   await db.$transaction(async (tx) => {
     // A weekly series, Thursdays 19:00 New York time, starting next Thursday: 12 occurrences.
     const ny = today('America/New_York');
-    const firstThursday = ny.add({ days: ((4 - ny.dayOfWeek + 7) % 7) || 7 });
+    const firstThursday = ny.add({ days: (4 - ny.dayOfWeek + 7) % 7 || 7 });
     const first = `${firstThursday.toString()}T19:00`;
     const series = await tx.series.create({
-      data: { frequency: 'WEEKLY', rrule: seriesRule(first, 'America/New_York', 'WEEKLY', 12), timeZone: 'America/New_York', localTime: '19:00', createdById: creator },
+      data: {
+        frequency: 'WEEKLY',
+        rrule: seriesRule(first, 'America/New_York', 'WEEKLY', 12),
+        timeZone: 'America/New_York',
+        localTime: '19:00',
+        createdById: creator,
+      },
     });
-    const circle = { hosts: ['rowan@example.org'], facilitators: ['sam@example.org'], modalities: ['integration-practices'], articles: ['integration-practices'] };
+    const circle = {
+      hosts: ['rowan@example.org'],
+      facilitators: ['sam@example.org'],
+      modalities: ['integration-practices'],
+      articles: ['integration-practices'],
+    };
     for (const [index, occ] of seriesOccurrences(first, 'America/New_York', 'WEEKLY', 12).entries()) {
       const d = await tx.discussion.create({
         data: {
@@ -176,7 +188,8 @@ export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Prom
       });
       let t = now.getTime() - 86_400_000;
       for (const userId of ids(demo.going ?? [])) await tx.rsvp.create({ data: { discussionId: d.id, userId, status: 'GOING', queuedAt: new Date(t++) } });
-      for (const userId of ids(demo.waitlisted ?? [])) await tx.rsvp.create({ data: { discussionId: d.id, userId, status: 'WAITLISTED', queuedAt: new Date(t++) } });
+      for (const userId of ids(demo.waitlisted ?? []))
+        await tx.rsvp.create({ data: { discussionId: d.id, userId, status: 'WAITLISTED', queuedAt: new Date(t++) } });
     }
   });
   return true;

@@ -1,7 +1,8 @@
 // The Healing Library's starter content: five modalities and one article each, written for Fireside by its
 // elders (balanced, cautious, not medical advice), citing published studies. Seeded with the demo community.
-import type { Db } from '../server/db/client';
+
 import type { Reference } from '../lib/library/schema';
+import type { Db } from '../server/db/client';
 
 type SeedModality = { slug: string; name: string; summary: string };
 type SeedArticle = {
@@ -19,12 +20,24 @@ type SeedArticle = {
   reviewer: string;
 };
 
-export const LIBRARY_MODALITIES: SeedModality[] = [
+const LIBRARY_MODALITIES: SeedModality[] = [
   { slug: 'dmt-assisted-therapy', name: 'DMT-assisted therapy', summary: 'Very short-acting psychedelic experiences studied in clinical settings.' },
-  { slug: 'mdma-assisted-therapy', name: 'MDMA-assisted therapy', summary: 'MDMA given in a few supervised sessions within a course of trauma-focused therapy.' },
-  { slug: 'psilocybin-assisted-therapy', name: 'Psilocybin-assisted therapy', summary: 'One or two supervised psilocybin sessions with psychological support before and after.' },
+  {
+    slug: 'mdma-assisted-therapy',
+    name: 'MDMA-assisted therapy',
+    summary: 'MDMA given in a few supervised sessions within a course of trauma-focused therapy.',
+  },
+  {
+    slug: 'psilocybin-assisted-therapy',
+    name: 'Psilocybin-assisted therapy',
+    summary: 'One or two supervised psilocybin sessions with psychological support before and after.',
+  },
   { slug: 'ayahuasca', name: 'Ayahuasca', summary: 'An Amazonian plant brew used in ceremonies and, more recently, studied in clinical trials.' },
-  { slug: 'integration-practices', name: 'Integration practices', summary: 'What people do after an experience to make sense of it and carry it into daily life.' },
+  {
+    slug: 'integration-practices',
+    name: 'Integration practices',
+    summary: 'What people do after an experience to make sense of it and carry it into daily life.',
+  },
 ];
 
 const ROWAN = 'rowan@example.org';
@@ -316,12 +329,17 @@ export async function seedLibraryIfEmpty(db: Db, now = new Date()): Promise<bool
     if ((await tx.modality.count()) > 0) return false;
     const modalityIds = new Map<string, string>();
     for (const m of LIBRARY_MODALITIES) modalityIds.set(m.slug, (await tx.modality.create({ data: m, select: { id: true } })).id);
+    const modalityIdOf = (slug: string) => {
+      const id = modalityIds.get(slug);
+      if (!id) throw new Error(`seed: article modality "${slug}" is not in LIBRARY_MODALITIES`);
+      return id;
+    };
     for (const { modality, author, reviewer, references, ...a } of LIBRARY_ARTICLES) {
       const reviewedById = idOf(reviewer);
       await tx.article.create({
         data: {
           ...a,
-          modalityId: modalityIds.get(modality)!,
+          modalityId: modalityIdOf(modality),
           references: JSON.stringify(references),
           authorId: idOf(author),
           reviewedById,

@@ -1,10 +1,11 @@
 // The demo community: seeded by `npm start` into an empty database when DEMO_SEED allows it (server/db/demo.ts),
 // or by `npm run db:seed`.
-import type { Db } from '../server/db/client';
+
 import { nameKey } from '../lib/users/display-name';
+import type { Db } from '../server/db/client';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-accounts';
-import { seedLibraryIfEmpty } from './seed-library';
 import { seedDemoDiscussionsIfEmpty } from './seed-discussions';
+import { seedLibraryIfEmpty } from './seed-library';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 

@@ -23,7 +23,7 @@ if (process.argv.slice(2).some((a) => /^--?(password|pass|pw|p)(=|$)/i.test(a)))
   fail(
     'a password on the command line is not accepted (it would stay in your shell history and the process list). ' +
       'Run the command without it and type the password at the prompt, or pipe it on stdin:\n' +
-      "  printf '%s\\n' \"$ADMIN_PASSWORD\" | npm run admin:create -- --email you@example.org --name \"Your Name\"",
+      '  printf \'%s\\n\' "$ADMIN_PASSWORD" | npm run admin:create -- --email you@example.org --name "Your Name"',
   );
 }
 
@@ -34,9 +34,9 @@ try {
   fail(`unexpected arguments.\n${USAGE}`);
 }
 const email = emailSchema.safeParse(values.email ?? '');
-if (!email.success) fail('--email: ' + email.error.issues[0].message);
+if (!email.success) fail(`--email: ${email.error.issues[0].message}`);
 const name = displayNameSchema.safeParse(values.name ?? '');
-if (!name.success) fail('--name: ' + name.error.issues[0].message);
+if (!name.success) fail(`--name: ${name.error.issues[0].message}`);
 
 /**
  * Reads lines from the terminal with echo off. Raw mode is on before the first prompt is printed and stays on
@@ -72,7 +72,7 @@ async function hiddenPrompts(questions: string[]): Promise<string[]> {
     for (const question of questions) {
       process.stdout.write(question);
       while (!lines.length) await new Promise<void>((resolve) => (wake = resolve));
-      answers.push(lines.shift()!);
+      answers.push(lines.shift() ?? '');
       process.stdout.write('\n');
     }
   } finally {
@@ -100,7 +100,7 @@ if (process.stdin.isTTY) {
   if (!password) fail(`no password on stdin. Pipe it in, or run in a terminal to be asked for it.\n${USAGE}`);
 }
 const pw = passwordSchema.safeParse(password);
-if (!pw.success) fail('password: ' + pw.error.issues[0].message);
+if (!pw.success) fail(`password: ${pw.error.issues[0].message}`);
 if (isCommonPassword(password)) fail('password: that password is too common.');
 
 const config = parseConfig(process.env);
@@ -111,7 +111,8 @@ try {
   const user = await createAdmin({ email: email.data, displayName: name.data, password });
   console.log(`Admin ready: ${user.email}`);
 } catch (err) {
-  if (err instanceof AppError && err.fields?.displayName) fail('--name: another member already has that display name, or one that looks just like it. Choose another.');
+  if (err instanceof AppError && err.fields?.displayName)
+    fail('--name: another member already has that display name, or one that looks just like it. Choose another.');
   if (err instanceof AppError) fail(err.message);
   throw err;
 } finally {

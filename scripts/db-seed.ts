@@ -1,9 +1,10 @@
 // `npm run db:seed`: the explicit way to put the demo community into any database, PostgreSQL included.
+
+import { DEMO_PASSWORD, seedDemoCommunityIfEmpty } from '../prisma/seed';
 import { hashPassword } from '../server/auth/password';
 import { parseConfig, setConfig } from '../server/config';
 import { closeDb, db } from '../server/db/client';
 import { migrate } from '../server/db/migrator';
-import { DEMO_PASSWORD, seedDemoCommunityIfEmpty } from '../prisma/seed';
 
 const config = parseConfig(process.env);
 setConfig(config);

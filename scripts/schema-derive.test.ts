@@ -31,7 +31,7 @@ model Pet {
 `;
 
 describe('modelKeys', () => {
-  it('reads @id, @unique, @@id(fields:), @@unique with sort arguments, @map / @@map, and Prisma\'s default actions', () => {
+  it("reads @id, @unique, @@id(fields:), @@unique with sort arguments, @map / @@map, and Prisma's default actions", () => {
     expect(modelKeys(schema)).toEqual({
       owners: ['primary key (owner_id)', 'unique (code)'],
       Pet: [

@@ -11,9 +11,7 @@ export const POSTGRES_SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.postgres.prism
 export const readSqliteSchema = () => readFileSync(SQLITE_SCHEMA_PATH, 'utf8');
 
 export function derivePostgresSchema(sqlite: string): string {
-  const out = sqlite
-    .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace('../server/db/generated/sqlite', '../server/db/generated/postgres');
+  const out = sqlite.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"').replace('../server/db/generated/sqlite', '../server/db/generated/postgres');
   if (out === sqlite) throw new Error('schema.prisma does not look like the SQLite source schema');
   return out.replace(/^\/\/ The source of truth[^\n]*\n(\/\/[^\n]*\n)*/, '// GENERATED from prisma/schema.prisma by `npm run schema:postgres`. Do not edit.\n');
 }
@@ -84,7 +82,10 @@ const ACTIONS: Record<string, string> = { Cascade: 'CASCADE', Restrict: 'RESTRIC
 function listArgument(text: string, key?: string): string[] {
   const match = new RegExp(`${key ? `${key}:\\s*` : ''}\\[([^\\]]*)\\]`).exec(text);
   if (!match) throw new Error(`no ${key ?? 'field'} list in: ${text}`);
-  return match[1].split(',').map((s) => s.replace(/\(.*$/, '').trim()).filter(Boolean);
+  return match[1]
+    .split(',')
+    .map((s) => s.replace(/\(.*$/, '').trim())
+    .filter(Boolean);
 }
 
 function action(relation: string, key: 'onDelete' | 'onUpdate', fallback: string): string {

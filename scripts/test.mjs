@@ -1,5 +1,6 @@
-// `npm test`: every test. Type-check, build the web app, then unit + integration (vitest, real server
-// processes, real SQLite/PostgreSQL/Redis where their URLs are set) and end-to-end (Playwright + Chromium).
+// `npm test`: every test. Format + lint (Biome, seconds), dead code and unused dependencies (knip), type-check,
+// build the web app, then unit + integration (vitest, real server processes, real SQLite/PostgreSQL/Redis where
+// their URLs are set) and end-to-end (Playwright + Chromium).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +9,19 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-for (const [name, url] of [['TEST_POSTGRES_URL', env.TEST_POSTGRES_URL], ['TEST_REDIS_URL', env.TEST_REDIS_URL]]) {
+for (const [name, url] of [
+  ['TEST_POSTGRES_URL', env.TEST_POSTGRES_URL],
+  ['TEST_REDIS_URL', env.TEST_REDIS_URL],
+]) {
   if (!url) console.log(`[test] ${name} is not set: tests that need it are SKIPPED (set it to run them; .ci/run does).`);
 }
 
 const steps = [
+  // First and fast: a formatting slip or a lint finding fails in seconds, not after the build (`npm run format` fixes most).
+  ['format + lint (biome)', bin('biome'), ['check', '--error-on-warnings', '.']],
   ['prisma generate', process.execPath, [path.join(root, 'scripts/prisma-generate.mjs')]],
+  // After generate: knip resolves imports of the generated Prisma client.
+  ['unused files, exports, dependencies (knip)', bin('knip'), []],
   ['type-check', bin('tsc'), ['--noEmit']],
   ['next build', bin('next'), ['build']],
   ['unit + integration (vitest)', bin('vitest'), ['run', ...process.argv.slice(2)]],

@@ -6,17 +6,17 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { seedDemoCommunityIfEmpty } from '../prisma/seed';
 import { hashPassword } from './auth/password';
-import { setConfig, type Config } from './config';
+import { startSessionPruner } from './auth/sessions';
+import { type Config, setConfig } from './config';
 import { db } from './db/client';
-import { migrate } from './db/migrator';
 import { demoAccountsExist, wantsDemoSeed } from './db/demo';
 import { securePrivateDir } from './db/files';
+import { migrate } from './db/migrator';
 import { createRequestHandler } from './http/handler';
 import { settleInflight, startDraining } from './lifecycle';
+import { startStartsSoonScheduler } from './notifications/starts-soon';
 import { createRealtime } from './realtime';
 import { resetProcess, runStopPhase } from './runtime';
-import { startStartsSoonScheduler } from './notifications/starts-soon';
-import { startSessionPruner } from './auth/sessions';
 import { backfillNameKeys } from './users/commands';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +39,9 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
     console.log('[fireside] seeded the demo community (see README: demo accounts)');
   }
   if (await demoAccountsExist()) {
-    console.warn('[fireside] warning: demo accounts exist in this database and their password is public (README: demo accounts); every page says so. For real conversations start on an empty database with DEMO_SEED=off.');
+    console.warn(
+      '[fireside] warning: demo accounts exist in this database and their password is public (README: demo accounts); every page says so. For real conversations start on an empty database with DEMO_SEED=off.',
+    );
   }
 
   // Accounts from before display-name keys existed get theirs (idempotent; fast once done).

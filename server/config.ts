@@ -19,7 +19,10 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, ":", "_" or "-" (at most 40)').default('fireside:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, ":", "_" or "-" (at most 40)')
+    .default('fireside:'),
   REDIS_URL: z
     .string()
     .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://')
@@ -85,7 +88,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const origins = new Set<string>([new URL(appUrl).origin]);
   for (const alias of loopbackAliases(appUrl)) origins.add(alias);
-  for (const o of (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const o of (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     try {
       origins.add(new URL(o).origin);
     } catch {
@@ -100,7 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (!authSecret || authSecret.length < 32) {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // private: it holds the secret and the database
       authSecret = randomBytes(32).toString('base64url');
-      writeFileSync(file, authSecret + '\n', { mode: 0o600 });
+      writeFileSync(file, `${authSecret}\n`, { mode: 0o600 });
       authSecretGenerated = true;
     }
   }

@@ -28,7 +28,9 @@ export function isBusyError(err: unknown): boolean {
   const original = String(e?.meta?.driverAdapterError?.cause?.originalCode ?? '');
   if (original.startsWith('SQLITE_BUSY') || original === '57014') return true;
   const text = `${String(e?.message ?? err)} ${String(e?.code ?? '')}`;
-  return /SQLITE_BUSY|database is locked|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Unable to start a transaction in the given time|canceling statement due to statement timeout/i.test(text);
+  return /SQLITE_BUSY|database is locked|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Unable to start a transaction in the given time|canceling statement due to statement timeout/i.test(
+    text,
+  );
 }
 
 export async function toResult<T>(fn: () => Promise<T>): Promise<Result<T>> {

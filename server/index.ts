@@ -1,8 +1,8 @@
 // The Fireside process: one Node process serving Next.js and Socket.IO. `npm start` runs this.
-import { ConfigError, parseConfig } from './config';
+import { type Config, ConfigError, parseConfig } from './config';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = parseConfig(process.env);
   } catch (err) {

@@ -57,28 +57,30 @@ const onWire = (conn: WireConnection) =>
  * again (websocket: the write callback ran; polling: the next poll arrived) and flushes the buffer right then.
  */
 export async function wireFlushed(conns: Iterable<WireConnection>, deadlineMs: number): Promise<boolean> {
-  const waits = [...conns].filter((c) => !onWire(c)).map(
-    (conn) =>
-      new Promise<void>((resolve) => {
-        let transport = conn.transport;
-        const check = () => {
-          if (!onWire(conn)) return;
-          transport.off('ready', check);
-          conn.off('upgrade', moved);
-          conn.off('close', check);
-          resolve();
-        };
-        const moved = () => {
-          transport.off('ready', check);
-          transport = conn.transport;
+  const waits = [...conns]
+    .filter((c) => !onWire(c))
+    .map(
+      (conn) =>
+        new Promise<void>((resolve) => {
+          let transport = conn.transport;
+          const check = () => {
+            if (!onWire(conn)) return;
+            transport.off('ready', check);
+            conn.off('upgrade', moved);
+            conn.off('close', check);
+            resolve();
+          };
+          const moved = () => {
+            transport.off('ready', check);
+            transport = conn.transport;
+            transport.on('ready', check);
+            check();
+          };
           transport.on('ready', check);
-          check();
-        };
-        transport.on('ready', check);
-        conn.on('upgrade', moved);
-        conn.on('close', check);
-      }),
-  );
+          conn.on('upgrade', moved);
+          conn.on('close', check);
+        }),
+    );
   if (waits.length === 0) return true;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadlineMs))));

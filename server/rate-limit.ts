@@ -1,7 +1,7 @@
 // Rate limiters (rate-limiter-flexible): in memory on one node; in Redis, shared by every node, when REDIS_URL
 // is set. If Redis fails, the in-memory insurance limiter takes over: limits become per node rather than
 // failing open entirely or locking everybody out (documented in README, F19).
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from './config';
 import { redisClient } from './redis';
 import { onStop, processSingleton } from './runtime';
@@ -22,7 +22,14 @@ export function limiter(keyPrefix: string, points: number, durationSeconds: numb
     const memory = new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });
     const redis = redisClient();
     l = redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: getConfig().redisKeyPrefix + keyPrefix, points, duration: durationSeconds, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: getConfig().redisKeyPrefix + keyPrefix,
+          points,
+          duration: durationSeconds,
+          insuranceLimiter: memory,
+          rejectIfRedisNotReady: true,
+        })
       : memory;
     all.set(keyPrefix, l);
   }

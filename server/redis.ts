@@ -19,7 +19,7 @@ export function redisClient(): Redis | null {
   return s.client;
 }
 
-export async function closeRedis() {
+async function closeRedis() {
   const s = slot();
   const r = s.client;
   s.client = undefined;

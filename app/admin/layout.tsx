@@ -16,8 +16,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="space-y-6">
       <nav aria-label="Admin" className="flex gap-2 border-b border-stone-200 pb-2 text-sm">
-        <Link href="/admin/users" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">People</Link>
-        <Link href="/admin/audit" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">Audit log</Link>
+        <Link href="/admin/users" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
+          People
+        </Link>
+        <Link href="/admin/audit" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
+          Audit log
+        </Link>
       </nav>
       {children}
     </div>

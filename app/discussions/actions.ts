@@ -2,9 +2,9 @@
 // Thin edges over the discussion and RSVP use cases: identity from the session, a Result back.
 import type { Result } from '@/lib/result';
 import { requireActor } from '@/server/auth/next-session';
-import { cancelDiscussion, createDiscussion, updateDiscussion, type Scheduled } from '@/server/discussions/commands';
+import { cancelDiscussion, createDiscussion, type Scheduled, updateDiscussion } from '@/server/discussions/commands';
 import { toResult } from '@/server/errors';
-import { cancelRsvp, rsvp, type RsvpView } from '@/server/rsvp/commands';
+import { cancelRsvp, type RsvpView, rsvp } from '@/server/rsvp/commands';
 
 export async function createDiscussionAction(input: unknown): Promise<Result<Scheduled>> {
   return toResult(async () => createDiscussion(await requireActor(), input));

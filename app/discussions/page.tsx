@@ -28,7 +28,10 @@ export default async function DiscussionsPage({ searchParams }: { searchParams: 
           <ZoneSync zone={viewer.zone} source={viewer.source} />
         </div>
         {canCreateDiscussion(actor) && (
-          <Link href="/discussions/new" className="inline-flex min-h-10 items-center rounded-md bg-ember-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-ember-800">
+          <Link
+            href="/discussions/new"
+            className="inline-flex min-h-10 items-center rounded-md bg-ember-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-ember-800"
+          >
             Schedule a discussion
           </Link>
         )}

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import type { Result } from '@/lib/result';
 import { requireActor } from '@/server/auth/next-session';
 import { toResult } from '@/server/errors';
-import { createArticle, createModality, updateArticle, type ModalityRef } from '@/server/library/commands';
+import { createArticle, createModality, type ModalityRef, updateArticle } from '@/server/library/commands';
 
 export type SavedArticle = { slug: string; updatedAt: string };
 

@@ -19,12 +19,15 @@ export default async function LibraryPage() {
         <div className="max-w-2xl space-y-2">
           <h1 className="text-2xl font-semibold text-stone-900">Healing Library</h1>
           <p className="text-stone-700">
-            Balanced articles on each modality the community discusses: what it is, what research has found, benefits, risks,
-            contraindications and legal status, with references to the published studies.
+            Balanced articles on each modality the community discusses: what it is, what research has found, benefits, risks, contraindications and legal
+            status, with references to the published studies.
           </p>
         </div>
         {canEditArticles(actor) && (
-          <Link href="/library/new" className="inline-flex min-h-10 items-center rounded-md bg-ember-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-ember-800">
+          <Link
+            href="/library/new"
+            className="inline-flex min-h-10 items-center rounded-md bg-ember-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-ember-800"
+          >
             Write an article
           </Link>
         )}
@@ -38,7 +41,10 @@ export default async function LibraryPage() {
             <ul className="flex flex-wrap gap-2">
               {withArticles.map((g) => (
                 <li key={g.id}>
-                  <a href={`#${g.slug}`} className="inline-flex min-h-10 items-center rounded-full border border-stone-300 bg-white px-3 py-1 text-stone-800 no-underline hover:border-ember-600 hover:text-ember-800">
+                  <a
+                    href={`#${g.slug}`}
+                    className="inline-flex min-h-10 items-center rounded-full border border-stone-300 bg-white px-3 py-1 text-stone-800 no-underline hover:border-ember-600 hover:text-ember-800"
+                  >
                     {g.name}
                   </a>
                 </li>
@@ -48,7 +54,9 @@ export default async function LibraryPage() {
           {withArticles.map((g) => (
             <section key={g.id} id={g.slug} aria-labelledby={`${g.slug}-heading`} className="scroll-mt-4 space-y-3" data-testid="modality-group">
               <div>
-                <h2 id={`${g.slug}-heading`} className="text-xl font-semibold text-stone-900">{g.name}</h2>
+                <h2 id={`${g.slug}-heading`} className="text-xl font-semibold text-stone-900">
+                  {g.name}
+                </h2>
                 <p className="text-sm text-stone-600">{g.summary}</p>
               </div>
               <ul className="grid gap-3 sm:grid-cols-2">

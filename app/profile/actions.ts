@@ -2,7 +2,7 @@
 import type { Result } from '@/lib/result';
 import { requireActor } from '@/server/auth/next-session';
 import { toResult } from '@/server/errors';
-import { changePassword, signOutEverywhere, updateProfile, type PublicUser } from '@/server/users/commands';
+import { changePassword, type PublicUser, signOutEverywhere, updateProfile } from '@/server/users/commands';
 
 export async function updateProfileAction(input: unknown): Promise<Result<PublicUser>> {
   return toResult(async () => updateProfile(await requireActor(), input));

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { AccountSecurity } from '@/components/account/account-security';
 import { ProfileForm } from '@/components/account/profile-form';
 import { RoleBadge } from '@/components/account/role-badge';
+import { CalendarFeed } from '@/components/discussions/calendar-feed';
 import { Alert } from '@/components/ui/alert';
 import { requirePageActor } from '@/server/auth/next-session';
-import { CalendarFeed } from '@/components/discussions/calendar-feed';
 import { hasCalendarFeed } from '@/server/calendar/queries';
 
 export const metadata: Metadata = { title: 'Your profile' };
@@ -25,7 +25,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-semibold text-stone-900">Your profile</h1>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-stone-700">
           <span>{actor.email}</span>
-          <span aria-label={`Role: ${actor.role.toLowerCase()}`} data-testid="profile-role">
+          <span className="sr-only">Role:</span>
+          <span data-testid="profile-role">
             <RoleBadge role={actor.role} />
           </span>
         </p>
@@ -35,11 +36,15 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <ProfileForm displayName={actor.displayName} timeZone={actor.timeZone} zones={timeZones(actor.timeZone)} />
       </div>
       <section id="account-security" aria-labelledby="account-security-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="account-security-heading" className="text-lg font-semibold text-stone-900">Password and sessions</h2>
+        <h2 id="account-security-heading" className="text-lg font-semibold text-stone-900">
+          Password and sessions
+        </h2>
         <AccountSecurity />
       </section>
       <section id="calendar-feed" aria-labelledby="calendar-feed-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
-        <h2 id="calendar-feed-heading" className="text-lg font-semibold text-stone-900">Calendar feed</h2>
+        <h2 id="calendar-feed-heading" className="text-lg font-semibold text-stone-900">
+          Calendar feed
+        </h2>
         <CalendarFeed initiallyOn={await hasCalendarFeed(actor)} />
       </section>
     </div>

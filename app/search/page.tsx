@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Highlighted } from '@/components/search/highlighted';
 import { SearchForm } from '@/components/search/search-form';
-import { ZonedTime } from '@/components/time/zoned-time';
 import { getViewerZone } from '@/components/time/viewer-zone';
+import { ZonedTime } from '@/components/time/zoned-time';
 import { getActor } from '@/server/auth/next-session';
 import { search } from '@/server/search/queries';
 
@@ -41,7 +41,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 ) : (
                   <>
                     Discussion · {STATUS_LABEL[h.status]}
-                    {h.visibility === 'MEMBERS' ? ' · Members only' : ''} · <ZonedTime at={h.startsAt} zone={zone} hostZone={h.timeZone} variant="short" className="normal-case" />
+                    {h.visibility === 'MEMBERS' ? ' · Members only' : ''} ·{' '}
+                    <ZonedTime at={h.startsAt} zone={zone} hostZone={h.timeZone} variant="short" className="normal-case" />
                   </>
                 )}
               </p>

@@ -24,7 +24,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm callbackUrl={callbackUrl} appUrl={appUrl} initialError={signInErrorMessage(params.error)} />
       </div>
       <p className="mt-4 text-sm text-stone-700">
-        New here? <Link href="/signup" className="font-medium text-ember-700 underline">Create an account</Link>
+        New here?{' '}
+        <Link href="/signup" className="font-medium text-ember-700 underline">
+          Create an account
+        </Link>
       </p>
     </div>
   );

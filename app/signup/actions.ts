@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import type { Result } from '@/lib/result';
 import { toResult } from '@/server/errors';
 import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
-import { signUp, type PublicUser } from '@/server/users/commands';
+import { type PublicUser, signUp } from '@/server/users/commands';
 
 export async function signUpAction(input: unknown): Promise<Result<PublicUser>> {
   // The custom server stamps the client IP on every request (and overwrites a client-sent header of that name).

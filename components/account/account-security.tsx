@@ -1,9 +1,9 @@
 'use client';
-// The profile's "Password and sessions" section: change the password (current one required) and sign out of
-// every browser. Both end every session, this one included, so the page then asks to sign in again.
-import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { signOut } from 'next-auth/react';
+// The profile's "Password and sessions" section: change the password (current one required) and sign out of
+// every browser. Both end every session, this one included, so the page then asks to sign in again.
+import { type FormEvent, useState } from 'react';
 import { changePasswordAction, signOutEverywhereAction } from '@/app/profile/actions';
 import { useRealtimeSocket } from '@/components/realtime/realtime-provider';
 import { Alert } from '@/components/ui/alert';
@@ -68,7 +68,9 @@ export function AccountSecurity() {
   if (done) {
     return (
       <div className="space-y-3" data-testid="account-security">
-        <Alert tone="success" testId="account-security-done">{done}</Alert>
+        <Alert tone="success" testId="account-security-done">
+          {done}
+        </Alert>
         <Link href="/signin?callbackUrl=%2Fprofile" className="font-medium text-ember-700 underline">
           Sign in again
         </Link>
@@ -78,9 +80,15 @@ export function AccountSecurity() {
 
   return (
     <div className="space-y-6" data-testid="account-security">
-      {error && <Alert tone="error" testId="account-security-error">{error}</Alert>}
+      {error && (
+        <Alert tone="error" testId="account-security-error">
+          {error}
+        </Alert>
+      )}
       <form onSubmit={onChangePassword} className="space-y-4" noValidate aria-labelledby="change-password-heading">
-        <h3 id="change-password-heading" className="font-medium text-stone-900">Change your password</h3>
+        <h3 id="change-password-heading" className="font-medium text-stone-900">
+          Change your password
+        </h3>
         <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
         <Field
           label="New password"
@@ -92,7 +100,9 @@ export function AccountSecurity() {
           error={fields.newPassword}
           hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out everywhere, here too.`}
         />
-        <Button type="submit" disabled={pending}>{pending ? 'Working…' : 'Change password'}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Working…' : 'Change password'}
+        </Button>
       </form>
       <div className="space-y-2">
         <h3 className="font-medium text-stone-900">Sessions</h3>

@@ -1,10 +1,10 @@
 'use client';
-import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
 import { updateProfileAction } from '@/app/profile/actions';
-import { Field, inputClass } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
 
 type Props = { displayName: string; timeZone: string; zones: string[] };
 
@@ -32,18 +32,30 @@ export function ProfileForm({ displayName, timeZone, zones }: Props) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {status && <Alert tone={status.tone} testId="profile-status">{status.text}</Alert>}
+      {status && (
+        <Alert tone={status.tone} testId="profile-status">
+          {status.text}
+        </Alert>
+      )}
       <Field label="Display name" name="displayName" defaultValue={displayName} required maxLength={60} error={fields.displayName} />
       <div className="space-y-1">
-        <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">Time zone</label>
+        <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">
+          Time zone
+        </label>
         <select id="field-timeZone" name="timeZone" defaultValue={timeZone} className={inputClass} aria-describedby="field-timeZone-hint">
           {zones.map((z) => (
-            <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>
+            <option key={z} value={z}>
+              {z.replaceAll('_', ' ')}
+            </option>
           ))}
         </select>
-        <p id="field-timeZone-hint" className="text-sm text-stone-600">Discussion times are shown in this zone.</p>
+        <p id="field-timeZone-hint" className="text-sm text-stone-600">
+          Discussion times are shown in this zone.
+        </p>
       </div>
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save profile'}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save profile'}
+      </Button>
     </form>
   );
 }

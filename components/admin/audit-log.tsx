@@ -25,7 +25,9 @@ export function AuditLog({ entries }: { entries: AuditEntryView[] }) {
             {e.detail && e.detail !== e.target.name && <span className="text-stone-700"> ({e.detail})</span>}
           </p>
           {e.reason && <p className="text-stone-700">Reason: {e.reason}</p>}
-          <p className="text-stone-500"><time dateTime={e.at.toISOString()}>{e.at.toISOString().replace('T', ' ').slice(0, 16)} UTC</time></p>
+          <p className="text-stone-500">
+            <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+          </p>
         </li>
       ))}
     </ol>

@@ -1,12 +1,12 @@
 'use client';
-import { useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
+import { type FormEvent, useState, useTransition } from 'react';
 import { banUserAction, changeRoleAction, unbanUserAction } from '@/app/admin/users/actions';
 import { ROLE_LABELS, RoleBadge } from '@/components/account/role-badge';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { ROLES, type RoleName } from '@/lib/users/roles';
 import type { Result } from '@/lib/result';
+import { ROLES, type RoleName } from '@/lib/users/roles';
 
 type Row = { id: string; email: string; displayName: string; role: RoleName; banned: boolean; banReason: string | null };
 
@@ -56,11 +56,19 @@ export function UserAdminRow({ user, isSelf }: { user: Row; isSelf: boolean }) {
       {!isSelf && (
         <div className="flex flex-col gap-2 md:items-end">
           <form onSubmit={onRole} className="flex items-center gap-2">
-            <label htmlFor={`role-${slug}`} className="sr-only">Role for {user.displayName}</label>
+            <label htmlFor={`role-${slug}`} className="sr-only">
+              Role for {user.displayName}
+            </label>
             <select id={`role-${slug}`} name="role" defaultValue={user.role} className={`${inputClass} min-w-0 flex-1 md:w-40 md:flex-none`}>
-              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
             </select>
-            <Button type="submit" variant="secondary" disabled={pending} className="shrink-0">Change role</Button>
+            <Button type="submit" variant="secondary" disabled={pending} className="shrink-0">
+              Change role
+            </Button>
           </form>
           {user.role !== 'ADMIN' &&
             (user.banned ? (
@@ -69,9 +77,21 @@ export function UserAdminRow({ user, isSelf }: { user: Row; isSelf: boolean }) {
               </Button>
             ) : (
               <form onSubmit={onBan} className="flex items-center gap-2">
-                <label htmlFor={`reason-${slug}`} className="sr-only">Reason for banning {user.displayName}</label>
-                <input id={`reason-${slug}`} name="reason" required minLength={3} maxLength={500} placeholder="Reason (kept private)" className={`${inputClass} min-w-0 flex-1 md:w-56 md:flex-none`} />
-                <Button type="submit" variant="danger" disabled={pending} className="shrink-0">Ban</Button>
+                <label htmlFor={`reason-${slug}`} className="sr-only">
+                  Reason for banning {user.displayName}
+                </label>
+                <input
+                  id={`reason-${slug}`}
+                  name="reason"
+                  required
+                  minLength={3}
+                  maxLength={500}
+                  placeholder="Reason (kept private)"
+                  className={`${inputClass} min-w-0 flex-1 md:w-56 md:flex-none`}
+                />
+                <Button type="submit" variant="danger" disabled={pending} className="shrink-0">
+                  Ban
+                </Button>
               </form>
             ))}
         </div>

@@ -1,8 +1,8 @@
 'use client';
-import { useState, type FormEvent } from 'react';
-import { Field } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
+import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { safeCallbackPath } from '@/lib/http/safe-callback';
 import { signInErrorMessage } from '@/lib/users/messages';
 
@@ -46,7 +46,8 @@ async function signInWithCredentials(email: string, password: string, callbackPa
     const { url } = (await res.json().catch(() => ({}))) as { url?: unknown };
     if (typeof url !== 'string') return refusedByStatus(res.ok ? 502 : res.status, appUrl);
     const error = new URL(url, window.location.origin).searchParams.get('error');
-    if (error) return { ok: false, message: signInErrorMessage(error)! };
+    const message = signInErrorMessage(error);
+    if (message) return { ok: false, message };
     return res.ok ? { ok: true } : refusedByStatus(res.status, appUrl);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'TimeoutError') {
@@ -79,7 +80,11 @@ export function SignInForm({ callbackUrl, appUrl, initialError }: { callbackUrl:
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error && <Alert tone="error" testId="signin-error">{error}</Alert>}
+      {error && (
+        <Alert tone="error" testId="signin-error">
+          {error}
+        </Alert>
+      )}
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={pending} className="w-full">

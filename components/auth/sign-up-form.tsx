@@ -1,10 +1,10 @@
 'use client';
-import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
+import { type FormEvent, useState } from 'react';
 import { signUpAction } from '@/app/signup/actions';
-import { Field } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { PASSWORD_MIN } from '@/lib/users/schema';
 
 export function SignUpForm() {
@@ -37,9 +37,21 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error && <Alert tone="error" testId="signup-error">{error}</Alert>}
+      {error && (
+        <Alert tone="error" testId="signup-error">
+          {error}
+        </Alert>
+      )}
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fields.email} />
-      <Field label="Display name" name="displayName" autoComplete="nickname" required maxLength={60} error={fields.displayName} hint="2–60 characters. A first name or nickname is fine." />
+      <Field
+        label="Display name"
+        name="displayName"
+        autoComplete="nickname"
+        required
+        maxLength={60}
+        error={fields.displayName}
+        hint="2–60 characters. A first name or nickname is fine."
+      />
       <Field
         label="Password"
         name="password"

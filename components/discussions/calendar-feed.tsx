@@ -21,7 +21,9 @@ export function CalendarFeed({ initiallyOn }: { initiallyOn: boolean }) {
     if (!res.ok) return setMessage({ tone: 'error', text: res.error.message });
     setMessage({
       tone: 'success',
-      text: on ? 'New feed address made. The old one no longer works. Copy it now: it is shown only once.' : 'Your feed address is ready. Copy it now: it is shown only once.',
+      text: on
+        ? 'New feed address made. The old one no longer works. Copy it now: it is shown only once.'
+        : 'Your feed address is ready. Copy it now: it is shown only once.',
     });
     setUrl(res.data.url);
     setOn(true);
@@ -50,12 +52,14 @@ export function CalendarFeed({ initiallyOn }: { initiallyOn: boolean }) {
   return (
     <div className="space-y-3" data-testid="calendar-feed">
       <p className="text-sm text-stone-700">
-        Subscribe to this address in your calendar app to see every discussion you RSVPed to, kept up to date (times with their time zone,
-        cancellations marked). Keep it private: anyone with the address can read your RSVPs.
+        Subscribe to this address in your calendar app to see every discussion you RSVPed to, kept up to date (times with their time zone, cancellations
+        marked). Keep it private: anyone with the address can read your RSVPs.
       </p>
       {url ? (
         <div className="space-y-1">
-          <label htmlFor="calendar-feed-url" className="block text-sm font-medium text-stone-800">Your feed address</label>
+          <label htmlFor="calendar-feed-url" className="block text-sm font-medium text-stone-800">
+            Your feed address
+          </label>
           <input id="calendar-feed-url" readOnly value={url} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
         </div>
       ) : on ? (
@@ -63,7 +67,9 @@ export function CalendarFeed({ initiallyOn }: { initiallyOn: boolean }) {
           Your calendar feed is on. Its address was shown once when it was made; if you lost it, make a new address (the old one stops working).
         </p>
       ) : (
-        <p className="text-sm text-stone-700" data-testid="calendar-feed-off">Your calendar feed is off.</p>
+        <p className="text-sm text-stone-700" data-testid="calendar-feed-off">
+          Your calendar feed is off.
+        </p>
       )}
       <div className="flex flex-wrap gap-2">
         {url && (

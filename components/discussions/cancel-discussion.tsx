@@ -1,7 +1,7 @@
 'use client';
+import { useRouter } from 'next/navigation';
 // Cancelling a discussion asks for confirmation and an optional reason that RSVPed members will read.
 import { useRef, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { cancelDiscussionAction } from '@/app/discussions/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -28,7 +28,11 @@ export function CancelDiscussion({ discussionId, isSeries }: { discussionId: str
       <Button variant="danger" onClick={() => dialog.current?.showModal()}>
         Cancel discussion
       </Button>
-      <dialog ref={dialog} aria-labelledby="cancel-title" className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="cancel-title"
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-black/40"
+      >
         <form
           method="dialog"
           className="space-y-4 p-5"
@@ -37,18 +41,26 @@ export function CancelDiscussion({ discussionId, isSeries }: { discussionId: str
             void confirm();
           }}
         >
-          <h2 id="cancel-title" className="text-lg font-semibold text-stone-900">Cancel this discussion?</h2>
+          <h2 id="cancel-title" className="text-lg font-semibold text-stone-900">
+            Cancel this discussion?
+          </h2>
           <p className="text-sm text-stone-700">
             Everyone with a seat or on the waitlist is notified.{isSeries ? ' Only this occurrence is cancelled; the rest of the series stays.' : ''}
           </p>
           <div className="space-y-1">
-            <label htmlFor="cancel-reason" className="block text-sm font-medium text-stone-800">Reason (optional, shown to members)</label>
+            <label htmlFor="cancel-reason" className="block text-sm font-medium text-stone-800">
+              Reason (optional, shown to members)
+            </label>
             <textarea id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} className={inputClass} />
           </div>
           {error && <Alert tone="error">{error}</Alert>}
           <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Keep it</Button>
-            <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Cancelling…' : 'Yes, cancel it'}</Button>
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              Keep it
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? 'Cancelling…' : 'Yes, cancel it'}
+            </Button>
           </div>
         </form>
       </dialog>

@@ -27,7 +27,11 @@ export function RsvpSection({ discussionId, cancelled, capacity, rsvp, signedIn,
   const full = capacity !== null && rsvp.going >= capacity;
   return (
     <PageSection id="rsvp-heading" title="RSVP">
-      {!cancelled && <p className="mt-1 text-sm text-stone-700" data-testid="seats">{seatsText(rsvp.going, capacity)}</p>}
+      {!cancelled && (
+        <p className="mt-1 text-sm text-stone-700" data-testid="seats">
+          {seatsText(rsvp.going, capacity)}
+        </p>
+      )}
       <div className="mt-3">
         <RsvpControls discussionId={discussionId} signedIn={signedIn} open={open} status={rsvp.status} waitlistPosition={rsvp.waitlistPosition} full={full} />
       </div>
@@ -44,7 +48,10 @@ export function RsvpSection({ discussionId, cancelled, capacity, rsvp, signedIn,
       {signedIn && (
         <p className="mt-3 text-sm text-stone-600">
           Or subscribe to all your RSVPs with your{' '}
-          <Link href="/profile#calendar-feed" className="text-ember-700 underline">personal calendar feed</Link>.
+          <Link href="/profile#calendar-feed" className="text-ember-700 underline">
+            personal calendar feed
+          </Link>
+          .
         </p>
       )}
     </PageSection>
@@ -101,12 +108,17 @@ export function SeriesSection({ series, timeZone, viewerZone, now }: SeriesProps
   const other = series.occurrences.filter((o) => !o.current && o.startsAt.getTime() > now.getTime()).slice(0, 6);
   return (
     <PageSection id="series-heading" title="Part of a series">
-      <p className="mt-1 text-sm text-stone-700">{FREQUENCY_LABELS[series.frequency as Frequency] ?? 'Recurring'}, at the same local time in {timeZone.replaceAll('_', ' ')}.</p>
+      <p className="mt-1 text-sm text-stone-700">
+        {FREQUENCY_LABELS[series.frequency as Frequency] ?? 'Recurring'}, at the same local time in {timeZone.replaceAll('_', ' ')}.
+      </p>
       {other.length > 0 && (
         <ul className="mt-2 space-y-1 text-sm">
           {other.map((o) => (
             <li key={o.id}>
-              <Link href={`/discussions/${o.id}`} className={`inline-flex min-h-10 items-center text-ember-700 underline ${o.status === 'CANCELLED' ? 'line-through' : ''}`}>
+              <Link
+                href={`/discussions/${o.id}`}
+                className={`inline-flex min-h-10 items-center text-ember-700 underline ${o.status === 'CANCELLED' ? 'line-through' : ''}`}
+              >
                 <ZonedTime at={o.startsAt} zone={viewerZone} hostZone={timeZone} variant="short" />
               </Link>
               {o.status === 'CANCELLED' && <span className="text-stone-600"> (cancelled)</span>}
@@ -119,7 +131,17 @@ export function SeriesSection({ series, timeZone, viewerZone, now }: SeriesProps
 }
 
 /** Edit / cancel for the people allowed to (the query's can.edit / can.cancel); nothing for everyone else. */
-export function ManageSection({ discussionId, canEdit, canCancel, inSeries }: { discussionId: string; canEdit: boolean; canCancel: boolean; inSeries: boolean }) {
+export function ManageSection({
+  discussionId,
+  canEdit,
+  canCancel,
+  inSeries,
+}: {
+  discussionId: string;
+  canEdit: boolean;
+  canCancel: boolean;
+  inSeries: boolean;
+}) {
   if (!canEdit && !canCancel) return null;
   return (
     <PageSection id="manage" title="Manage">

@@ -7,11 +7,7 @@ import { Markdown } from '@/components/ui/markdown';
 export function AboutSection({ description }: { description: string }) {
   return (
     <PageSection id="about" title="About this discussion">
-      {description ? (
-        <Markdown headingBase={3}>{description}</Markdown>
-      ) : (
-        <p className="mt-2 text-stone-700">The hosts have not written a description yet.</p>
-      )}
+      {description ? <Markdown headingBase={3}>{description}</Markdown> : <p className="mt-2 text-stone-700">The hosts have not written a description yet.</p>}
     </PageSection>
   );
 }
@@ -36,7 +32,11 @@ export function LibrarySection({ articles, modalities }: { articles: { slug: str
         <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-stone-700">
           <span>More discussions on:</span>
           {modalities.map((m) => (
-            <Link key={m.slug} href={`/discussions?modality=${encodeURIComponent(m.slug)}`} className="inline-flex min-h-10 items-center rounded bg-stone-100 px-2 text-stone-800 no-underline hover:bg-stone-200">
+            <Link
+              key={m.slug}
+              href={`/discussions?modality=${encodeURIComponent(m.slug)}`}
+              className="inline-flex min-h-10 items-center rounded bg-stone-100 px-2 text-stone-800 no-underline hover:bg-stone-200"
+            >
               {m.name}
             </Link>
           ))}
@@ -46,7 +46,15 @@ export function LibrarySection({ articles, modalities }: { articles: { slug: str
   );
 }
 
-export function AgreementSection({ agreementText, anonymousDefault, moderationMode }: { agreementText: string; anonymousDefault: boolean; moderationMode: 'PRE' | 'POST' }) {
+export function AgreementSection({
+  agreementText,
+  anonymousDefault,
+  moderationMode,
+}: {
+  agreementText: string;
+  anonymousDefault: boolean;
+  moderationMode: 'PRE' | 'POST';
+}) {
   return (
     <PageSection id="agreement" title="Room agreement">
       <p className="mt-2 whitespace-pre-wrap text-stone-800">{agreementText}</p>
@@ -71,6 +79,7 @@ export function AttendeesSection({ attendees }: { attendees: Attendee[] }) {
       ) : (
         <ol className="mt-3 divide-y divide-stone-100">
           {attendees.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rendered once from an ordered list whose entries have no id of their own
             <li key={i} className="flex items-center justify-between gap-3 py-1.5 text-sm">
               <span className="text-stone-900">{a.displayName}</span>
               <span className="text-stone-600">{a.status === 'GOING' ? 'Going' : `Waitlist #${a.position}`}</span>

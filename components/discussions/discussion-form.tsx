@@ -1,15 +1,15 @@
 'use client';
+import { useRouter } from 'next/navigation';
 // Schedule or edit a discussion. The start is a wall-clock time in a chosen IANA zone; the form shows what
 // that means (the DST rule applied, and the time in the viewer's own zone) before saving (StartTimeFields).
-import { useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
 import { createDiscussionAction, updateDiscussionAction } from '@/app/discussions/actions';
 import { StartTimeFields } from '@/components/discussions/start-time-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { Field, inputClass } from '@/components/ui/field';
-import { DEFAULT_AGREEMENT, RECURRENCES, SERIES_COUNT_DEFAULT, type Recurrence } from '@/lib/discussions/schema';
+import { DEFAULT_AGREEMENT, RECURRENCES, type Recurrence, SERIES_COUNT_DEFAULT } from '@/lib/discussions/schema';
 import { FREQUENCY_LABELS } from '@/lib/time/recurrence';
 
 type Person = { id: string; displayName: string };
@@ -37,7 +37,12 @@ type Props = {
   id?: string;
   isSeriesOccurrence?: boolean;
   initial: Partial<FormValues>;
-  options: { hosts: Person[]; facilitators: (Person & { role: string })[]; modalities: { id: string; name: string }[]; articles: { id: string; title: string; modalityId: string }[] };
+  options: {
+    hosts: Person[];
+    facilitators: (Person & { role: string })[];
+    modalities: { id: string; name: string }[];
+    articles: { id: string; title: string; modalityId: string }[];
+  };
   zones: string[];
   viewerZone: string;
 };
@@ -78,7 +83,10 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
     const payload = {
       ...v,
       capacity: v.capacity,
-      contentWarnings: warnings.split(',').map((w) => w.trim()).filter(Boolean),
+      contentWarnings: warnings
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
       externalLink: v.externalLink.trim() || null,
     };
     const res =
@@ -103,14 +111,20 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
 
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label={mode === 'create' ? 'Schedule a discussion' : 'Edit discussion'}>
-      {error && <Alert tone="error" testId="form-error">{error}</Alert>}
+      {error && (
+        <Alert tone="error" testId="form-error">
+          {error}
+        </Alert>
+      )}
       {isSeriesOccurrence && <Alert>This discussion is part of a series. Your changes apply to this occurrence only.</Alert>}
 
       <section className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
         <h2 className="text-lg font-semibold text-stone-900">What</h2>
         <Field label="Title" name="title" value={v.title} onChange={(e) => set('title', e.target.value)} required maxLength={120} error={fields.title} />
         <div className="space-y-1">
-          <label htmlFor="field-description" className="block text-sm font-medium text-stone-800">Description</label>
+          <label htmlFor="field-description" className="block text-sm font-medium text-stone-800">
+            Description
+          </label>
           <textarea
             id="field-description"
             name="description"
@@ -121,7 +135,9 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
             className={inputClass}
             aria-describedby="field-description-hint"
           />
-          <p id="field-description-hint" className="text-sm text-stone-600">Markdown: **bold**, _italic_, lists, [links](https://example.org). Raw HTML is not shown.</p>
+          <p id="field-description-hint" className="text-sm text-stone-600">
+            Markdown: **bold**, _italic_, lists, [links](https://example.org). Raw HTML is not shown.
+          </p>
           {fields.description && <p className="text-sm font-medium text-red-700">{fields.description}</p>}
         </div>
         <CheckboxGroup
@@ -189,10 +205,14 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
         {mode === 'create' && (
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-1">
-              <label htmlFor="field-recurrence" className="block text-sm font-medium text-stone-800">Repeats</label>
+              <label htmlFor="field-recurrence" className="block text-sm font-medium text-stone-800">
+                Repeats
+              </label>
               <select id="field-recurrence" value={recurrence} onChange={(e) => setRecurrence(e.target.value as Recurrence)} className={inputClass}>
                 {RECURRENCES.map((r) => (
-                  <option key={r} value={r}>{r === 'NONE' ? 'Does not repeat' : FREQUENCY_LABELS[r]}</option>
+                  <option key={r} value={r}>
+                    {r === 'NONE' ? 'Does not repeat' : FREQUENCY_LABELS[r]}
+                  </option>
                 ))}
               </select>
             </div>
@@ -238,28 +258,59 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
         <h2 className="text-lg font-semibold text-stone-900">The room</h2>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-stone-800">Who can see it</legend>
-          {([['PUBLIC', 'Everyone, also visitors who are not signed in'], ['MEMBERS', 'Signed-in members only']] as const).map(([value, text]) => (
+          {(
+            [
+              ['PUBLIC', 'Everyone, also visitors who are not signed in'],
+              ['MEMBERS', 'Signed-in members only'],
+            ] as const
+          ).map(([value, text]) => (
             <label key={value} className="flex min-h-10 items-center gap-2 text-sm text-stone-800">
-              <input type="radio" name="visibility" value={value} checked={v.visibility === value} onChange={() => set('visibility', value)} className="h-4 w-4 accent-ember-700" />
+              <input
+                type="radio"
+                name="visibility"
+                value={value}
+                checked={v.visibility === value}
+                onChange={() => set('visibility', value)}
+                className="h-4 w-4 accent-ember-700"
+              />
               {text}
             </label>
           ))}
         </fieldset>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-stone-800">Question moderation</legend>
-          {([['POST', 'Questions appear at once; facilitators can hide them'], ['PRE', 'Facilitators approve each question before it appears']] as const).map(([value, text]) => (
+          {(
+            [
+              ['POST', 'Questions appear at once; facilitators can hide them'],
+              ['PRE', 'Facilitators approve each question before it appears'],
+            ] as const
+          ).map(([value, text]) => (
             <label key={value} className="flex min-h-10 items-center gap-2 text-sm text-stone-800">
-              <input type="radio" name="moderationMode" value={value} checked={v.moderationMode === value} onChange={() => set('moderationMode', value)} className="h-4 w-4 accent-ember-700" />
+              <input
+                type="radio"
+                name="moderationMode"
+                value={value}
+                checked={v.moderationMode === value}
+                onChange={() => set('moderationMode', value)}
+                className="h-4 w-4 accent-ember-700"
+              />
               {text}
             </label>
           ))}
         </fieldset>
         <label className="flex min-h-10 items-center gap-2 text-sm text-stone-800">
-          <input type="checkbox" checked={v.anonymousDefault} onChange={(e) => set('anonymousDefault', e.target.checked)} className="h-4 w-4 accent-ember-700" />
+          <input
+            type="checkbox"
+            checked={v.anonymousDefault}
+            onChange={(e) => set('anonymousDefault', e.target.checked)}
+            className="h-4 w-4 accent-ember-700"
+          />
           Questions are anonymous to the room by default
         </label>
         <div className="space-y-1">
-          <label htmlFor="field-agreementText" className="block text-sm font-medium text-stone-800">Room agreement</label>
+          <label htmlFor="field-agreementText" className="block text-sm font-medium text-stone-800">
+            Room agreement
+          </label>
           <textarea
             id="field-agreementText"
             rows={4}
@@ -270,7 +321,9 @@ export function DiscussionForm({ mode, id, isSeriesOccurrence, initial, options,
             aria-describedby="field-agreementText-hint"
             aria-invalid={fields.agreementText ? true : undefined}
           />
-          <p id="field-agreementText-hint" className="text-sm text-stone-600">Everyone accepts this before joining the room.</p>
+          <p id="field-agreementText-hint" className="text-sm text-stone-600">
+            Everyone accepts this before joining the room.
+          </p>
           {fields.agreementText && <p className="text-sm font-medium text-red-700">{fields.agreementText}</p>}
         </div>
         <Field

@@ -53,7 +53,9 @@ export function DiscussionHeader({ discussion: d, viewer, now }: Props) {
       {d.status !== 'CANCELLED' && <RoomGate discussionId={d.id} startsAt={d.startsAt.toISOString()} status={d.status} serverTime={now.getTime()} />}
       {d.contentWarnings.length > 0 && (
         <section aria-labelledby="cw" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <h2 id="cw" className="text-sm font-semibold text-amber-900">Content warnings</h2>
+          <h2 id="cw" className="text-sm font-semibold text-amber-900">
+            Content warnings
+          </h2>
           <ul className="mt-2 flex flex-wrap gap-1.5">
             {d.contentWarnings.map((w) => (
               <li key={w}>

@@ -1,8 +1,8 @@
 // A list of discussion cards, times in the viewer's zone (host's zone on hover).
 import Link from 'next/link';
 import { ZonedTime } from '@/components/time/zoned-time';
-import { FREQUENCY_LABELS, type Frequency } from '@/lib/time/recurrence';
 import type { DiscussionCard } from '@/lib/discussions/views';
+import { FREQUENCY_LABELS, type Frequency } from '@/lib/time/recurrence';
 import { DiscussionBadges, seatsText } from './badges';
 
 export function durationText(minutes: number): string {
@@ -19,11 +19,16 @@ export function DiscussionList({ items, zone, empty, headingLevel = 2 }: { items
     <ul className="space-y-3" data-testid="discussion-list">
       {items.map((d) => (
         <li key={d.id}>
-          <article className={`rounded-lg border bg-white p-4 shadow-sm sm:p-5 ${d.status === 'CANCELLED' ? 'border-stone-200 opacity-80' : 'border-stone-200'}`}>
+          <article
+            className={`rounded-lg border bg-white p-4 shadow-sm sm:p-5 ${d.status === 'CANCELLED' ? 'border-stone-200 opacity-80' : 'border-stone-200'}`}
+          >
             <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
               <div className="min-w-0 space-y-1">
                 <H className="text-lg font-semibold leading-snug text-stone-900">
-                  <Link href={`/discussions/${d.id}`} className={`-my-2 block py-2 text-stone-900 hover:text-ember-800 ${d.status === 'CANCELLED' ? 'line-through' : ''}`}>
+                  <Link
+                    href={`/discussions/${d.id}`}
+                    className={`-my-2 block py-2 text-stone-900 hover:text-ember-800 ${d.status === 'CANCELLED' ? 'line-through' : ''}`}
+                  >
                     {d.title}
                   </Link>
                 </H>

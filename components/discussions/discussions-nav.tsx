@@ -48,32 +48,51 @@ type FilterProps = {
 /** A plain GET form: works without JavaScript, and the filtered view has its own URL. */
 export function DiscussionFilters({ action, filters, options, keep = {} }: FilterProps) {
   return (
-    <form method="get" action={action} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:flex-row sm:items-end" aria-label="Filter discussions">
+    <form
+      method="get"
+      action={action}
+      className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:flex-row sm:items-end"
+      aria-label="Filter discussions"
+    >
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="flex-1 space-y-1">
-        <label htmlFor="filter-modality" className="block text-sm font-medium text-stone-800">Modality</label>
+        <label htmlFor="filter-modality" className="block text-sm font-medium text-stone-800">
+          Modality
+        </label>
         <select id="filter-modality" name="modality" defaultValue={filters.modality ?? ''} className={inputClass}>
           <option value="">All modalities</option>
           {options.modalities.map((m) => (
-            <option key={m.slug} value={m.slug}>{m.name}</option>
+            <option key={m.slug} value={m.slug}>
+              {m.name}
+            </option>
           ))}
         </select>
       </div>
       <div className="flex-1 space-y-1">
-        <label htmlFor="filter-host" className="block text-sm font-medium text-stone-800">Host</label>
+        <label htmlFor="filter-host" className="block text-sm font-medium text-stone-800">
+          Host
+        </label>
         <select id="filter-host" name="host" defaultValue={filters.host ?? ''} className={inputClass}>
           <option value="">All hosts</option>
           {options.hosts.map((h) => (
-            <option key={h.id} value={h.id}>{h.displayName}</option>
+            <option key={h.id} value={h.id}>
+              {h.displayName}
+            </option>
           ))}
         </select>
       </div>
       <div className="flex gap-2">
-        <button type="submit" className="inline-flex min-h-10 items-center justify-center rounded-md bg-ember-700 px-4 py-2 text-sm font-medium text-white hover:bg-ember-800">
+        <button
+          type="submit"
+          className="inline-flex min-h-10 items-center justify-center rounded-md bg-ember-700 px-4 py-2 text-sm font-medium text-white hover:bg-ember-800"
+        >
           Filter
         </button>
         {(filters.modality || filters.host) && (
-          <Link href={`${action}${qs(keep)}`} className="inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 no-underline hover:bg-stone-100">
+          <Link
+            href={`${action}${qs(keep)}`}
+            className="inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 no-underline hover:bg-stone-100"
+          >
             Clear
           </Link>
         )}

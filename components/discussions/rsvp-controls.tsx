@@ -1,11 +1,11 @@
 'use client';
-// Going / cancel, or join / leave the waitlist. The server decides seat or waitlist; the page re-renders.
-import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+// Going / cancel, or join / leave the waitlist. The server decides seat or waitlist; the page re-renders.
+import { useState } from 'react';
 import { cancelRsvpAction, rsvpAction } from '@/app/discussions/actions';
-import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 
 type Props = {
   discussionId: string;
@@ -71,7 +71,13 @@ export function RsvpControls({ discussionId, signedIn, open, status, waitlistPos
           </Button>
         )}
       </div>
-      <div aria-live="polite">{message && <Alert tone={message.tone} testId="rsvp-message">{message.text}</Alert>}</div>
+      <div aria-live="polite">
+        {message && (
+          <Alert tone={message.tone} testId="rsvp-message">
+            {message.text}
+          </Alert>
+        )}
+      </div>
     </div>
   );
 }

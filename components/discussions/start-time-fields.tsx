@@ -4,7 +4,7 @@
 // anything is saved.
 import { useMemo } from 'react';
 import { Field, inputClass } from '@/components/ui/field';
-import { describeInZone, DST_RULE_HINT, isValidLocalDateTime, resolveLocal } from '@/lib/time/zoned';
+import { DST_RULE_HINT, describeInZone, isValidLocalDateTime, resolveLocal } from '@/lib/time/zoned';
 
 type Props = {
   localStart: string;
@@ -41,10 +41,21 @@ export function StartTimeFields({ localStart, timeZone, onLocalStartChange, onTi
           error={errors.localStart}
         />
         <div className="space-y-1">
-          <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">Time zone</label>
-          <select id="field-timeZone" name="timeZone" value={timeZone} onChange={(e) => onTimeZoneChange(e.target.value)} className={inputClass} aria-invalid={errors.timeZone ? true : undefined}>
+          <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">
+            Time zone
+          </label>
+          <select
+            id="field-timeZone"
+            name="timeZone"
+            value={timeZone}
+            onChange={(e) => onTimeZoneChange(e.target.value)}
+            className={inputClass}
+            aria-invalid={errors.timeZone ? true : undefined}
+          >
             {zones.map((z) => (
-              <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>
+              <option key={z} value={z}>
+                {z.replaceAll('_', ' ')}
+              </option>
             ))}
           </select>
           {errors.timeZone && <p className="text-sm font-medium text-red-700">{errors.timeZone}</p>}
@@ -55,11 +66,14 @@ export function StartTimeFields({ localStart, timeZone, onLocalStartChange, onTi
           <>
             {preview.adjustment === 'gap' && (
               <p className="font-medium text-amber-800">
-                That time does not exist in {timeZone.replaceAll('_', ' ')} on that day (clocks spring forward). It will start at {preview.localStart.slice(11)} instead.
+                That time does not exist in {timeZone.replaceAll('_', ' ')} on that day (clocks spring forward). It will start at {preview.localStart.slice(11)}{' '}
+                instead.
               </p>
             )}
             {preview.adjustment === 'overlap' && (
-              <p className="font-medium text-amber-800">That time happens twice on that day (clocks fall back). The first one, {preview.offset} UTC, is used.</p>
+              <p className="font-medium text-amber-800">
+                That time happens twice on that day (clocks fall back). The first one, {preview.offset} UTC, is used.
+              </p>
             )}
             <p className="text-stone-700">Host&rsquo;s time: {preview.host}</p>
             {viewerZone !== timeZone && <p className="text-stone-700">In your zone: {preview.viewer}</p>}

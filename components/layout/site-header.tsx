@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { FlameLogo } from './flame-logo';
-import type { RoleName } from '@/lib/users/roles';
-import { SignOutButton } from '@/components/auth/sign-out-button';
 import { RoleBadge } from '@/components/account/role-badge';
-import { SearchForm } from '@/components/search/search-form';
+import { SignOutButton } from '@/components/auth/sign-out-button';
 import { NotificationBell } from '@/components/notifications/notification-bell';
+import { SearchForm } from '@/components/search/search-form';
+import type { RoleName } from '@/lib/users/roles';
+import { FlameLogo } from './flame-logo';
 
 type Props = { actor: { displayName: string; role: RoleName; unread: number } | null };
 
@@ -20,9 +20,17 @@ export function SiteHeader({ actor }: Props) {
           <FlameLogo /> Fireside
         </Link>
         <nav aria-label="Main" className="order-last -ml-2 flex w-full flex-wrap items-center gap-1 text-sm sm:order-none sm:ml-0 sm:w-auto">
-          <Link href="/library" className={linkClass}>Library</Link>
-          <Link href="/discussions" className={linkClass}>Discussions</Link>
-          {actor?.role === 'ADMIN' && <Link href="/admin/users" className={linkClass}>Admin</Link>}
+          <Link href="/library" className={linkClass}>
+            Library
+          </Link>
+          <Link href="/discussions" className={linkClass}>
+            Discussions
+          </Link>
+          {actor?.role === 'ADMIN' && (
+            <Link href="/admin/users" className={linkClass}>
+              Admin
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-1 text-sm sm:flex-none">
           {actor ? (
@@ -39,8 +47,13 @@ export function SiteHeader({ actor }: Props) {
             </>
           ) : (
             <>
-              <Link href="/signin" className={linkClass}>Sign in</Link>
-              <Link href="/signup" className="inline-flex min-h-10 items-center rounded bg-ember-700 px-3 font-medium text-white no-underline hover:bg-ember-800">
+              <Link href="/signin" className={linkClass}>
+                Sign in
+              </Link>
+              <Link
+                href="/signup"
+                className="inline-flex min-h-10 items-center rounded bg-ember-700 px-3 font-medium text-white no-underline hover:bg-ember-800"
+              >
                 Join
               </Link>
             </>

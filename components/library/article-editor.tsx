@@ -1,21 +1,21 @@
 'use client';
+import { useRouter } from 'next/navigation';
 // The library editor for elders and admins: every field of an article, its references, and a live preview
 // rendered by the same safe markdown renderer as the article page. Saving goes through the server actions,
 // which check the role again and validate with the shared schema.
-import { useDeferredValue, useId, useState, type FormEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
-import { useRouter } from 'next/navigation';
+import { type FormEvent, type ReactNode, type TextareaHTMLAttributes, useDeferredValue, useId, useState } from 'react';
 import { createArticleAction, createModalityAction, updateArticleAction } from '@/app/library/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { Markdown } from '@/components/ui/markdown';
+import { ARTICLE_LIMITS, DOI_PATTERN, doiUrl, normaliseDoi, slugify } from '@/lib/library/schema';
 import type { ArticleDraft } from '@/lib/library/views';
-import { ARTICLE_LIMITS, doiUrl, normaliseDoi, slugify, DOI_PATTERN } from '@/lib/library/schema';
 
-export type EditorModality = { id: string; name: string };
+type EditorModality = { id: string; name: string };
 type Ref = { key: number; text: string; doi: string; url: string };
 /** The article as the editor query returns it (a type only: nothing server-side reaches the browser). */
-export type EditorInitial = ArticleDraft;
+type EditorInitial = ArticleDraft;
 
 type Props = { modalities: EditorModality[]; initial?: EditorInitial };
 
@@ -28,15 +28,39 @@ const SECTION_FIELDS = [
 
 type SectionKey = (typeof SECTION_FIELDS)[number][0];
 
-function TextArea({ label, name, hint, error, id, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; hint?: ReactNode; error?: string }) {
+function TextArea({
+  label,
+  name,
+  hint,
+  error,
+  id,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; hint?: ReactNode; error?: string }) {
   const fieldId = id ?? `field-${name}`;
   const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={fieldId} className="block text-sm font-medium text-stone-800">{label}</label>
-      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`${inputClass} font-mono text-sm leading-6`} {...rest} />
-      {hint && <p id={`${fieldId}-hint`} className="text-sm text-stone-600">{hint}</p>}
-      {error && <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">{error}</p>}
+      <label htmlFor={fieldId} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <textarea
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`${inputClass} font-mono text-sm leading-6`}
+        {...rest}
+      />
+      {hint && (
+        <p id={`${fieldId}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -89,7 +113,7 @@ export function ArticleEditor({ modalities: initialModalities, initial }: Props)
       references: refs.map((r) => ({ text: r.text, doi: r.doi, url: r.url })),
       markReviewed,
     };
-    const res = editing ? await updateArticleAction({ ...payload, id: initial!.id, expectedUpdatedAt }) : await createArticleAction(payload);
+    const res = initial ? await updateArticleAction({ ...payload, id: initial.id, expectedUpdatedAt }) : await createArticleAction(payload);
     setPending(false);
     if (res.ok) {
       setErrors({});
@@ -108,8 +132,20 @@ export function ArticleEditor({ modalities: initialModalities, initial }: Props)
   return (
     <div className="grid gap-8 lg:grid-cols-2">
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={editing ? 'Edit article' : 'New article'}>
-        {status && <Alert tone={status.tone} testId="editor-status">{status.text}</Alert>}
-        <Field label="Title" name="title" value={title} onChange={(e) => onTitle(e.target.value)} required maxLength={ARTICLE_LIMITS.title.max} error={errors.title} />
+        {status && (
+          <Alert tone={status.tone} testId="editor-status">
+            {status.text}
+          </Alert>
+        )}
+        <Field
+          label="Title"
+          name="title"
+          value={title}
+          onChange={(e) => onTitle(e.target.value)}
+          required
+          maxLength={ARTICLE_LIMITS.title.max}
+          error={errors.title}
+        />
         <Field
           label="Address (slug)"
           name="slug"
@@ -133,8 +169,28 @@ export function ArticleEditor({ modalities: initialModalities, initial }: Props)
             setModalityId(m.id);
           }}
         />
-        <TextArea label="Summary" name="summary" value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} required maxLength={ARTICLE_LIMITS.summary.max} hint="Two or three plain sentences shown in the library index and at the top of the article." error={errors.summary} />
-        <TextArea label="Article text (markdown)" name="body" value={body} onChange={(e) => setBody(e.target.value)} rows={14} required maxLength={ARTICLE_LIMITS.body.max} hint="Use ## for headings, - for lists, **bold** and [links](https://…). HTML is not allowed." error={errors.body} />
+        <TextArea
+          label="Summary"
+          name="summary"
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          rows={3}
+          required
+          maxLength={ARTICLE_LIMITS.summary.max}
+          hint="Two or three plain sentences shown in the library index and at the top of the article."
+          error={errors.summary}
+        />
+        <TextArea
+          label="Article text (markdown)"
+          name="body"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={14}
+          required
+          maxLength={ARTICLE_LIMITS.body.max}
+          hint="Use ## for headings, - for lists, **bold** and [links](https://…). HTML is not allowed."
+          error={errors.body}
+        />
         {SECTION_FIELDS.map(([key, label, hint]) => (
           <TextArea
             key={key}
@@ -158,36 +214,85 @@ export function ArticleEditor({ modalities: initialModalities, initial }: Props)
             const prefix = `references.${i}`;
             return (
               <div key={r.key} className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3" data-testid="reference-row">
-                <TextArea label={`Reference ${i + 1}: citation`} name={`ref-text-${r.key}`} value={r.text} onChange={(e) => updateRef(r.key, { text: e.target.value })} rows={2} maxLength={ARTICLE_LIMITS.referenceText.max} error={errors[`${prefix}.text`] ?? errors[prefix]} />
+                <TextArea
+                  label={`Reference ${i + 1}: citation`}
+                  name={`ref-text-${r.key}`}
+                  value={r.text}
+                  onChange={(e) => updateRef(r.key, { text: e.target.value })}
+                  rows={2}
+                  maxLength={ARTICLE_LIMITS.referenceText.max}
+                  error={errors[`${prefix}.text`] ?? errors[prefix]}
+                />
                 <div className="grid gap-2 sm:grid-cols-2">
-                  <Field label="DOI" name={`ref-doi-${r.key}`} value={r.doi} onChange={(e) => updateRef(r.key, { doi: e.target.value })} maxLength={ARTICLE_LIMITS.doi.max} error={errors[`${prefix}.doi`]} />
-                  <Field label="Link" name={`ref-url-${r.key}`} type="url" value={r.url} onChange={(e) => updateRef(r.key, { url: e.target.value })} maxLength={ARTICLE_LIMITS.url.max} error={errors[`${prefix}.url`]} />
+                  <Field
+                    label="DOI"
+                    name={`ref-doi-${r.key}`}
+                    value={r.doi}
+                    onChange={(e) => updateRef(r.key, { doi: e.target.value })}
+                    maxLength={ARTICLE_LIMITS.doi.max}
+                    error={errors[`${prefix}.doi`]}
+                  />
+                  <Field
+                    label="Link"
+                    name={`ref-url-${r.key}`}
+                    type="url"
+                    value={r.url}
+                    onChange={(e) => updateRef(r.key, { url: e.target.value })}
+                    maxLength={ARTICLE_LIMITS.url.max}
+                    error={errors[`${prefix}.url`]}
+                  />
                 </div>
-                <Button type="button" variant="secondary" onClick={() => setRefs((rs) => rs.filter((x) => x.key !== r.key))} aria-label={`Remove reference ${i + 1}`}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => setRefs((rs) => rs.filter((x) => x.key !== r.key))}
+                  aria-label={`Remove reference ${i + 1}`}
+                >
                   Remove
                 </Button>
               </div>
             );
           })}
-          <Button type="button" variant="secondary" disabled={refs.length >= ARTICLE_LIMITS.references.max} onClick={() => setRefs((rs) => [...rs, { key: ++refKey, text: '', doi: '', url: '' }])}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={refs.length >= ARTICLE_LIMITS.references.max}
+            onClick={() => setRefs((rs) => [...rs, { key: ++refKey, text: '', doi: '', url: '' }])}
+          >
             Add a reference
           </Button>
         </fieldset>
 
         <div className="flex items-start gap-3">
-          <input id="field-markReviewed" type="checkbox" checked={markReviewed} onChange={(e) => setMarkReviewed(e.target.checked)} className="mt-0.5 h-6 w-6 accent-ember-700" />
+          <input
+            id="field-markReviewed"
+            type="checkbox"
+            checked={markReviewed}
+            onChange={(e) => setMarkReviewed(e.target.checked)}
+            className="mt-0.5 h-6 w-6 accent-ember-700"
+          />
           <label htmlFor="field-markReviewed" className="text-sm text-stone-800">
             I reviewed this article today: show it as <strong>last reviewed by me</strong>.
           </label>
         </div>
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" disabled={pending}>{pending ? 'Saving…' : editing ? 'Save changes' : 'Publish article'}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Saving…' : editing ? 'Save changes' : 'Publish article'}
+          </Button>
         </div>
       </form>
 
       {/* Focusable: on wide screens it scrolls on its own, and keyboard users must be able to scroll it too. */}
-      <section aria-labelledby="preview-heading" tabIndex={0} className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" data-testid="editor-preview">
-        <h2 id="preview-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600">Live preview</h2>
+      <section
+        aria-labelledby="preview-heading"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1; axe scrollable-region-focusable)
+        tabIndex={0}
+        className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+        data-testid="editor-preview"
+      >
+        <h2 id="preview-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600">
+          Live preview
+        </h2>
         <div className="mt-2 rounded-lg border border-stone-200 bg-white p-5">
           <h3 className="text-2xl font-semibold leading-tight text-stone-900">{preview.title || 'Untitled article'}</h3>
           {preview.summary && <p className="mt-3 leading-7 text-stone-700">{preview.summary}</p>}
@@ -211,7 +316,14 @@ export function ArticleEditor({ modalities: initialModalities, initial }: Props)
                     return (
                       <li key={r.key}>
                         {r.text}
-                        {doi && DOI_PATTERN.test(doi) ? <> <span className="text-ember-700 underline" title={doiUrl(doi)}>doi:{doi}</span></> : null}
+                        {doi && DOI_PATTERN.test(doi) ? (
+                          <>
+                            {' '}
+                            <span className="text-ember-700 underline" title={doiUrl(doi)}>
+                              doi:{doi}
+                            </span>
+                          </>
+                        ) : null}
                       </li>
                     );
                   })}
@@ -262,7 +374,9 @@ function ModalityPicker({
   return (
     <div className="space-y-2">
       <div className="space-y-1">
-        <label htmlFor="field-modalityId" className="block text-sm font-medium text-stone-800">Modality</label>
+        <label htmlFor="field-modalityId" className="block text-sm font-medium text-stone-800">
+          Modality
+        </label>
         <select
           id="field-modalityId"
           name="modalityId"
@@ -274,22 +388,50 @@ function ModalityPicker({
         >
           <option value="">Choose a modality…</option>
           {modalities.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}</option>
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
           ))}
         </select>
-        {error && <p id="field-modalityId-error" className="text-sm font-medium text-red-700">{error}</p>}
+        {error && (
+          <p id="field-modalityId-error" className="text-sm font-medium text-red-700">
+            {error}
+          </p>
+        )}
       </div>
       {adding ? (
-        <div className="space-y-3 rounded-md border border-stone-200 bg-stone-50 p-3" role="group" aria-labelledby={`${id}-legend`}>
-          <p id={`${id}-legend`} className="text-sm font-medium text-stone-800">New modality</p>
+        <fieldset className="min-w-0 space-y-3 rounded-md border border-stone-200 bg-stone-50 p-3" aria-labelledby={`${id}-legend`}>
+          <p id={`${id}-legend`} className="text-sm font-medium text-stone-800">
+            New modality
+          </p>
           {message && <Alert tone="error">{message}</Alert>}
-          <Field label="Name" name="modality-name" id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} error={errors.name ?? errors.slug} />
-          <Field label="One-line summary" name="modality-summary" id={`${id}-summary`} value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={400} error={errors.summary} />
+          <Field
+            label="Name"
+            name="modality-name"
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            error={errors.name ?? errors.slug}
+          />
+          <Field
+            label="One-line summary"
+            name="modality-summary"
+            id={`${id}-summary`}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+            maxLength={400}
+            error={errors.summary}
+          />
           <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={add}>Add modality</Button>
-            <Button type="button" variant="secondary" onClick={() => setAdding(false)}>Cancel</Button>
+            <Button type="button" onClick={add}>
+              Add modality
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </Button>
           </div>
-        </div>
+        </fieldset>
       ) : (
         <button type="button" onClick={() => setAdding(true)} className="min-h-10 text-sm text-ember-700 underline">
           The modality is not listed? Add one

@@ -1,11 +1,19 @@
 'use client';
 // Ask a question: bounded length, optional content warning, anonymous toggle (default set per discussion).
-import { useState, type FormEvent } from 'react';
-import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/questions/schema';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/questions/schema';
 
-export function Composer({ anonymousDefault, disabled, onAsk }: { anonymousDefault: boolean; disabled: boolean; onAsk: (body: string, anonymous: boolean, cw: string | null) => void }) {
+export function Composer({
+  anonymousDefault,
+  disabled,
+  onAsk,
+}: {
+  anonymousDefault: boolean;
+  disabled: boolean;
+  onAsk: (body: string, anonymous: boolean, cw: string | null) => void;
+}) {
   const [body, setBody] = useState('');
   const [anonymous, setAnonymous] = useState(anonymousDefault);
   const [cw, setCw] = useState('');
@@ -24,7 +32,9 @@ export function Composer({ anonymousDefault, disabled, onAsk }: { anonymousDefau
 
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-label="Ask a question">
-      <label htmlFor="ask-body" className="block font-medium text-stone-900">Your question</label>
+      <label htmlFor="ask-body" className="block font-medium text-stone-900">
+        Your question
+      </label>
       <textarea
         id="ask-body"
         value={body}
@@ -39,8 +49,14 @@ export function Composer({ anonymousDefault, disabled, onAsk }: { anonymousDefau
         aria-describedby="ask-hint ask-error"
         className={inputClass}
       />
-      <p id="ask-hint" className="text-xs text-stone-600">{body.length}/{QUESTION_MAX} · Ctrl+Enter sends</p>
-      {error && <p id="ask-error" className="text-sm font-medium text-red-700">{error}</p>}
+      <p id="ask-hint" className="text-xs text-stone-600">
+        {body.length}/{QUESTION_MAX} · Ctrl+Enter sends
+      </p>
+      {error && (
+        <p id="ask-error" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2 text-sm text-stone-800">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="h-5 w-5 accent-ember-700" />
@@ -51,10 +67,16 @@ export function Composer({ anonymousDefault, disabled, onAsk }: { anonymousDefau
           Content warning
           <select value={cw} onChange={(e) => setCw(e.target.value)} className={`${inputClass} w-auto py-1`}>
             <option value="">none</option>
-            {CONTENT_WARNINGS.map((w) => <option key={w} value={w}>{w}</option>)}
+            {CONTENT_WARNINGS.map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
           </select>
         </label>
-        <Button type="submit" disabled={disabled} className="ml-auto">Ask</Button>
+        <Button type="submit" disabled={disabled} className="ml-auto">
+          Ask
+        </Button>
       </div>
     </form>
   );

@@ -1,15 +1,15 @@
 'use client';
 // The live room: one page for members and staff; what each may do follows the role the server reports.
 import { useEffect, useState } from 'react';
-import { msUntilLobby, roomPhase } from '@/lib/live/phase';
+import { useServerNow } from '@/components/time/use-server-clock';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { useServerNow } from '@/components/time/use-server-clock';
+import { msUntilLobby, roomPhase } from '@/lib/live/phase';
 import { AgreementGate } from './agreement-gate';
 import { Composer } from './composer';
 import { QuestionCard } from './question-card';
+import { type SortMode, sortedQuestions } from './room-reducer';
 import { RoomStatus } from './room-status';
-import { sortedQuestions, type SortMode } from './room-reducer';
 import { useLiveRoom } from './use-live-room';
 
 type Props = { discussionId: string; title: string; agreementText: string; startsAt: string; anonymousDefault: boolean; serverTimeAtRender: number };
@@ -68,8 +68,14 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
 
       {room.notice && (
         <div className="flex items-start gap-3">
-          <div className="flex-1"><Alert tone="error" testId="room-notice">{room.notice.message}</Alert></div>
-          <Button type="button" variant="secondary" onClick={() => room.setNotice(null)} aria-label="Dismiss message">×</Button>
+          <div className="flex-1">
+            <Alert tone="error" testId="room-notice">
+              {room.notice.message}
+            </Alert>
+          </div>
+          <Button type="button" variant="secondary" onClick={() => room.setNotice(null)} aria-label="Dismiss message">
+            ×
+          </Button>
         </div>
       )}
 
@@ -79,10 +85,18 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
       {room.status === 'joined' && (
         <>
           {canHost && (phase === 'lobby' || phase === 'live') && (
-            <div className="flex flex-wrap gap-2 rounded-lg border border-stone-200 bg-stone-100 p-3" aria-label="Host controls" role="group">
-              {phase === 'lobby' && <Button type="button" onClick={() => void room.command('discussion:start', { discussionId })}>Start the discussion</Button>}
-              {phase === 'live' && <Button type="button" variant="danger" onClick={() => void room.command('discussion:end', { discussionId })}>End the discussion</Button>}
-            </div>
+            <fieldset className="flex min-w-0 flex-wrap gap-2 rounded-lg border border-stone-200 bg-stone-100 p-3" aria-label="Host controls">
+              {phase === 'lobby' && (
+                <Button type="button" onClick={() => void room.command('discussion:start', { discussionId })}>
+                  Start the discussion
+                </Button>
+              )}
+              {phase === 'live' && (
+                <Button type="button" variant="danger" onClick={() => void room.command('discussion:end', { discussionId })}>
+                  End the discussion
+                </Button>
+              )}
+            </fieldset>
           )}
           {phase === 'ended' && <Alert tone="info">This discussion has ended and the room is read-only. Here is what was answered.</Alert>}
           {open && <Composer anonymousDefault={d?.anonymousDefault ?? anonymousDefault} disabled={!open} onAsk={room.ask} />}
@@ -148,7 +162,8 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
               <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="attendee-list">
                 {room.model.attendees.map((a) => (
                   <li key={a.userId}>
-                    {a.name} <span className="text-stone-500">joined {new Date(a.joinedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+                    {a.name}{' '}
+                    <span className="text-stone-500">joined {new Date(a.joinedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
                   </li>
                 ))}
               </ul>

@@ -1,10 +1,10 @@
 'use client';
 // One question in the live room, with the controls this person may use on it.
-import { useState, type FormEvent } from 'react';
-import type { QuestionView, StaffBadge } from '@/lib/live/views';
-import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import type { QuestionView, StaffBadge } from '@/lib/live/views';
+import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
 import type { RoomCommand } from './use-live-room';
 
 const BADGE_LABEL: Record<StaffBadge, string> = { host: 'Host', facilitator: 'Facilitator', admin: 'Admin' };
@@ -90,22 +90,35 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
           </p>
           {editing ? (
             <form onSubmit={submitEdit} className="space-y-2">
-              <label htmlFor={`edit-${q.id}`} className="sr-only">Edit your question</label>
+              <label htmlFor={`edit-${q.id}`} className="sr-only">
+                Edit your question
+              </label>
               <textarea id={`edit-${q.id}`} name="body" defaultValue={q.body} maxLength={QUESTION_MAX} rows={3} className={inputClass} />
               <div className="flex gap-2">
-                <Button type="submit" className={small} disabled={busy}>Save</Button>
-                <Button type="button" variant="secondary" className={small} onClick={() => setEditing(false)}>Cancel</Button>
+                <Button type="submit" className={small} disabled={busy}>
+                  Save
+                </Button>
+                <Button type="button" variant="secondary" className={small} onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
               </div>
             </form>
           ) : (
-            <p className="whitespace-pre-wrap break-words text-stone-900" data-testid="question-body">{q.body}</p>
+            <p className="whitespace-pre-wrap break-words text-stone-900" data-testid="question-body">
+              {q.body}
+            </p>
           )}
           {q.replies.length > 0 && (
             <ul className="space-y-1 border-l-2 border-ember-200 pl-3 text-sm">
               {q.replies.map((r) => (
                 <li key={r.id}>
                   <span className="font-medium text-ember-800">{r.authorName}</span>
-                  {r.authorBadge && <> <StaffBadgeChip badge={r.authorBadge} /></>}
+                  {r.authorBadge && (
+                    <>
+                      {' '}
+                      <StaffBadgeChip badge={r.authorBadge} />
+                    </>
+                  )}
                   <span className="font-medium text-ember-800">:</span> <span className="whitespace-pre-wrap break-words">{r.body}</span>
                 </li>
               ))}
@@ -113,18 +126,33 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
           )}
           {replying && (
             <form onSubmit={submitReply} className="space-y-2">
-              <label htmlFor={`reply-${q.id}`} className="sr-only">Reply to this question</label>
-              <textarea id={`reply-${q.id}`} name="body" maxLength={REPLY_MAX} rows={2} className={inputClass} placeholder="A short reply the whole room sees" />
+              <label htmlFor={`reply-${q.id}`} className="sr-only">
+                Reply to this question
+              </label>
+              <textarea
+                id={`reply-${q.id}`}
+                name="body"
+                maxLength={REPLY_MAX}
+                rows={2}
+                className={inputClass}
+                placeholder="A short reply the whole room sees"
+              />
               <div className="flex gap-2">
-                <Button type="submit" className={small} disabled={busy}>Send reply</Button>
-                <Button type="button" variant="secondary" className={small} onClick={() => setReplying(false)}>Cancel</Button>
+                <Button type="submit" className={small} disabled={busy}>
+                  Send reply
+                </Button>
+                <Button type="button" variant="secondary" className={small} onClick={() => setReplying(false)}>
+                  Cancel
+                </Button>
               </div>
             </form>
           )}
           <div className="flex flex-wrap gap-2">
             {mine && open && !q.answeredAt && !editing && (
               <>
-                <Button type="button" variant="secondary" className={small} onClick={() => setEditing(true)}>Edit</Button>
+                <Button type="button" variant="secondary" className={small} onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
                 <Button type="button" variant="secondary" className={small} disabled={busy} onClick={() => void act('question:withdraw', { questionId: q.id })}>
                   Withdraw
                 </Button>
@@ -147,7 +175,9 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
               </Button>
             )}
             {isMod && !replying && (
-              <Button type="button" variant="secondary" className={small} onClick={() => setReplying(true)}>Reply</Button>
+              <Button type="button" variant="secondary" className={small} onClick={() => setReplying(true)}>
+                Reply
+              </Button>
             )}
           </div>
         </div>

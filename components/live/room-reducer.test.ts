@@ -1,19 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionView, RoomState } from '@/lib/live/views';
-import { emptyRoom, roomReducer, sortedQuestions } from './room-reducer';
 import { addToOutbox, readOutbox, removeFromOutbox } from './outbox';
+import { emptyRoom, roomReducer, sortedQuestions } from './room-reducer';
 
 const q = (id: string, votes: number, createdAt: string, extra: Partial<QuestionView> = {}): QuestionView => ({
-  id, body: id, anonymous: false, author: null, contentWarning: null, status: 'VISIBLE', votes, answeredAt: null, editedAt: null, createdAt, replies: [], ...extra,
+  id,
+  body: id,
+  anonymous: false,
+  author: null,
+  contentWarning: null,
+  status: 'VISIBLE',
+  votes,
+  answeredAt: null,
+  editedAt: null,
+  createdAt,
+  replies: [],
+  ...extra,
 });
 
 const state = (questions: QuestionView[]): RoomState => ({
-  discussion: { id: 'd', title: 't', status: 'LIVE', startsAt: '', startedAt: null, endedAt: null, anonymousDefault: false, moderationMode: 'POST', highlightedQuestionId: 'b' },
-  questions, questionCount: questions.length, nextOffset: null, mine: ['a'], myVotes: ['b'], attendeeCount: 3, role: 'member', serverTime: 0,
+  discussion: {
+    id: 'd',
+    title: 't',
+    status: 'LIVE',
+    startsAt: '',
+    startedAt: null,
+    endedAt: null,
+    anonymousDefault: false,
+    moderationMode: 'POST',
+    highlightedQuestionId: 'b',
+  },
+  questions,
+  questionCount: questions.length,
+  nextOffset: null,
+  mine: ['a'],
+  myVotes: ['b'],
+  attendeeCount: 3,
+  role: 'member',
+  serverTime: 0,
 });
 
 describe('room reducer', () => {
-  const joined = roomReducer(emptyRoom, { type: 'joined', state: state([q('a', 1, '2026-01-01T10:00:00Z'), q('b', 5, '2026-01-01T10:01:00Z'), q('c', 5, '2026-01-01T10:00:30Z')]) });
+  const joined = roomReducer(emptyRoom, {
+    type: 'joined',
+    state: state([q('a', 1, '2026-01-01T10:00:00Z'), q('b', 5, '2026-01-01T10:01:00Z'), q('c', 5, '2026-01-01T10:00:30Z')]),
+  });
 
   it('sorts top by votes then age, new by time, answered separately', () => {
     expect(sortedQuestions(joined, 'top').map((x) => x.id)).toEqual(['c', 'b', 'a']);
@@ -25,7 +56,13 @@ describe('room reducer', () => {
   });
 
   it('applies tallies, votes, withdrawals and replies idempotently', () => {
-    let m = roomReducer(joined, { type: 'tallies', tallies: [['a', 9], ['zz', 3]] });
+    let m = roomReducer(joined, {
+      type: 'tallies',
+      tallies: [
+        ['a', 9],
+        ['zz', 3],
+      ],
+    });
     expect(m.questions.a.votes).toBe(9);
     m = roomReducer(m, { type: 'myVote', id: 'a', on: true, votes: 10 });
     expect(m.myVotes.sort()).toEqual(['a', 'b']);
@@ -47,7 +84,12 @@ describe('room reducer', () => {
 describe('outbox', () => {
   const store = () => {
     const data = new Map<string, string>();
-    return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data } as unknown as Storage & { data: Map<string, string> };
+    return {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+      data,
+    } as unknown as Storage & { data: Map<string, string> };
   };
   it('keeps items per discussion, replaces by id, survives garbage', () => {
     const s = store();

@@ -28,7 +28,16 @@ export type RoomAction =
   | { type: 'presence'; count: number; attendees?: Attendee[] }
   | { type: 'myVote'; id: string; on: boolean; votes?: number };
 
-export const emptyRoom: RoomModel = { room: null, questions: {}, highlight: null, myVotes: [], mine: [], attendeeCount: 0, attendees: undefined, nextOffset: null };
+export const emptyRoom: RoomModel = {
+  room: null,
+  questions: {},
+  highlight: null,
+  myVotes: [],
+  mine: [],
+  attendeeCount: 0,
+  attendees: undefined,
+  nextOffset: null,
+};
 
 export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
   switch (a.type) {
@@ -52,8 +61,18 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
     case 'question': {
       const prev = m.questions[a.question.id];
       // Keep our own tally/replies if a broadcast view is older than what we already hold.
-      const question = prev ? { ...a.question, votes: Math.max(prev.votes, a.question.votes), replies: prev.replies.length > a.question.replies.length ? prev.replies : a.question.replies } : a.question;
-      return { ...m, questions: { ...m.questions, [a.question.id]: question }, mine: a.mine && !m.mine.includes(a.question.id) ? [...m.mine, a.question.id] : m.mine };
+      const question = prev
+        ? {
+            ...a.question,
+            votes: Math.max(prev.votes, a.question.votes),
+            replies: prev.replies.length > a.question.replies.length ? prev.replies : a.question.replies,
+          }
+        : a.question;
+      return {
+        ...m,
+        questions: { ...m.questions, [a.question.id]: question },
+        mine: a.mine && !m.mine.includes(a.question.id) ? [...m.mine, a.question.id] : m.mine,
+      };
     }
     case 'withdrawn': {
       const { [a.id]: _gone, ...rest } = m.questions;
@@ -100,7 +119,7 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
 /** The list for a tab: top = most votes first; new = newest first; answered = most recently answered. */
 export function sortedQuestions(m: RoomModel, mode: SortMode): QuestionView[] {
   const all = Object.values(m.questions).filter((q) => q.status !== 'WITHDRAWN');
-  if (mode === 'answered') return all.filter((q) => q.answeredAt).sort((a, b) => b.answeredAt!.localeCompare(a.answeredAt!));
+  if (mode === 'answered') return all.filter((q) => q.answeredAt).sort((a, b) => (b.answeredAt ?? '').localeCompare(a.answeredAt ?? ''));
   const open = all.filter((q) => !q.answeredAt);
   if (mode === 'new') return open.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   return open.sort((a, b) => b.votes - a.votes || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));

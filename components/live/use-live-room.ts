@@ -3,12 +3,12 @@
 // connection, questions), and one typed way to send the room's commands. Identity is never sent: the server
 // knows who we are from the session cookie.
 import { useCallback, useReducer, useState } from 'react';
-import type { CommandName, CommandPayload } from '@/lib/realtime/events';
-import type { AppErrorBody } from '@/lib/result';
 import { useRealtime } from '@/components/realtime/realtime-provider';
 import { emitCommand } from '@/components/realtime/typed-socket';
+import type { CommandName, CommandPayload } from '@/lib/realtime/events';
+import type { AppErrorBody } from '@/lib/result';
 import { emptyRoom, roomReducer } from './room-reducer';
-import { useQuestions, NO_ANSWER } from './use-questions';
+import { NO_ANSWER, useQuestions } from './use-questions';
 import { useRoomConnection } from './use-room-connection';
 
 /** Sends one of the room's commands; resolves with its error (or null) and shows the error as the room notice. */

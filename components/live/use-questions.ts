@@ -1,12 +1,12 @@
 'use client';
 // The questions feature of the live room on the client: question broadcasts into the room's reducer, asks
 // through the outbox (kept until acknowledged, resent after every join with the same id), and paging.
-import { useCallback, useEffect, useState, type Dispatch } from 'react';
-import type { CommandPayload } from '@/lib/realtime/events';
-import type { AppErrorBody } from '@/lib/result';
+import { type Dispatch, useCallback, useEffect, useState } from 'react';
 import type { AppClientSocket } from '@/components/realtime/realtime-provider';
 import { emitCommand, onServerEvents } from '@/components/realtime/typed-socket';
-import { addToOutbox, readOutbox, removeFromOutbox, type OutboxItem } from './outbox';
+import type { CommandPayload } from '@/lib/realtime/events';
+import type { AppErrorBody } from '@/lib/result';
+import { addToOutbox, type OutboxItem, readOutbox, removeFromOutbox } from './outbox';
 import type { RoomAction } from './room-reducer';
 
 export const NO_ANSWER: AppErrorBody = { code: 'unavailable', message: 'The server did not answer. Please try again.' };

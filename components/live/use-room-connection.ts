@@ -2,10 +2,10 @@
 // The room core on the client: join (with the agreement) on every (re)connection, the room's own broadcasts
 // (state, presence, rights changes), and leaving when the page goes. Room features subscribe to theirs
 // themselves (use-questions.ts); `onJoined` lets them act after each join (the outbox is resent then).
-import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
-import type { AppErrorBody } from '@/lib/result';
+import { type Dispatch, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppClientSocket } from '@/components/realtime/realtime-provider';
 import { emitCommand, onServerEvents } from '@/components/realtime/typed-socket';
+import type { AppErrorBody } from '@/lib/result';
 import type { RoomAction } from './room-reducer';
 
 type JoinStatus = 'connecting' | 'agreement' | 'closed' | 'joined' | 'error';

@@ -1,8 +1,8 @@
 'use client';
+import Link from 'next/link';
 // The header bell: unread count, updated live from `notification:created` on the user's room, and a brief
 // announcement of each new notification for sighted and screen-reader users alike.
 import { useEffect, useState } from 'react';
-import Link from 'next/link';
 import { useRealtimeSocket } from '@/components/realtime/realtime-provider';
 import type { NotificationView } from '@/lib/notifications/views';
 
@@ -44,12 +44,24 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         data-unread={unread}
         className="relative inline-flex min-h-10 min-w-10 items-center justify-center rounded px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-950"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-5 w-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
         {unread > 0 && (
-          <span aria-hidden="true" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-ember-700 px-1 text-center text-xs font-semibold leading-5 text-white">
+          <span
+            aria-hidden="true"
+            className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-ember-700 px-1 text-center text-xs font-semibold leading-5 text-white"
+          >
             {unread > 99 ? '99+' : unread}
           </span>
         )}

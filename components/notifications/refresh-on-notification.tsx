@@ -1,8 +1,8 @@
 'use client';
+import { useRouter } from 'next/navigation';
 // Re-renders the page when a notification about this discussion arrives (e.g. a waitlist promotion), so the
 // RSVP state on screen is current without a reload.
 import { useEffect } from 'react';
-import { useRouter } from 'next/navigation';
 import { useSocket } from '@/components/realtime/realtime-provider';
 
 export function RefreshOnNotification({ discussionId }: { discussionId?: string }) {

@@ -1,9 +1,9 @@
 'use client';
-// One Socket.IO connection per tab while signed in. Account events keep the page honest: a role change
-// re-renders at once, a suspension signs the person out.
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
+// One Socket.IO connection per tab while signed in. Account events keep the page honest: a role change
+// re-renders at once, a suspension signs the person out.
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 
@@ -34,7 +34,11 @@ const subscribeSocket = (l: () => void) => {
 
 /** The tab's socket from anywhere in the page, inside the provider or not (null until connected/signed in). */
 export function useRealtimeSocket(): AppClientSocket | null {
-  return useSyncExternalStore(subscribeSocket, () => currentSocket, () => null);
+  return useSyncExternalStore(
+    subscribeSocket,
+    () => currentSocket,
+    () => null,
+  );
 }
 
 export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {

@@ -3,7 +3,7 @@
 // room's phase (lib/live/phase.ts) is lobby or live, whatever the device clock says.
 import Link from 'next/link';
 import type { DiscussionStatus } from '@/lib/discussions/schema';
-import { roomPhase, type RoomPhase } from '@/lib/live/phase';
+import { type RoomPhase, roomPhase } from '@/lib/live/phase';
 import { relativeTo } from '@/lib/time/server-clock';
 import { useServerNow } from './use-server-clock';
 

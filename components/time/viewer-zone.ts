@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { isValidTimeZone } from '@/lib/time/zoned';
 
-export const ZONE_COOKIE = 'fireside-tz';
+const ZONE_COOKIE = 'fireside-tz';
 
 export type ViewerZone = { zone: string; source: 'profile' | 'browser' | 'default' };
 

@@ -31,7 +31,11 @@ export function CheckboxGroup({ legend, name, items, selected, onChange, error, 
           </label>
         ))}
       </div>
-      {error && <p id={`${name}-error`} className="text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

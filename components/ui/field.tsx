@@ -15,8 +15,16 @@ export function Field({ label, name, hint, error, id, ...input }: Props) {
         {label}
       </label>
       <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
-      {hint && <p id={`${fieldId}-hint`} className="text-sm text-stone-600">{hint}</p>}
-      {error && <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">{error}</p>}
+      {hint && (
+        <p id={`${fieldId}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -64,18 +64,19 @@ const headingClass: Record<HeadingLevel, string> = {
 
 type Rest<T extends keyof React.JSX.IntrinsicElements> = ComponentPropsWithoutRef<T> & { node?: unknown };
 
+/** A markdown heading at the page's level: "#" and "##" both become the base level ("##" is the usual top heading inside a text), "###" one below, … */
+function Heading({ node: _node, children, base, md, ...rest }: Rest<'h1'> & { base: HeadingLevel; md: number }) {
+  const level = Math.min(6, base + Math.max(md, 2) - 2) as HeadingLevel;
+  const Tag = `h${level}` as const;
+  return (
+    <Tag {...rest} className={headingClass[level]}>
+      {children}
+    </Tag>
+  );
+}
+
 function components(headingBase: HeadingLevel): Components {
-  const heading = (mdLevel: number) =>
-    function Heading({ node: _node, children, ...rest }: Rest<'h1'>) {
-      // "#" and "##" both become the base level ("##" is the usual top heading inside a text), "###" one below, …
-      const level = Math.min(6, headingBase + Math.max(mdLevel, 2) - 2) as HeadingLevel;
-      const Tag = `h${level}` as const;
-      return (
-        <Tag {...rest} className={headingClass[level]}>
-          {children}
-        </Tag>
-      );
-    };
+  const heading = (md: number) => (props: Rest<'h1'>) => <Heading {...props} base={headingBase} md={md} />;
   return {
     h1: heading(1),
     h2: heading(2),
@@ -86,9 +87,7 @@ function components(headingBase: HeadingLevel): Components {
     p: ({ node: _n, ...rest }: Rest<'p'>) => <p {...rest} className="my-4 leading-7" />,
     ul: ({ node: _n, ...rest }: Rest<'ul'>) => <ul {...rest} className="my-4 list-disc space-y-1 pl-6 leading-7" />,
     ol: ({ node: _n, ...rest }: Rest<'ol'>) => <ol {...rest} className="my-4 list-decimal space-y-1 pl-6 leading-7" />,
-    blockquote: ({ node: _n, ...rest }: Rest<'blockquote'>) => (
-      <blockquote {...rest} className="my-4 border-l-4 border-ember-200 pl-4 italic text-stone-700" />
-    ),
+    blockquote: ({ node: _n, ...rest }: Rest<'blockquote'>) => <blockquote {...rest} className="my-4 border-l-4 border-ember-200 pl-4 italic text-stone-700" />,
     code: ({ node: _n, className, ...rest }: Rest<'code'>) => (
       <code {...rest} className={`${className ?? ''} rounded bg-stone-100 px-1 py-0.5 font-mono text-[0.9em]`} />
     ),
@@ -118,6 +117,9 @@ function components(headingBase: HeadingLevel): Components {
   };
 }
 
+// Built once per heading level: a components map made during render would remount every element on each render.
+const COMPONENTS = Object.fromEntries(([1, 2, 3, 4, 5, 6] as const).map((base) => [base, components(base)])) as Record<HeadingLevel, Components>;
+
 type Props = {
   /** The markdown text. */
   children: string;
@@ -134,7 +136,7 @@ export function Markdown({ children, headingBase = 2, className = '' }: Props) {
         rehypePlugins={[rehypeStripInvisible, [rehypeSanitize, sanitizeSchema]]}
         skipHtml
         urlTransform={safeUrl}
-        components={components(headingBase)}
+        components={COMPONENTS[headingBase]}
       >
         {stripInvisible(children)}
       </ReactMarkdown>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../users/roles';
 
 /** Everything an audit entry can be about. Open for the moderation queue (questions) and discussion actions. */
-export const AUDIT_TARGET_TYPES = ['user', 'discussion', 'question', 'article', 'modality'] as const;
+const AUDIT_TARGET_TYPES = ['user', 'discussion', 'question', 'article', 'modality'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 const targetId = z.string().min(1).max(64);
@@ -31,7 +31,7 @@ export const auditEventSchema = z.discriminatedUnion('action', [
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];
 
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   'user.role_changed',
   'user.banned',
   'user.unbanned',
@@ -57,7 +57,6 @@ export const listAuditEntriesSchema = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
-export type ListAuditEntriesInput = z.input<typeof listAuditEntriesSchema>;
 
 /**
  * One line of the log as the admin page shows it. `action` is a string, not `AuditAction`: entries written

@@ -2,22 +2,22 @@
 import { z } from 'zod';
 import { cleanMultiline, cleanText } from '../text/clean';
 import { FREQUENCIES } from '../time/recurrence';
-import { isHttpUrl } from '../url';
 import { isValidLocalDateTime, isValidTimeZone, LOCAL_DATE_TIME_PATTERN } from '../time/zoned';
+import { isHttpUrl } from '../url';
 
 const DISCUSSION_STATUSES = ['SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED'] as const;
 export type DiscussionStatus = (typeof DISCUSSION_STATUSES)[number];
 
-export const VISIBILITIES = ['PUBLIC', 'MEMBERS'] as const;
-export const MODERATION_MODES = ['PRE', 'POST'] as const;
+const VISIBILITIES = ['PUBLIC', 'MEMBERS'] as const;
+const MODERATION_MODES = ['PRE', 'POST'] as const;
 export const RECURRENCES = ['NONE', ...FREQUENCIES] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
 
-export const TITLE_MAX = 120;
-export const DESCRIPTION_MAX = 10_000;
-export const AGREEMENT_MAX = 2_000;
+const TITLE_MAX = 120;
+const DESCRIPTION_MAX = 10_000;
+const AGREEMENT_MAX = 2_000;
 export const SERIES_COUNT_DEFAULT = 12;
-export const SERIES_COUNT_MAX = 52;
+const SERIES_COUNT_MAX = 52;
 
 export const DEFAULT_AGREEMENT =
   'I will keep what others share in this room confidential, speak from my own experience, and treat everyone with care. ' +
@@ -81,17 +81,24 @@ const discussionFields = {
     .string()
     .transform(cleanMultiline)
     .pipe(z.string().min(10, 'The agreement needs at least 10 characters.').max(AGREEMENT_MAX, `The agreement can have at most ${AGREEMENT_MAX} characters.`)),
-  contentWarnings: z.array(tag).max(8, 'At most 8 content warnings.').default([]).transform((t) => [...new Set(t)]),
-  externalLink: z
-    .union([z.literal('').transform(() => null), z.null(), externalLinkSchema])
-    .default(null),
+  contentWarnings: z
+    .array(tag)
+    .max(8, 'At most 8 content warnings.')
+    .default([])
+    .transform((t) => [...new Set(t)]),
+  externalLink: z.union([z.literal('').transform(() => null), z.null(), externalLinkSchema]).default(null),
 };
 
 export const createDiscussionSchema = z
   .object({
     ...discussionFields,
     recurrence: z.enum(RECURRENCES).default('NONE'),
-    occurrences: z.coerce.number().int().min(2, 'A series has at least 2 occurrences.').max(SERIES_COUNT_MAX, `At most ${SERIES_COUNT_MAX} occurrences.`).default(SERIES_COUNT_DEFAULT),
+    occurrences: z.coerce
+      .number()
+      .int()
+      .min(2, 'A series has at least 2 occurrences.')
+      .max(SERIES_COUNT_MAX, `At most ${SERIES_COUNT_MAX} occurrences.`)
+      .default(SERIES_COUNT_DEFAULT),
   })
   .strict()
   .refine((v) => v.recurrence !== 'MONTHLY' || Number(v.localStart.slice(8, 10)) <= 28, {

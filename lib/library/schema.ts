@@ -47,7 +47,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v ?? '').trim())
     .pipe(z.string().max(max));
 
-export const referenceSchema = z
+const referenceSchema = z
   .object({
     text: z
       .string({ error: 'Give the citation text.' })
@@ -68,7 +68,7 @@ export const referenceSchema = z
   .transform(({ text, doi, url }) => ({ text, ...(doi ? { doi } : {}), ...(url ? { url } : {}) }));
 export type Reference = z.output<typeof referenceSchema>;
 
-export const referencesSchema = z
+const referencesSchema = z
   .array(referenceSchema)
   .max(ARTICLE_LIMITS.references.max, `An article can list at most ${ARTICLE_LIMITS.references.max} references.`);
 
@@ -107,7 +107,7 @@ const markdown = (label: string, min: number, max: number) =>
 
 const { section } = ARTICLE_LIMITS;
 
-export const articleFieldsSchema = z.object({
+const articleFieldsSchema = z.object({
   title: z
     .string({ error: 'Give the article a title.' })
     .max(ARTICLE_LIMITS.title.max * 2)

@@ -4,7 +4,11 @@
 import { z } from 'zod';
 
 /** A discussion id as the room events carry it. */
-export const discussionIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
+export const discussionIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
 
 export const discussionRefSchema = z.object({ discussionId: discussionIdSchema }).strict();
 export const joinDiscussionSchema = z.object({ discussionId: discussionIdSchema, acceptAgreement: z.boolean().optional() }).strict();

@@ -2,7 +2,7 @@
 // (room `discussion:<id>:mods`) do.
 import type { DiscussionStatus } from '../discussions/schema';
 
-export type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN';
+type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
 
 /** A staff mark computed on the server from the person's rights in this discussion, shown next to their name. */
@@ -25,7 +25,7 @@ export type QuestionView = {
   replies: ReplyView[];
 };
 
-export type RoomDiscussion = {
+type RoomDiscussion = {
   id: string;
   title: string;
   status: DiscussionStatus;

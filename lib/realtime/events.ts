@@ -1,11 +1,12 @@
 // The typed Socket.IO contract shared by server and browser: event maps, ack shape and room names.
+
+import type { DiscussionStatus } from '../discussions/schema';
+import type { JoinDiscussionInput } from '../live/schema';
+import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
+import type { NotificationCreatedPayload } from '../notifications/views';
+import type { AskQuestionInput, PageQuestionsInput } from '../questions/schema';
 import type { Result } from '../result';
 import type { RoleName } from '../users/roles';
-import type { NotificationCreatedPayload } from '../notifications/views';
-import type { JoinDiscussionInput } from '../live/schema';
-import type { AskQuestionInput, PageQuestionsInput } from '../questions/schema';
-import type { DiscussionStatus } from '../discussions/schema';
-import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
 
 type DiscussionRef = { discussionId: string };
 type QuestionRef = { questionId: string };

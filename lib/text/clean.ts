@@ -14,8 +14,10 @@ const INVISIBLE_CLASS =
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
 /** C0 and C1 control characters except the whitespace ones (tab, line feed, vertical tab, form feed, CR). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are removed)
 const CONTROL_NOT_SPACE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 /** Control characters a multi-line text may not keep: all but tab and line feed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are removed)
 const CONTROL_NOT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Removes invisible and bidi characters only (the text is otherwise untouched). */

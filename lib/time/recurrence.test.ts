@@ -1,7 +1,7 @@
 // F24: a weekly series keeps its wall-clock time across both DST transitions.
 import { describe, expect, it } from 'vitest';
-import { formatInZone } from './zoned';
 import { occurrenceLocals, seriesOccurrences, seriesRule } from './recurrence';
+import { formatInZone } from './zoned';
 
 describe('F24 series keep their wall-clock time across DST', () => {
   it('a weekly 19:00 America/New_York series from February to November stays 19:00 local, its UTC instant moves', () => {

@@ -3,10 +3,12 @@
 // both sides of a DST change (its UTC instant moves by an hour instead).
 import * as rruleModule from 'rrule';
 import { Temporal } from 'temporal-polyfill';
-import { resolveLocal, type Resolved } from './zoned';
+import { type Resolved, resolveLocal } from './zoned';
 
 // rrule ships CommonJS for Node and ESM for bundlers; take the named exports from whichever loaded.
-const rrule = ((rruleModule as { RRule?: unknown }).RRule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default) as typeof rruleModule;
+const rrule = (
+  (rruleModule as { RRule?: unknown }).RRule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default
+) as typeof rruleModule;
 
 export const FREQUENCIES = ['WEEKLY', 'BIWEEKLY', 'MONTHLY'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];

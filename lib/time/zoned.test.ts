@@ -1,6 +1,17 @@
 // F24: DST gaps and overlaps follow one documented rule; a viewer in any zone sees the right local time.
 import { describe, expect, it } from 'vitest';
-import { dateOf, describeInZone, formatInZone, isValidLocalDateTime, isValidTimeZone, localOf, monthGrid, resolveLocal, startOfDay, startOfWeek } from './zoned';
+import {
+  dateOf,
+  describeInZone,
+  formatInZone,
+  isValidLocalDateTime,
+  isValidTimeZone,
+  localOf,
+  monthGrid,
+  resolveLocal,
+  startOfDay,
+  startOfWeek,
+} from './zoned';
 
 describe('F24 resolveLocal (wall clock + IANA zone → UTC instant)', () => {
   it('an ordinary time maps to its offset', () => {

@@ -135,8 +135,7 @@ export function zoneLabel(timeZone: string): string {
 export function formatInZone(instant: Date, timeZone: string, locale = 'en-GB'): ZonedParts {
   const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...o }).format(instant);
   const zoneAbbr =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ??
-    timeZone;
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   const zdt = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
   return {
     date: fmt({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).replace(',', ''),

@@ -47,7 +47,7 @@ describe('nameKey', () => {
 });
 
 describe('roleWordIn', () => {
-  it('finds the issue\'s role words as words, folded', () => {
+  it("finds the issue's role words as words, folded", () => {
     expect(roleWordIn('Admin')).toBe('admin');
     expect(roleWordIn('Ada (admin)')).toBe('admin');
     expect(roleWordIn('THE MODERATOR')).toBe('moderator');

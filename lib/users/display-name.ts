@@ -13,17 +13,51 @@
 
 import { stripInvisible } from '../text/clean';
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** C0 and C1 control characters (U+0000–001F, U+007F–009F). */
+const CONTROL = /\p{Cc}/gu;
 
 const CONFUSABLES: Record<string, string> = {
   // Cyrillic
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'l', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ё: 'e', ї: 'l',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'l',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ё: 'e',
+  ї: 'l',
   // Greek (lowercase forms: uppercase Greek is lowercased first)
-  ο: 'o', α: 'a', ν: 'v', ι: 'l', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ε: 'e',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  ι: 'l',
+  κ: 'k',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ε: 'e',
   // digits and strokes
-  '0': 'o', '1': 'l', '|': 'l', i: 'l',
+  '0': 'o',
+  '1': 'l',
+  '|': 'l',
+  i: 'l',
 };
-const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('').replace(/[|\]\\^-]/g, '\\$&')}]`, 'g');
+const CONFUSABLE_RE = new RegExp(
+  `[${Object.keys(CONFUSABLES)
+    .join('')
+    .replace(/[|\]\\^-]/g, '\\$&')}]`,
+  'g',
+);
 
 /** The key two display names share when the room could not tell them apart. */
 export function nameKey(displayName: string): string {
@@ -43,7 +77,7 @@ export function nameKey(displayName: string): string {
 }
 
 /** Words a display name may not contain: staff badges come from the server, never from a name. */
-export const ROLE_WORDS = ['admin', 'administrator', 'moderator', 'mod', 'facilitator', 'elder', 'host', 'staff'] as const;
+const ROLE_WORDS = ['admin', 'administrator', 'moderator', 'mod', 'facilitator', 'elder', 'host', 'staff'] as const;
 
 // Role words are matched in their folded form, so look-alikes of them ("adm1n", "m0derator", "AdmIn") match too.
 const ROLE_RES = ROLE_WORDS.map((w) => ({

@@ -3,7 +3,7 @@ export const ROLES = ['MEMBER', 'FACILITATOR', 'ELDER', 'ADMIN'] as const;
 export type RoleName = (typeof ROLES)[number];
 
 /** Each role includes every right of the roles below it. */
-export const RANK: Readonly<Record<RoleName, number>> = { MEMBER: 0, FACILITATOR: 1, ELDER: 2, ADMIN: 3 };
+const RANK: Readonly<Record<RoleName, number>> = { MEMBER: 0, FACILITATOR: 1, ELDER: 2, ADMIN: 3 };
 
 /** Whether `role` is `min` or above on the ladder; no role (a visitor) is below everyone. */
 export function atLeast(role: RoleName | null | undefined, min: RoleName): boolean {

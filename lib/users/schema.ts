@@ -6,7 +6,7 @@ import { nameKey, roleWordIn } from './display-name';
 import { ROLES } from './roles';
 
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+const PASSWORD_MAX = 256;
 
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
@@ -30,10 +30,7 @@ export const displayNameSchema = z
       }),
   );
 
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, 'Choose a time zone from the list.');
+const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, 'Choose a time zone from the list.');
 
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
@@ -49,9 +46,7 @@ export const signUpSchema = z
   })
   .strict();
 
-export const signInSchema = z
-  .object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX) })
-  .strip();
+export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX) }).strip();
 
 export const updateProfileSchema = z.object({ displayName: displayNameSchema, timeZone: timeZoneSchema }).strict();
 

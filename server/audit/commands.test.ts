@@ -12,7 +12,10 @@ import { recordAudit } from './commands';
 import { listAuditEntries } from './queries';
 
 async function errorOf(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, 'expected a failure').toBeInstanceOf(Error);
   return toErrorBody(err);
 }
@@ -111,15 +114,30 @@ describeDialects('audit', ({ make }) => {
     const elder = await makeActor('ELDER', 'Eli Elder');
     const member = await makeActor('MEMBER', 'Mo Member');
     await changeRole(admin, { userId: member.id, role: 'FACILITATOR' });
-    const modality = await createModality(elder, { name: 'Breath Practice', slug: `breath-${Date.now().toString(36)}`, summary: 'Breathing practices and their effects.' });
+    const modality = await createModality(elder, {
+      name: 'Breath Practice',
+      slug: `breath-${Date.now().toString(36)}`,
+      summary: 'Breathing practices and their effects.',
+    });
     const article = await createArticle(elder, articleInput(modality.id, 'Slow breathing before a session'));
     // Discussions and questions have no audited action yet (the moderation queue adds them); their entries are
     // written here as that queue will write them.
     const discussion = await db().discussion.create({
-      data: { title: 'Integration circle', description: 'd', startsAt: new Date(), timeZone: 'UTC', localStart: '2026-01-01T19:00', durationMinutes: 60, agreementText: 'Be kind.', createdById: admin.id },
+      data: {
+        title: 'Integration circle',
+        description: 'd',
+        startsAt: new Date(),
+        timeZone: 'UTC',
+        localStart: '2026-01-01T19:00',
+        durationMinutes: 60,
+        agreementText: 'Be kind.',
+        createdById: admin.id,
+      },
     });
     const body = 'What should I know before my first ceremony, and how do I find a guide I can trust with my history?';
-    const question = await db().question.create({ data: { id: `q-${Date.now().toString(36)}`, discussionId: discussion.id, authorId: member.id, body, anonymous: true } });
+    const question = await db().question.create({
+      data: { id: `q-${Date.now().toString(36)}`, discussionId: discussion.id, authorId: member.id, body, anonymous: true },
+    });
     await db().auditEntry.createMany({
       data: [
         { actorId: admin.id, action: 'discussion.cancelled', targetType: 'discussion', targetId: discussion.id, reason: 'Host is ill' },
@@ -130,10 +148,18 @@ describeDialects('audit', ({ make }) => {
 
     const { entries } = await listAuditEntries(admin);
     const about = (id: string) => entries.filter((e) => e.target.id === id);
-    expect(about(member.id)).toMatchObject([{ action: 'user.role_changed', target: { type: 'user', name: 'Mo Member' }, actorName: 'Ada Auditor', detail: 'MEMBER → FACILITATOR' }]);
-    expect(about(modality.id)).toMatchObject([{ action: 'modality.created', target: { type: 'modality', name: 'Breath Practice' }, actorName: 'Eli Elder', detail: 'Breath Practice' }]);
-    expect(about(article.id)).toMatchObject([{ action: 'article.created', target: { type: 'article', name: 'Slow breathing before a session' }, detail: 'Slow breathing before a session' }]);
-    expect(about(discussion.id)).toMatchObject([{ action: 'discussion.cancelled', target: { type: 'discussion', name: 'Integration circle' }, reason: 'Host is ill' }]);
+    expect(about(member.id)).toMatchObject([
+      { action: 'user.role_changed', target: { type: 'user', name: 'Mo Member' }, actorName: 'Ada Auditor', detail: 'MEMBER → FACILITATOR' },
+    ]);
+    expect(about(modality.id)).toMatchObject([
+      { action: 'modality.created', target: { type: 'modality', name: 'Breath Practice' }, actorName: 'Eli Elder', detail: 'Breath Practice' },
+    ]);
+    expect(about(article.id)).toMatchObject([
+      { action: 'article.created', target: { type: 'article', name: 'Slow breathing before a session' }, detail: 'Slow breathing before a session' },
+    ]);
+    expect(about(discussion.id)).toMatchObject([
+      { action: 'discussion.cancelled', target: { type: 'discussion', name: 'Integration circle' }, reason: 'Host is ill' },
+    ]);
     const [q] = about(question.id);
     // A question is named by the start of its text (80 characters at most), never by its (anonymous) author.
     expect(q.target.name).toBe(`${body.slice(0, 79)}…`);
@@ -165,7 +191,11 @@ describeDialects('audit', ({ make }) => {
     const roles = ['FACILITATOR', 'ELDER', 'MEMBER'] as const;
     await db().$transaction(async (tx) => {
       for (let i = 0; i < 101; i++) {
-        await recordAudit(tx, admin, { action: 'user.role_changed', target: { type: 'user', id: member.id }, detail: { from: roles[i % 3], to: roles[(i + 1) % 3] } });
+        await recordAudit(tx, admin, {
+          action: 'user.role_changed',
+          target: { type: 'user', id: member.id },
+          detail: { from: roles[i % 3], to: roles[(i + 1) % 3] },
+        });
       }
     });
     await nextMillisecond();

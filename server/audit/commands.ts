@@ -1,13 +1,13 @@
 // The one way to write the audit log. Called inside the transaction of the change it records, so an action is
 // either done and audited, or neither.
-import { auditEventSchema, type AuditEvent } from '@/lib/audit/schema';
+import { type AuditEvent, auditEventSchema } from '@/lib/audit/schema';
 import type { Prisma } from '../db/client';
 
 /**
  * The detail column holds what a person reads in the log, made here from the event's typed detail, so entries
  * written before this module existed and those written after read the same.
  */
-export function auditDetailText(event: AuditEvent): string | null {
+function auditDetailText(event: AuditEvent): string | null {
   switch (event.action) {
     case 'user.role_changed':
       return `${event.detail.from} → ${event.detail.to}`;

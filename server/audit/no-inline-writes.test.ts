@@ -27,10 +27,12 @@ describe('audit writes', () => {
     const files = sourceFiles(ROOT).map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
     // The walk must really see the tree: these write audited changes through recordAudit.
     expect(files).toEqual(expect.arrayContaining(['server/users/commands.ts', 'server/library/commands.ts', 'scripts/admin-create.ts']));
-    const offenders = files.filter((f) => !allowed(f)).filter((f) => {
-      const text = readFileSync(path.join(ROOT, f), 'utf8');
-      return WRITE.test(text) || RAW_WRITE.test(text);
-    });
+    const offenders = files
+      .filter((f) => !allowed(f))
+      .filter((f) => {
+        const text = readFileSync(path.join(ROOT, f), 'utf8');
+        return WRITE.test(text) || RAW_WRITE.test(text);
+      });
     expect(offenders, 'these files write AuditEntry rows directly; call recordAudit(tx, actor, event) instead').toEqual([]);
   });
 });

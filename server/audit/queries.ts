@@ -1,5 +1,5 @@
 // Reading the audit log: newest first, filtered and paged, each entry with its actor's and target's current name.
-import { AUDIT_PAGE_SIZE, listAuditEntriesSchema, type AuditEntryView, type AuditPage, type AuditTargetType } from '@/lib/audit/schema';
+import { AUDIT_PAGE_SIZE, type AuditEntryView, type AuditPage, type AuditTargetType, listAuditEntriesSchema } from '@/lib/audit/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
@@ -44,7 +44,11 @@ export async function listAuditEntries(actor: Actor, raw: unknown = {}): Promise
   ]);
 
   const idsByType = new Map<AuditTargetType, Set<string>>();
-  for (const r of rows) if (isTargetType(r.targetType)) (idsByType.get(r.targetType) ?? idsByType.set(r.targetType, new Set()).get(r.targetType)!).add(r.targetId);
+  for (const r of rows) {
+    if (!isTargetType(r.targetType)) continue;
+    const ids = idsByType.get(r.targetType) ?? new Set<string>();
+    idsByType.set(r.targetType, ids.add(r.targetId));
+  }
   const names = new Map<string, string>();
   await Promise.all(
     [...idsByType].map(async ([type, ids]) => {

@@ -14,7 +14,9 @@ describe('session cookie', () => {
 
   it('reassembles chunked cookies in numeric order', () => {
     expect(sessionTokenFrom({ [`${name}.1`]: 'b', [`${name}.0`]: 'a', [`${name}.2`]: 'c' }, name)).toBe('abc');
-    expect(sessionTokenFrom({ [`${name}.10`]: 'k', ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`${name}.${i}`, String(i)])) }, name)).toBe('0123456789k');
+    expect(sessionTokenFrom({ [`${name}.10`]: 'k', ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`${name}.${i}`, String(i)])) }, name)).toBe(
+      '0123456789k',
+    );
   });
 
   it('F07 a chunked cookie with a chunk missing yields no token', () => {

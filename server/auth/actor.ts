@@ -17,9 +17,10 @@ export function sessionCookieName(appUrl = getConfig().appUrl): string {
  * A missing chunk yields null rather than a truncated token.
  */
 export function sessionTokenFrom(cookies: Record<string, string | undefined>, name = sessionCookieName()): string | null {
-  if (cookies[name]) return cookies[name]!;
+  const whole = cookies[name];
+  if (whole) return whole;
   const chunks = Object.keys(cookies)
-    .filter((k) => k.startsWith(name + '.') && /^\d+$/.test(k.slice(name.length + 1)))
+    .filter((k) => k.startsWith(`${name}.`) && /^\d+$/.test(k.slice(name.length + 1)))
     .map((k) => Number(k.slice(name.length + 1)))
     .sort((a, b) => a - b);
   if (chunks.length === 0 || chunks.some((n, i) => n !== i)) return null;

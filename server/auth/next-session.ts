@@ -2,7 +2,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/result';
-import { actorFromCookies, type Actor } from './actor';
+import { type Actor, actorFromCookies } from './actor';
 
 export async function getActor(): Promise<Actor | null> {
   const jar = await cookies();

@@ -5,10 +5,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { safeCallbackUrl } from '@/lib/http/safe-callback';
 import { getConfig } from '../config';
 import { CLIENT_IP_HEADER } from '../http/client-ip';
-import { authenticate } from './sign-in';
 import { isSessionRevoked, newSessionId, revokeSignedOutToken, SESSION_MAX_AGE_S } from './sessions';
-
-export { SESSION_MAX_AGE_S };
+import { authenticate } from './sign-in';
 
 export function authOptions(): NextAuthOptions {
   const config = getConfig();

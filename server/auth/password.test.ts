@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, isCommonPassword, verifyPassword } from './password';
 import { DEMO_PASSWORD } from '@/prisma/seed';
+import { hashPassword, isCommonPassword, verifyPassword } from './password';
 
 describe('passwords', () => {
   it('hashes with argon2id at OWASP parameters and verifies', async () => {

@@ -35,6 +35,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 let dummy: Promise<string> | null = null;
 /** A real hash to verify against when the account does not exist, so both paths take the same time (F15). */
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword('fireside-timing-equaliser-' + Math.random());
+  dummy ??= hashPassword(`fireside-timing-equaliser-${Math.random()}`);
   return dummy;
 }

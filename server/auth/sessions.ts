@@ -3,8 +3,8 @@
 // (pages, server actions, socket handshakes and every socket event). Expired rows are pruned on an interval.
 import { randomBytes } from 'node:crypto';
 import { db } from '../db/client';
-import { onStop } from '../runtime';
 import { disconnectSession, disconnectUser } from '../realtime/bus';
+import { onStop } from '../runtime';
 
 /** How long a session token lives (next-auth's maxAge); refreshing it moves its expiry to now + this. */
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;

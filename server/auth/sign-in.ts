@@ -1,6 +1,7 @@
 // Credentials check for next-auth's authorize(): throttled, and alike in answer and timing for unknown accounts.
-import { signInSchema } from '@/lib/users/schema';
+
 import { AppError } from '@/lib/result';
+import { signInSchema } from '@/lib/users/schema';
 import { db } from '../db/client';
 import { dummyHash, verifyPassword } from './password';
 import { admitLogin, settleLogin } from './throttle';
@@ -8,7 +9,7 @@ import { admitLogin, settleLogin } from './throttle';
 export type SignedInUser = { id: string; sessionVersion: number };
 
 /** Messages next-auth passes back to the sign-in form as `error`; the form maps codes to text. */
-export const SIGN_IN_ERRORS = {
+const SIGN_IN_ERRORS = {
   invalid: 'invalid_credentials',
   suspended: 'account_suspended',
   /** Followed by `:<seconds to wait>`. */

@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { resolveLocal } from '@/lib/time/zoned';
-import { buildCalendar, icsFileName, type IcsDiscussion } from './ics';
+import { buildCalendar, type IcsDiscussion, icsFileName } from './ics';
 
 const APP = 'https://fireside.example.org';
 const d = (over: Partial<IcsDiscussion> = {}): IcsDiscussion => ({

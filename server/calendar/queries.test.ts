@@ -21,7 +21,14 @@ describe('calendar files and the personal feed (SQLite)', () => {
 
   it('the feed holds my RSVPs only, follows cancellations, and dies with its token', async () => {
     const elder = await makeActor('ELDER');
-    const common = { description: '', hostIds: [elder.id], timeZone: 'Europe/Berlin', durationMinutes: 60, capacity: 1, agreementText: 'Be kind to each other.' };
+    const common = {
+      description: '',
+      hostIds: [elder.id],
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 60,
+      capacity: 1,
+      agreementText: 'Be kind to each other.',
+    };
     const a = await createDiscussion(elder, { ...common, title: 'Alpha', localStart: '2026-02-01T19:00' }, NOW);
     const b = await createDiscussion(elder, { ...common, title: 'Beta', localStart: '2026-02-02T19:00' }, NOW);
     const c = await createDiscussion(elder, { ...common, title: 'Gamma', localStart: '2026-02-03T19:00' }, NOW);
@@ -72,7 +79,18 @@ describe('calendar files and the personal feed (SQLite)', () => {
     const elder = await makeActor('ELDER');
     const s = await createDiscussion(
       elder,
-      { title: 'Weekly', description: '', hostIds: [elder.id], localStart: '2026-02-26T19:00', timeZone: 'America/New_York', durationMinutes: 60, agreementText: 'Be kind to each other.', recurrence: 'WEEKLY', occurrences: 4, visibility: 'MEMBERS' },
+      {
+        title: 'Weekly',
+        description: '',
+        hostIds: [elder.id],
+        localStart: '2026-02-26T19:00',
+        timeZone: 'America/New_York',
+        durationMinutes: 60,
+        agreementText: 'Be kind to each other.',
+        recurrence: 'WEEKLY',
+        occurrences: 4,
+        visibility: 'MEMBERS',
+      },
       NOW,
     );
     expect(await discussionIcs(null, s.id)).toBeNull();

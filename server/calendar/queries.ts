@@ -1,10 +1,11 @@
 // Calendar files for one discussion, one series, and a member's personal feed (by its secret token).
-import { getConfig } from '../config';
+
 import type { Actor } from '../auth/actor';
+import { getConfig } from '../config';
 import { db } from '../db/client';
 import { canViewDiscussion } from '../discussions/policy';
+import { buildCalendar, type IcsDiscussion, icsFileName } from './ics';
 import { calendarTokenHash } from './token';
-import { buildCalendar, icsFileName, type IcsDiscussion } from './ics';
 
 const icsSelect = {
   id: true,

@@ -1,17 +1,17 @@
 // The Prisma client factory: one client per process, chosen by DATABASE_URL (file: → SQLite, postgres → pg).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client';
-import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { getConfig } from '../config';
 import { onStop, processSingleton } from '../runtime';
 import { PG_POOL_ACQUIRE_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS } from './constants';
+import { PrismaClient as PostgresClient } from './generated/postgres/client';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { SQLITE_BUSY_SLICE_MS, waitForLocksAsync } from './sqlite-busy';
 import { sqliteFilePath } from './urls';
 
 /** Both dialects generate the same model API; the SQLite client's type is the one the code is written against. */
 export type Db = SqliteClient;
-export type { Prisma, Role, User, AuditEntry } from './generated/sqlite/client';
+export type { Prisma } from './generated/sqlite/client';
 
 export type DbOptions = { poolMax?: number; statementTimeoutMs?: number };
 

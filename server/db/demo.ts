@@ -1,8 +1,9 @@
 // Demo data only where it belongs: when start-up seeds the demo community, and whether its accounts (whose
 // password the README publishes) exist, for the page banner and the start-up warning.
+
+import { DEMO_USERS } from '../../prisma/demo-accounts';
 import type { Config } from '../config';
 import { isLoopbackUrl } from '../http/origin';
-import { DEMO_USERS } from '../../prisma/demo-accounts';
 import { db } from './client';
 
 /**

@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivePostgresSchema, keyLine, type ModelKeys, modelKeys, modelShapes, POSTGRES_SCHEMA_PATH, readSqliteSchema, type ModelShape } from '../../scripts/schema-derive';
+import {
+  derivePostgresSchema,
+  keyLine,
+  type ModelKeys,
+  type ModelShape,
+  modelKeys,
+  modelShapes,
+  POSTGRES_SCHEMA_PATH,
+  readSqliteSchema,
+} from '../../scripts/schema-derive';
 import { createTempPostgres, skipReason, TEST_POSTGRES_URL, tempSqliteUrl } from '../test/temp-databases';
 import { createDb } from './client';
 import { listMigrations, migrate, pendingMigrations } from './migrator';
@@ -16,11 +25,15 @@ const expectedKeys = modelKeys(readSqliteSchema());
 
 function sqliteTables(conn: Database.Database): string[] {
   return (
-    conn
-      // search_*: the full-text index (FTS5 tables, their shadow tables and key tables) is not a Prisma model.
-      .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'search\\_%' ESCAPE '\\'`)
-      .all() as { name: string }[]
-  ).map((t) => t.name);
+    (
+      conn
+        // search_*: the full-text index (FTS5 tables, their shadow tables and key tables) is not a Prisma model.
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'search\\_%' ESCAPE '\\'`,
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name)
+  );
 }
 
 function sqliteShape(url: string): ModelShape {
@@ -48,15 +61,36 @@ function sqliteKeys(url: string): ModelKeys {
     for (const index of conn.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number; origin: string; partial: number }[]) {
       if (!index.unique || index.origin === 'pk') continue;
       const cols = (conn.prepare(`PRAGMA index_info("${index.name}")`).all() as { seqno: number; name: string | null }[]).sort((a, b) => a.seqno - b.seqno);
-      lines.push(keyLine.unique(cols.map((c) => c.name ?? '<expression>'), index.partial === 1));
+      lines.push(
+        keyLine.unique(
+          cols.map((c) => c.name ?? '<expression>'),
+          index.partial === 1,
+        ),
+      );
     }
     const fks = new Map<number, { table: string; from: string; to: string; on_delete: string; on_update: string; seq: number }[]>();
-    for (const fk of conn.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { id: number; seq: number; table: string; from: string; to: string; on_delete: string; on_update: string }[]) {
+    for (const fk of conn.prepare(`PRAGMA foreign_key_list("${table}")`).all() as {
+      id: number;
+      seq: number;
+      table: string;
+      from: string;
+      to: string;
+      on_delete: string;
+      on_update: string;
+    }[]) {
       fks.set(fk.id, [...(fks.get(fk.id) ?? []), fk]);
     }
     for (const parts of fks.values()) {
       parts.sort((a, b) => a.seq - b.seq);
-      lines.push(keyLine.foreign(parts.map((p) => p.from), parts[0].table, parts.map((p) => p.to), parts[0].on_delete, parts[0].on_update));
+      lines.push(
+        keyLine.foreign(
+          parts.map((p) => p.from),
+          parts[0].table,
+          parts.map((p) => p.to),
+          parts[0].on_delete,
+          parts[0].on_update,
+        ),
+      );
     }
     keys[table] = lines.sort();
   }
@@ -73,7 +107,7 @@ async function postgresShape(url: string): Promise<ModelShape> {
   );
   await c.end();
   const shape: ModelShape = {};
-  for (const r of rows) (shape[r.table_name] ??= {})[r.column_name] = { nullable: r.is_nullable === 'YES' };
+  for (const r of rows) shape[r.table_name] = { ...shape[r.table_name], [r.column_name]: { nullable: r.is_nullable === 'YES' } };
   return shape;
 }
 
@@ -106,12 +140,15 @@ async function postgresKeys(url: string): Promise<ModelKeys> {
   );
   await c.end();
   const keys: ModelKeys = Object.fromEntries(tables.rows.map((t) => [t.table_name, [] as string[]]));
+  const add = (table: string, line: string) => {
+    keys[table] = [...(keys[table] ?? []), line];
+  };
   for (const i of indexes.rows) {
     const columns = i.columns.map((col) => col ?? '<expression>');
-    (keys[i.table] ??= []).push(i.primary ? keyLine.primary(columns) : keyLine.unique(columns, i.partial));
+    add(i.table, i.primary ? keyLine.primary(columns) : keyLine.unique(columns, i.partial));
   }
   for (const f of fks.rows) {
-    (keys[f.table] ??= []).push(keyLine.foreign(f.columns, f.references, f.referenced, PG_ACTIONS[f.on_delete] ?? f.on_delete, PG_ACTIONS[f.on_update] ?? f.on_update));
+    add(f.table, keyLine.foreign(f.columns, f.references, f.referenced, PG_ACTIONS[f.on_delete] ?? f.on_delete, PG_ACTIONS[f.on_update] ?? f.on_update));
   }
   for (const lines of Object.values(keys)) lines.sort();
   return keys;

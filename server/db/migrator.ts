@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { dialectOf, sqliteFilePath } from './urls';
 import { SQLITE_BUSY_TIMEOUT_MS } from './constants';
 import { secureSqliteFiles } from './files';
+import { dialectOf, sqliteFilePath } from './urls';
 
 const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 const PG_LOCK_KEY = 7_207_369; // any constant: serialises concurrent migrators of several nodes
@@ -52,7 +52,7 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
 
-export function openSqlite(url: string): Database.Database {
+function openSqlite(url: string): Database.Database {
   const file = sqliteFilePath(url);
   // 0600 before SQLite opens it, so the -wal/-shm files it creates are private too.
   secureSqliteFiles(file);
@@ -131,7 +131,8 @@ export async function pendingMigrations(url: string): Promise<string[]> {
     const conn = new Database(sqliteFilePath(url), { readonly: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
     try {
       const hasTable = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`).get();
-      if (hasTable) applied = conn.prepare('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL').all() as Applied[];
+      if (hasTable)
+        applied = conn.prepare('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL').all() as Applied[];
     } finally {
       conn.close();
     }
@@ -140,7 +141,8 @@ export async function pendingMigrations(url: string): Promise<string[]> {
     await client.connect();
     try {
       const reg = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
-      if (reg.rows[0].t) applied = (await client.query<Applied>('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL')).rows;
+      if (reg.rows[0].t)
+        applied = (await client.query<Applied>('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL')).rows;
     } finally {
       await client.end();
     }

@@ -19,7 +19,10 @@ describe('F20 SQLite lock waits', () => {
   beforeAll(async () => {
     await migrate(url);
     db = new SqliteClient({
-      adapter: waitForLocksAsync(new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_SLICE_MS }, { timestampFormat: 'unixepoch-ms' }), BUDGET_MS),
+      adapter: waitForLocksAsync(
+        new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_SLICE_MS }, { timestampFormat: 'unixepoch-ms' }),
+        BUDGET_MS,
+      ),
       transactionOptions: { maxWait: 10 * BUDGET_MS },
     });
     other = new Database(sqliteFilePath(url));
@@ -39,13 +42,26 @@ describe('F20 SQLite lock waits', () => {
     const ticker = setInterval(() => ticks++, 50);
     const t0 = Date.now();
     try {
-      const outcomes = await Promise.all([
-        db.user.create({ data: user() }),
-        db.$transaction(async (tx) => (await tx.user.count(), tx.user.create({ data: user() }))),
-        db.$transaction(async (tx) => tx.user.create({ data: user() })),
-        db.$transaction(async (tx) => (await tx.user.count(), tx.user.create({ data: user() }))),
-        db.user.create({ data: user() }),
-      ].map((p) => p.then(() => 'stored', (e: { message?: string; meta?: unknown }) => JSON.stringify(e.meta ?? e.message))));
+      const outcomes = await Promise.all(
+        [
+          db.user.create({ data: user() }),
+          db.$transaction(async (tx) => {
+            await tx.user.count();
+            return tx.user.create({ data: user() });
+          }),
+          db.$transaction(async (tx) => tx.user.create({ data: user() })),
+          db.$transaction(async (tx) => {
+            await tx.user.count();
+            return tx.user.create({ data: user() });
+          }),
+          db.user.create({ data: user() }),
+        ].map((p) =>
+          p.then(
+            () => 'stored',
+            (e: { message?: string; meta?: unknown }) => JSON.stringify(e.meta ?? e.message),
+          ),
+        ),
+      );
       const ms = Date.now() - t0;
       for (const o of outcomes) expect(o).toContain('SQLITE_BUSY');
       expect(ms).toBeGreaterThanOrEqual(BUDGET_MS - 50);
@@ -61,7 +77,13 @@ describe('F20 SQLite lock waits', () => {
 
   it('F20 writes waiting for the lock go through once the other writer lets go', async () => {
     other.prepare('BEGIN IMMEDIATE').run();
-    const pending = Promise.all([db.user.create({ data: user() }), db.$transaction(async (tx) => (await tx.user.count(), tx.user.create({ data: user() })))]);
+    const pending = Promise.all([
+      db.user.create({ data: user() }),
+      db.$transaction(async (tx) => {
+        await tx.user.count();
+        return tx.user.create({ data: user() });
+      }),
+    ]);
     // Once both have tried at least once (the lock is certainly in their way), let go.
     setTimeout(() => other.prepare('ROLLBACK').run(), BUDGET_MS / 4);
     await pending;

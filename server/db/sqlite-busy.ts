@@ -20,7 +20,7 @@ type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
  */
 export const SQLITE_BUSY_SLICE_MS = 0;
 
-export function isSqliteBusy(err: unknown): boolean {
+function isSqliteBusy(err: unknown): boolean {
   const cause = (err as { cause?: { originalCode?: unknown } })?.cause;
   const code = typeof cause?.originalCode === 'string' ? cause.originalCode : String((err as { code?: unknown })?.code ?? '');
   return code.startsWith('SQLITE_BUSY');
@@ -29,7 +29,7 @@ export function isSqliteBusy(err: unknown): boolean {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `attempt` (at least once) until it stops failing with SQLITE_BUSY or the deadline has passed. */
-export async function retryWhileBusy<T>(attempt: () => Promise<T>, deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS): Promise<T> {
+async function retryWhileBusy<T>(attempt: () => Promise<T>, deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS): Promise<T> {
   for (let backoff = 5; ; backoff = Math.min(backoff * 2, 100)) {
     try {
       return await attempt();

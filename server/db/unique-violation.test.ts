@@ -1,11 +1,15 @@
 // The one unique-violation check, against the errors real databases raise (SQLite always; PostgreSQL when set).
 import { expect, it } from 'vitest';
-import { db } from './client';
-import { isUniqueViolation } from './unique-violation';
 import { useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
+import { db } from './client';
+import { isUniqueViolation } from './unique-violation';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (err: unknown) => err);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (err: unknown) => err,
+  );
 
 describeDialects('isUniqueViolation', ({ make }) => {
   useDialectDatabase(make);

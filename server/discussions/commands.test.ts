@@ -8,7 +8,11 @@ import { describeDialects } from '../test/temp-databases';
 import { cancelDiscussion, createDiscussion, updateDiscussion } from './commands';
 import { getDiscussion, listDiscussions } from './queries';
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => e.code ?? 'validation_error');
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: AppError) => e.code ?? 'validation_error',
+  );
 const NOW = new Date('2026-01-10T12:00:00Z');
 
 const base = (hostId: string) => ({
@@ -31,13 +35,24 @@ describeDialects('discussion commands', ({ make }) => {
     const modality = await db().modality.create({ data: { slug: `ayahuasca-${Date.now()}`, name: 'Ayahuasca', summary: 's' } });
     const d = await createDiscussion(
       elder,
-      { ...base(elder.id), facilitatorIds: [facilitator.id], modalityIds: [modality.id], contentWarnings: ['Trauma', 'grief, loss'], externalLink: 'https://meet.example.org/x' },
+      {
+        ...base(elder.id),
+        facilitatorIds: [facilitator.id],
+        modalityIds: [modality.id],
+        contentWarnings: ['Trauma', 'grief, loss'],
+        externalLink: 'https://meet.example.org/x',
+      },
       NOW,
     );
     const row = await db().discussion.findUniqueOrThrow({ where: { id: d.id }, include: { staff: true, modalities: true } });
     expect(row.startsAt.toISOString()).toBe('2026-02-27T00:00:00.000Z');
     expect(row).toMatchObject({ timeZone: 'America/New_York', localStart: '2026-02-26T19:00', seriesId: null, contentWarnings: 'trauma,grief loss' });
-    expect(row.staff.map((s) => [s.userId, s.role]).sort()).toEqual([[elder.id, 'HOST'], [facilitator.id, 'FACILITATOR']].sort());
+    expect(row.staff.map((s) => [s.userId, s.role]).sort()).toEqual(
+      [
+        [elder.id, 'HOST'],
+        [facilitator.id, 'FACILITATOR'],
+      ].sort(),
+    );
     expect(row.modalities.map((m) => m.modalityId)).toEqual([modality.id]);
     const cards = await listDiscussions(null, { modality: modality.slug }, NOW);
     expect(cards.map((c) => c.id)).toEqual([d.id]);
@@ -91,7 +106,11 @@ describeDialects('discussion commands', ({ make }) => {
 
   it('F13 text is stored as text: bidi and zero-width characters are stripped, markup is kept inert for rendering', async () => {
     const elder = await makeActor('ELDER');
-    const d = await createDiscussion(elder, { ...base(elder.id), title: 'Hi\u202e <img src=x onerror=alert(1)>\u200b', description: '<script>alert(1)</script>' }, NOW);
+    const d = await createDiscussion(
+      elder,
+      { ...base(elder.id), title: 'Hi\u202e <img src=x onerror=alert(1)>\u200b', description: '<script>alert(1)</script>' },
+      NOW,
+    );
     const row = await db().discussion.findUniqueOrThrow({ where: { id: d.id } });
     expect(row.title).toBe('Hi <img src=x onerror=alert(1)>');
     expect(row.description).toBe('<script>alert(1)</script>'); // escaped by the renderer, never run
@@ -162,7 +181,11 @@ describeDialects('discussion commands', ({ make }) => {
   it('attendees are visible to hosts, facilitators and admins only; meeting links only to people with a seat', async () => {
     const elder = await makeActor('ELDER');
     const facilitator = await makeActor('FACILITATOR');
-    const d = await createDiscussion(elder, { ...base(elder.id), facilitatorIds: [facilitator.id], visibility: 'MEMBERS', externalLink: 'https://meet.example.org/secret' }, NOW);
+    const d = await createDiscussion(
+      elder,
+      { ...base(elder.id), facilitatorIds: [facilitator.id], visibility: 'MEMBERS', externalLink: 'https://meet.example.org/secret' },
+      NOW,
+    );
     const member = await makeActor();
     const other = await makeActor();
     await rsvp(member, { discussionId: d.id }, NOW);

@@ -1,10 +1,10 @@
 // Discussion use cases: schedule (one discussion or a series), edit one occurrence, cancel. Each checks
 // policy, writes in one transaction (with the notifications it causes), then publishes after commit.
-import { cancelDiscussionSchema, createDiscussionSchema, updateDiscussionSchema, type CreateDiscussion } from '@/lib/discussions/schema';
+import { type CreateDiscussion, cancelDiscussionSchema, createDiscussionSchema, updateDiscussionSchema } from '@/lib/discussions/schema';
 import type { NotificationType } from '@/lib/notifications/schema';
 import { AppError } from '@/lib/result';
 import { seriesOccurrences, seriesRule } from '@/lib/time/recurrence';
-import { describeInZone, resolveLocal, type Resolved } from '@/lib/time/zoned';
+import { describeInZone, type Resolved, resolveLocal } from '@/lib/time/zoned';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { publishNotifications, storeNotifications } from '../notifications/commands';
@@ -23,16 +23,20 @@ async function checkReferences(tx: Tx, input: People) {
     select: { id: true, role: true },
   });
   const role = new Map(users.map((u) => [u.id, u.role]));
-  if (input.hostIds.some((id) => !HOST_ROLES.includes(role.get(id)!))) {
+  // An unknown or banned id has no role here, so it is refused like a wrong role.
+  const hasRole = (id: string, allowed: readonly string[]) => allowed.some((r) => r === role.get(id));
+  if (input.hostIds.some((id) => !hasRole(id, HOST_ROLES))) {
     throw new AppError('validation_error', 'Hosts must be elders or admins.', { hostIds: 'Hosts must be elders or admins.' });
   }
-  if (facilitatorIds.some((id) => !FACILITATOR_ROLES.includes(role.get(id)!))) {
+  if (facilitatorIds.some((id) => !hasRole(id, FACILITATOR_ROLES))) {
     throw new AppError('validation_error', 'Facilitators must be facilitators, elders or admins.', { facilitatorIds: 'Choose facilitators from the list.' });
   }
   const modalities = await tx.modality.count({ where: { id: { in: input.modalityIds } } });
   const articles = await tx.article.count({ where: { id: { in: input.articleIds } } });
-  if (modalities !== input.modalityIds.length) throw new AppError('validation_error', 'A chosen modality no longer exists.', { modalityIds: 'Choose modalities from the list.' });
-  if (articles !== input.articleIds.length) throw new AppError('validation_error', 'A chosen article no longer exists.', { articleIds: 'Choose articles from the list.' });
+  if (modalities !== input.modalityIds.length)
+    throw new AppError('validation_error', 'A chosen modality no longer exists.', { modalityIds: 'Choose modalities from the list.' });
+  if (articles !== input.articleIds.length)
+    throw new AppError('validation_error', 'A chosen article no longer exists.', { articleIds: 'Choose articles from the list.' });
   return { facilitatorIds };
 }
 
@@ -60,7 +64,17 @@ export type Scheduled = { id: string; seriesId: string | null; occurrences: numb
 /** Schedules a discussion, or a series of them (each occurrence its own row with seriesId/seriesIndex). */
 type DiscussionInput = Pick<
   CreateDiscussion,
-  'title' | 'description' | 'timeZone' | 'durationMinutes' | 'capacity' | 'visibility' | 'moderationMode' | 'anonymousDefault' | 'agreementText' | 'contentWarnings' | 'externalLink'
+  | 'title'
+  | 'description'
+  | 'timeZone'
+  | 'durationMinutes'
+  | 'capacity'
+  | 'visibility'
+  | 'moderationMode'
+  | 'anonymousDefault'
+  | 'agreementText'
+  | 'contentWarnings'
+  | 'externalLink'
 >;
 
 /** The columns a discussion takes from the form, for one occurrence's start (create and edit alike). */
@@ -197,9 +211,7 @@ export async function updateDiscussion(actor: Actor, raw: unknown, now = new Dat
             userId: r.userId,
             type: 'discussion_changed' as NotificationType,
             title: `Changed: ${input.title}`,
-            body: changed.includes('time')
-              ? `New time: ${describeInZone(resolved.startsAt, r.user.timeZone)}.`
-              : `Changed: ${changed.join(', ')}.`,
+            body: changed.includes('time') ? `New time: ${describeInZone(resolved.startsAt, r.user.timeZone)}.` : `Changed: ${changed.join(', ')}.`,
             link: `/discussions/${input.id}`,
           })),
         ),

@@ -4,7 +4,7 @@ import type { DiscussionCard, PersonRef } from '@/lib/discussions/views';
 import { roomPhase } from '@/lib/live/phase';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
-import { rsvpView, type RsvpView } from '../rsvp/commands';
+import { type RsvpView, rsvpView } from '../rsvp/commands';
 import { canCancelDiscussion, canEditDiscussion, canRsvp, canSeeAttendees, canViewDiscussion, FACILITATOR_ROLES, HOST_ROLES } from './policy';
 
 type Who = Actor | null;
@@ -106,7 +106,7 @@ export async function listDiscussionsBetween(actor: Who, from: Date, to: Date, f
   return rows.map((r) => toCard(r, now));
 }
 
-export type Attendee = { displayName: string; status: 'GOING' | 'WAITLISTED'; position: number | null };
+type Attendee = { displayName: string; status: 'GOING' | 'WAITLISTED'; position: number | null };
 export type DiscussionDetail = DiscussionCard & {
   description: string;
   localStart: string;

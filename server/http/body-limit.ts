@@ -3,8 +3,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROUTE_HANDLER_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from './body-limits.js';
 
-export { ROUTE_HANDLER_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT };
-
 /** The limit of a request path: route handlers under /api/ are small, pages (server actions) take forms. */
 export function bodyLimitFor(path: string): number {
   return path === '/api' || path.startsWith('/api/') ? ROUTE_HANDLER_BODY_LIMIT : SERVER_ACTION_BODY_LIMIT;

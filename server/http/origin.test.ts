@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
-import { isAllowedOrigin, isCrossSiteWrite, isLoopbackUrl, loopbackAliases } from './origin';
 import { clientIp } from './client-ip';
+import { isAllowedOrigin, isCrossSiteWrite, isLoopbackUrl, loopbackAliases } from './origin';
 
 const allowed = ['https://fireside.example.org'];
 const req = (method: string, headers: Record<string, string> = {}, remoteAddress = '10.0.0.1') =>
   ({ method, headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
-const config = (env: Record<string, string>) => parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fireside-origin-')), AUTH_SECRET: 'x'.repeat(32), ...env });
+const config = (env: Record<string, string>) =>
+  parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fireside-origin-')), AUTH_SECRET: 'x'.repeat(32), ...env });
 
 describe('origin checks', () => {
   it('F06 only an exact allowed origin passes', () => {

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from './security-headers';
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('contentSecurityPolicy', () => {
-  const loopback = { appUrl: 'http://localhost:3000', allowedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000'], nodeEnv: 'production' as const };
+  const loopback = {
+    appUrl: 'http://localhost:3000',
+    allowedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000'],
+    nodeEnv: 'production' as const,
+  };
 
   it('allows scripts only with the nonce, no plugins, no framing, no foreign base', () => {
     const d = directives(contentSecurityPolicy(loopback, 'abc123=='));
@@ -21,7 +31,9 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('uses wss and upgrades insecure requests behind https', () => {
-    const d = directives(contentSecurityPolicy({ appUrl: 'https://fireside.example.org', allowedOrigins: ['https://fireside.example.org'], nodeEnv: 'production' }, 'n'));
+    const d = directives(
+      contentSecurityPolicy({ appUrl: 'https://fireside.example.org', allowedOrigins: ['https://fireside.example.org'], nodeEnv: 'production' }, 'n'),
+    );
     expect(d.get('connect-src')).toEqual(["'self'", 'wss://fireside.example.org']);
     expect(d.has('upgrade-insecure-requests')).toBe(true);
   });

@@ -7,13 +7,16 @@ import type { Actor } from '../auth/actor';
 import { closeDb, db } from '../db/client';
 import { toErrorBody } from '../errors';
 import { search } from '../search/queries';
-import { makeActor, useFreshDatabase, useDialectDatabase } from '../test/in-process';
+import { makeActor, useDialectDatabase, useFreshDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
 import { createArticle, createModality, updateArticle } from './commands';
 import { getArticleBySlug, getArticleForEdit, listModalitiesWithArticles } from './queries';
 
 async function errorOf(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, 'expected the command to fail').toBeInstanceOf(Error);
   return toErrorBody(err);
 }
@@ -31,7 +34,10 @@ function input(modalityId: string, overrides: Record<string, unknown> = {}) {
     contraindications: '- None known for gentle practice',
     legalStatus: 'Legal everywhere.',
     references: [
-      { text: 'Mitchell JM, et al. MDMA-assisted therapy for severe PTSD. Nature Medicine. 2021;27:1025–1033.', doi: 'https://doi.org/10.1038/s41591-021-01336-3' },
+      {
+        text: 'Mitchell JM, et al. MDMA-assisted therapy for severe PTSD. Nature Medicine. 2021;27:1025–1033.',
+        doi: 'https://doi.org/10.1038/s41591-021-01336-3',
+      },
       { text: 'A page about breathing practice', url: 'https://example.org/breathing' },
     ],
     ...overrides,
@@ -47,7 +53,12 @@ describeDialects('library', ({ make }) => {
     const d = await make();
     drop = d.drop;
     await useFreshDatabase(d.url);
-    [elder, admin, member, facilitator] = await Promise.all([makeActor('ELDER', 'Rowan Elder'), makeActor('ADMIN'), makeActor('MEMBER'), makeActor('FACILITATOR')]);
+    [elder, admin, member, facilitator] = await Promise.all([
+      makeActor('ELDER', 'Rowan Elder'),
+      makeActor('ADMIN'),
+      makeActor('MEMBER'),
+      makeActor('FACILITATOR'),
+    ]);
     modalityId = (await createModality(elder, { name: 'Breathwork', slug: 'breathwork', summary: 'Breathing practices and their effects.' })).id;
     otherModalityId = (await createModality(admin, { name: 'Ayahuasca', slug: 'ayahuasca-test', summary: 'An Amazonian plant brew.' })).id;
   });
@@ -133,17 +144,28 @@ describeDialects('library', ({ make }) => {
   it('updates with the loaded version; a stale version is a conflict and changes nothing', async () => {
     const a = await createArticle(elder, input(modalityId));
     const draft = (await getArticleForEdit(admin, a.slug))!;
-    const saved = await updateArticle(admin, { ...input(otherModalityId, { slug: a.slug, title: 'Breathwork, revised' }), id: a.id, expectedUpdatedAt: draft.updatedAt, markReviewed: false });
+    const saved = await updateArticle(admin, {
+      ...input(otherModalityId, { slug: a.slug, title: 'Breathwork, revised' }),
+      id: a.id,
+      expectedUpdatedAt: draft.updatedAt,
+      markReviewed: false,
+    });
     const row = await db().article.findUniqueOrThrow({ where: { id: a.id } });
     expect(row).toMatchObject({ title: 'Breathwork, revised', modalityId: otherModalityId, reviewedById: elder.id });
     expect(saved.updatedAt.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
 
-    const stale = await errorOf(updateArticle(elder, { ...input(modalityId, { slug: a.slug, title: 'Lost update' }), id: a.id, expectedUpdatedAt: draft.updatedAt }));
+    const stale = await errorOf(
+      updateArticle(elder, { ...input(modalityId, { slug: a.slug, title: 'Lost update' }), id: a.id, expectedUpdatedAt: draft.updatedAt }),
+    );
     expect(stale.code).toBe('conflict');
     expect((await db().article.findUniqueOrThrow({ where: { id: a.id } })).title).toBe('Breathwork, revised');
 
     const fresh = (await getArticleForEdit(elder, a.slug))!;
-    await updateArticle(elder, { ...input(modalityId, { slug: 'breathwork-renamed', title: 'Breathwork, reviewed' }), id: a.id, expectedUpdatedAt: fresh.updatedAt });
+    await updateArticle(elder, {
+      ...input(modalityId, { slug: 'breathwork-renamed', title: 'Breathwork, reviewed' }),
+      id: a.id,
+      expectedUpdatedAt: fresh.updatedAt,
+    });
     const reviewed = await db().article.findUniqueOrThrow({ where: { id: a.id } });
     expect(reviewed).toMatchObject({ slug: 'breathwork-renamed', reviewedById: elder.id });
     expect(await errorOf(updateArticle(elder, { ...input(modalityId), id: 'missing' }))).toMatchObject({ code: 'not_found' });
@@ -193,7 +215,9 @@ describeDialects('library', ({ make }) => {
   });
 
   it('a modality slug is unique', async () => {
-    expect(await errorOf(createModality(elder, { name: 'Breathwork again', slug: 'breathwork', summary: 'A duplicate address.' }))).toMatchObject({ code: 'conflict' });
+    expect(await errorOf(createModality(elder, { name: 'Breathwork again', slug: 'breathwork', summary: 'A duplicate address.' }))).toMatchObject({
+      code: 'conflict',
+    });
   });
 });
 
@@ -228,8 +252,7 @@ describeDialects('library seed', ({ make }) => {
     const { createArticleSchema } = await import('@/lib/library/schema');
     for (const { modality: _m, author: _a, reviewer: _r, ...a } of LIBRARY_ARTICLES) {
       const parsed = createArticleSchema.safeParse({ ...a, modalityId: 'x' });
-      expect(parsed.success, `${a.slug}: ${parsed.success ? '' : parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')}`).toBe(true);
+      expect(parsed.success, `${a.slug}: ${parsed.success ? '' : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`).toBe(true);
     }
   });
 });
-

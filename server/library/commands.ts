@@ -2,10 +2,10 @@
 // then writes the article and its audit entry in one transaction (nothing is half-written).
 import { createArticleSchema, createModalitySchema, updateArticleSchema } from '@/lib/library/schema';
 import { AppError } from '@/lib/result';
+import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
-import { recordAudit } from '../audit/commands';
 import { canCreateModalities, canEditArticles } from './policy';
 
 export type ArticleRef = { id: string; slug: string; updatedAt: Date };
@@ -13,8 +13,7 @@ export type ModalityRef = { id: string; slug: string; name: string };
 
 const FORBIDDEN_MESSAGE = 'Only elders and admins can write or edit library articles.';
 
-const slugTaken = () =>
-  new AppError('conflict', 'Another article already uses that address. Choose a different slug.', { slug: 'This address is taken.' });
+const slugTaken = () => new AppError('conflict', 'Another article already uses that address. Choose a different slug.', { slug: 'This address is taken.' });
 
 async function requireModality(tx: Prisma.TransactionClient, modalityId: string) {
   const modality = await tx.modality.findUnique({ where: { id: modalityId }, select: { id: true } });
@@ -65,7 +64,11 @@ export async function updateArticle(actor: Actor, raw: unknown): Promise<Article
         if (!exists) throw new AppError('not_found', 'That article no longer exists.');
         throw new AppError('conflict', 'Someone else saved this article after you opened it. Copy your changes, reload and try again.');
       }
-      await recordAudit(tx, actor, { action: markReviewed ? 'article.reviewed' : 'article.updated', target: { type: 'article', id }, detail: { title: input.title } });
+      await recordAudit(tx, actor, {
+        action: markReviewed ? 'article.reviewed' : 'article.updated',
+        target: { type: 'article', id },
+        detail: { title: input.title },
+      });
       return tx.article.findUniqueOrThrow({ where: { id }, select: { id: true, slug: true, updatedAt: true } });
     });
   } catch (err) {

@@ -13,7 +13,32 @@ function tagsAndAttributes(html: string) {
   return { tags, attrs };
 }
 
-const ALLOWED_TAGS = new Set(['div', 'p', 'a', 'span', 'strong', 'em', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'blockquote', 'code', 'pre', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br']);
+const ALLOWED_TAGS = new Set([
+  'div',
+  'p',
+  'a',
+  'span',
+  'strong',
+  'em',
+  'ul',
+  'ol',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'blockquote',
+  'code',
+  'pre',
+  'del',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'br',
+]);
 
 describe('F13 markdown renders inert', () => {
   it('drops <script> blocks and inline scripts entirely', () => {
@@ -68,7 +93,9 @@ describe('F13 markdown renders inert', () => {
 
   it('keeps safe links; absolute ones get rel="noopener noreferrer nofollow"', () => {
     const html = render('[study](https://doi.org/10.1038/s41591-021-01336-3), [home](/library) and https://example.org/auto');
-    expect(html).toContain('href="https://doi.org/10.1038/s41591-021-01336-3" class="text-ember-700 underline hover:text-ember-800" rel="noopener noreferrer nofollow"');
+    expect(html).toContain(
+      'href="https://doi.org/10.1038/s41591-021-01336-3" class="text-ember-700 underline hover:text-ember-800" rel="noopener noreferrer nofollow"',
+    );
     expect(html).toMatch(/<a href="\/library" class="[^"]*">home<\/a>/);
     expect(html).not.toMatch(/href="\/library"[^>]*rel=/);
     expect(html).toMatch(/href="https:\/\/example.org\/auto"[^>]*rel="noopener noreferrer nofollow"/);
@@ -106,7 +133,18 @@ describe('safeUrl', () => {
   });
 
   it('refuses everything else', () => {
-    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '/\\evil.example', 'relative/path', 'https://trusted.example@evil.example/', '//user:pw@evil.example/']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '/\\evil.example',
+      'relative/path',
+      'https://trusted.example@evil.example/',
+      '//user:pw@evil.example/',
+    ]) {
       expect(safeUrl(bad), bad).toBe('');
     }
   });

@@ -1,13 +1,13 @@
 // Healing Library reads, returning view models: the index by modality, an article page (with the upcoming
 // discussions on its modality the viewer may see) and the editor's copy of an article.
-import { parseStoredReferences, slugSchema, type Reference } from '@/lib/library/schema';
+import { parseStoredReferences, type Reference, slugSchema } from '@/lib/library/schema';
 import type { ArticleDraft } from '@/lib/library/views';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { canEditArticles } from './policy';
 
-export type ArticleCard = { id: string; slug: string; title: string; summary: string; lastReviewedAt: Date | null };
+type ArticleCard = { id: string; slug: string; title: string; summary: string; lastReviewedAt: Date | null };
 export type ModalityGroup = { id: string; slug: string; name: string; summary: string; articles: ArticleCard[] };
 
 export async function listModalitiesWithArticles(): Promise<ModalityGroup[]> {
@@ -32,7 +32,7 @@ export async function listModalities(): Promise<ModalityOption[]> {
   return db().modality.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
 }
 
-export type UpcomingDiscussion = {
+type UpcomingDiscussion = {
   id: string;
   title: string;
   startsAt: Date;
@@ -61,13 +61,13 @@ export type ArticleView = {
   upcomingDiscussions: UpcomingDiscussion[];
 };
 
-export const UPCOMING_LIMIT = 10;
+const UPCOMING_LIMIT = 10;
 
 /**
  * Discussions on a modality that are live now or start later, soonest first. Members-only discussions are
  * listed for signed-in people only; cancelled and ended ones never.
  */
-export async function listUpcomingDiscussionsForModality(actor: Actor | null, modalityId: string, now = new Date()): Promise<UpcomingDiscussion[]> {
+async function listUpcomingDiscussionsForModality(actor: Actor | null, modalityId: string, now = new Date()): Promise<UpcomingDiscussion[]> {
   const rows = await db().discussion.findMany({
     where: {
       modalities: { some: { modalityId } },

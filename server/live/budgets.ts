@@ -27,10 +27,15 @@ export async function spendBudget(kind: LiveCommand, userId: string): Promise<vo
   const wait = await take(budget(kind), userId);
   if (wait <= 0) return;
   const s = Math.ceil(wait / 1000);
-  throw new AppError('rate_limited', kind === 'ask' ? `You're asking faster than the room can read. Try again in ${s} s.` : `Slow down a little. Try again in ${s} s.`);
+  throw new AppError(
+    'rate_limited',
+    kind === 'ask' ? `You're asking faster than the room can read. Try again in ${s} s.` : `Slow down a little. Try again in ${s} s.`,
+  );
 }
 
 /** Gives a point back: the command turned out to cost nothing (a resend of a question already stored). */
 export async function refundBudget(kind: LiveCommand, userId: string): Promise<void> {
-  await budget(kind).reward(userId, 1).catch(() => {});
+  await budget(kind)
+    .reward(userId, 1)
+    .catch(() => {});
 }

@@ -2,7 +2,7 @@
 // and the checks each feature's commands run: open for questions, moderator, agreement accepted.
 // Features (questions/, later moderation/ and polls/) import this; nothing here imports a feature.
 import type { DiscussionStatus } from '@/lib/discussions/schema';
-import { roomPhase, type RoomPhase } from '@/lib/live/phase';
+import { type RoomPhase, roomPhase } from '@/lib/live/phase';
 import type { StaffBadge } from '@/lib/live/views';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
@@ -66,9 +66,11 @@ export function roleIn(actor: Actor, ctx: RoomContext) {
 export function assertOpenForQuestions(ctx: RoomContext) {
   if (ctx.phase === 'lobby' || ctx.phase === 'live') return;
   const why =
-    ctx.phase === 'ended' ? 'This discussion has ended; the room is read-only.'
-    : ctx.phase === 'cancelled' ? 'This discussion was cancelled.'
-    : 'The room opens 15 minutes before the start.';
+    ctx.phase === 'ended'
+      ? 'This discussion has ended; the room is read-only.'
+      : ctx.phase === 'cancelled'
+        ? 'This discussion was cancelled.'
+        : 'The room opens 15 minutes before the start.';
   throw new AppError('room_closed', why);
 }
 

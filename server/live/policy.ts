@@ -1,7 +1,8 @@
 // Who may do what in a live room. Pure functions over the actor's global role and their staff role in
 // this discussion (HOST / FACILITATOR / none), re-read from the database on every event (F10).
-import { atLeast, type RoleName } from '@/lib/users/roles';
+
 import type { RoomRole } from '@/lib/live/views';
+import { atLeast, type RoleName } from '@/lib/users/roles';
 
 export type StaffRole = 'HOST' | 'FACILITATOR' | null;
 export type RoomActor = { id: string; role: RoleName };

@@ -3,7 +3,7 @@
 // attendee list, the audience only the count. The peak is recorded on the discussion.
 import type { Attendee } from '@/lib/live/views';
 import { db } from '../db/client';
-import { publishToAudience, publishToModerators, roomPresence, type RoomMember } from '../realtime/bus';
+import { publishToAudience, publishToModerators, type RoomMember, roomPresence } from '../realtime/bus';
 import { coalescer } from '../realtime/coalesce';
 
 const PRESENCE_INTERVAL_MS = 250; // at most 4 presence messages per second per room

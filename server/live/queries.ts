@@ -5,7 +5,7 @@ import type { DiscussionStatus } from '@/lib/discussions/schema';
 import type { RoomCore } from '@/lib/live/views';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { roleIn, type RoomContext } from './context';
+import { type RoomContext, roleIn } from './context';
 import { presenceOf } from './presence';
 
 /** The room core's part of the join state, for a room `ctx` that `actor` has just entered. */

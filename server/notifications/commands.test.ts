@@ -18,7 +18,16 @@ describeDialects('notifications', ({ make }) => {
     const created = new Date('2026-05-01T17:00:00Z');
     const d = await createDiscussion(
       elder,
-      { title: 'Soon', description: '', hostIds: [elder.id], localStart: '2026-05-01T20:00', timeZone: 'Europe/Berlin', durationMinutes: 60, capacity: 1, agreementText: 'Be kind to each other.' },
+      {
+        title: 'Soon',
+        description: '',
+        hostIds: [elder.id],
+        localStart: '2026-05-01T20:00',
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 60,
+        capacity: 1,
+        agreementText: 'Be kind to each other.',
+      },
       created,
     );
     const going = await makeActor();
@@ -37,7 +46,21 @@ describeDialects('notifications', ({ make }) => {
     expect(await db().notification.count({ where: { userId: waiting.id } })).toBe(0);
 
     // Rescheduled: a new notice for the new time.
-    await updateDiscussion(elder, { id: d.id, title: 'Soon', description: '', hostIds: [elder.id], localStart: '2026-05-01T21:00', timeZone: 'Europe/Berlin', durationMinutes: 60, capacity: 1, agreementText: 'Be kind to each other.' }, at);
+    await updateDiscussion(
+      elder,
+      {
+        id: d.id,
+        title: 'Soon',
+        description: '',
+        hostIds: [elder.id],
+        localStart: '2026-05-01T21:00',
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 60,
+        capacity: 1,
+        agreementText: 'Be kind to each other.',
+      },
+      at,
+    );
     expect(await sendStartsSoonNotifications(new Date('2026-05-01T18:50:00Z'))).toBe(1);
   });
 
@@ -51,7 +74,10 @@ describeDialects('notifications', ({ make }) => {
     expect((await db().notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
     await db().notification.create({ data: { userId: me.id, type: 'starts_soon', title: 't2', body: 'b' } });
     expect(await markNotificationsRead(me, { all: true })).toEqual({ unreadCount: 0 });
-    const bad = await markNotificationsRead(me, { ids: 'x' }).then(() => null, (e: AppError) => e);
+    const bad = await markNotificationsRead(me, { ids: 'x' }).then(
+      () => null,
+      (e: AppError) => e,
+    );
     expect(bad).toBeInstanceOf(Error);
   });
 });

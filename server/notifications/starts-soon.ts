@@ -6,7 +6,7 @@ import { db } from '../db/client';
 import { onStop } from '../runtime';
 import { notifyOnce } from './commands';
 
-export const STARTS_SOON_MINUTES = LOBBY_OPENS_MINUTES;
+const STARTS_SOON_MINUTES = LOBBY_OPENS_MINUTES;
 
 /** Sends the notice for every discussion starting within the next 15 minutes. Returns how many were sent. */
 export async function sendStartsSoonNotifications(now = new Date()): Promise<number> {

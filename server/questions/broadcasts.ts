@@ -5,7 +5,7 @@ import type { ServerEventName, ServerEventPayload } from '@/lib/realtime/events'
 import { db } from '../db/client';
 import { isPublishing, publishToAudience, publishToModerators, publishToRoom } from '../realtime/bus';
 import { coalescer } from '../realtime/coalesce';
-import { audienceView, moderatorView, type Badges, type QuestionRow } from './views';
+import { audienceView, type Badges, moderatorView, type QuestionRow } from './views';
 
 const TALLY_INTERVAL_MS = 250; // at most 4 tally messages per second per room
 

@@ -1,16 +1,17 @@
 // Question use cases: ask, edit, withdraw, vote, unvote (members); reply, highlight, answer (hosts and
 // facilitators). Each: validate → load room + policy → write in a transaction → return → broadcast after.
-import { askQuestionSchema, editQuestionSchema, highlightQuestionSchema, questionRefSchema, replyToQuestionSchema } from '@/lib/questions/schema';
+
 import type { QuestionView, ReplyView } from '@/lib/live/views';
+import { askQuestionSchema, editQuestionSchema, highlightQuestionSchema, questionRefSchema, replyToQuestionSchema } from '@/lib/questions/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
-import { assertAgreed, assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
 import { refundBudget, spendBudget } from '../live/budgets';
+import { assertAgreed, assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
 import { publishToRoom } from '../realtime/bus';
 import { markTallyDirty, publishAboutQuestion, publishQuestion } from './broadcasts';
-import { questionSelect, replyView, viewFor, type QuestionRow } from './views';
+import { type QuestionRow, questionSelect, replyView, viewFor } from './views';
 
 async function loadQuestion(questionId: string) {
   const q = await db().question.findUnique({ where: { id: questionId }, select: questionSelect });
@@ -22,7 +23,10 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
   const input = askQuestionSchema.parse(raw);
   // The budget is spent before any database work, so a flood costs the server almost nothing (F04). A refused
   // ask spends nothing and leaves no mark: only a stored row makes a resend free (F16, F17).
-  const refused = await spendBudget('ask', actor.id).then(() => null, (err: unknown) => err);
+  const refused = await spendBudget('ask', actor.id).then(
+    () => null,
+    (err: unknown) => err,
+  );
   const existing = await db().question.findUnique({ where: { id: input.id }, select: questionSelect });
   if (existing) {
     if (!refused) await refundBudget('ask', actor.id);

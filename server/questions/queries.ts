@@ -1,7 +1,8 @@
 // The questions of a live room as one person may see them: the questions' part of the join state, and the pages
 // after it (`questions:page`). Moderators see pending and hidden questions and authors; the audience does not.
-import { pageQuestionsSchema } from '@/lib/questions/schema';
+
 import type { QuestionPage, RoomQuestions } from '@/lib/live/views';
+import { pageQuestionsSchema } from '@/lib/questions/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
@@ -56,5 +57,8 @@ export async function pageQuestions(actor: Actor, raw: unknown): Promise<Questio
     take: JOIN_QUESTIONS + 1,
     select: questionSelect,
   });
-  return { questions: rows.slice(0, JOIN_QUESTIONS).map((row) => viewFor(ctx, row)), nextOffset: rows.length > JOIN_QUESTIONS ? input.offset + JOIN_QUESTIONS : null };
+  return {
+    questions: rows.slice(0, JOIN_QUESTIONS).map((row) => viewFor(ctx, row)),
+    nextOffset: rows.length > JOIN_QUESTIONS ? input.offset + JOIN_QUESTIONS : null,
+  };
 }

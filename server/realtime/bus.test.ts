@@ -3,15 +3,16 @@
 // what (audience, moderators, moderators + the author, one person, one session).
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import { type Socket as ClientSocket, io as connect } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '@/lib/realtime/events';
+import { type ClientToServerEvents, rooms, type ServerToClientEvents } from '@/lib/realtime/events';
 import { settleInflight } from '../lifecycle';
 import { resetProcess } from '../runtime';
 import {
   disconnectSession,
   disconnectUser,
   getIo,
+  type Io,
   moveOutOfModerators,
   publishToAudience,
   publishToModerators,
@@ -19,7 +20,6 @@ import {
   publishToUser,
   roomPresence,
   setIo,
-  type Io,
 } from './bus';
 
 type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
@@ -38,7 +38,14 @@ beforeAll(async () => {
   io.use((socket, next) => {
     const who = socket.handshake.auth as Who;
     socket.data.claims = { userId: who.userId, sessionVersion: 0, sid: who.sid };
-    socket.data.actor = { id: who.userId, email: `${who.userId}@example.org`, displayName: `Name ${who.userId}`, role: 'MEMBER', timeZone: 'UTC', sessionVersion: 0 };
+    socket.data.actor = {
+      id: who.userId,
+      email: `${who.userId}@example.org`,
+      displayName: `Name ${who.userId}`,
+      role: 'MEMBER',
+      timeZone: 'UTC',
+      sessionVersion: 0,
+    };
     socket.data.joined = { discussionId: D, at: new Date(Date.now() - Number(who.userId.replace(/\D/g, '')) * 1000).toISOString() };
     next();
   });
@@ -128,8 +135,16 @@ describe('realtime bus', () => {
 
     expect(without(m)).toEqual(['question:asked {"id":"audience-view"}']);
     expect(without(a)).toEqual(['question:asked {"id":"audience-view"}', 'question:answered {"id":"pending","answeredAt":"now"}']);
-    expect(without(md)).toEqual(['question:asked {"id":"moderator-view"}', 'question:answered {"id":"pending","answeredAt":"now"}', 'question:withdrawn {"id":"pending-of-a-mod"}']);
-    expect(without(ma)).toEqual(['question:asked {"id":"moderator-view"}', 'question:answered {"id":"pending","answeredAt":"now"}', 'question:withdrawn {"id":"pending-of-a-mod"}']);
+    expect(without(md)).toEqual([
+      'question:asked {"id":"moderator-view"}',
+      'question:answered {"id":"pending","answeredAt":"now"}',
+      'question:withdrawn {"id":"pending-of-a-mod"}',
+    ]);
+    expect(without(ma)).toEqual([
+      'question:asked {"id":"moderator-view"}',
+      'question:answered {"id":"pending","answeredAt":"now"}',
+      'question:withdrawn {"id":"pending-of-a-mod"}',
+    ]);
   });
 
   it('moveOutOfModerators: no moderator frame published after it reaches the person; they are asked to re-join', async () => {

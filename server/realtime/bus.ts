@@ -9,7 +9,7 @@
 // shutdown sends them before it closes any socket (F25). Without a Socket.IO server (scripts, unit tests)
 // publishing is a no-op: the write has already happened and is the source of truth.
 import type { Server } from 'socket.io';
-import { rooms, type ClientToServerEvents, type ServerEventName, type ServerEventPayload, type ServerToClientEvents } from '@/lib/realtime/events';
+import { type ClientToServerEvents, rooms, type ServerEventName, type ServerEventPayload, type ServerToClientEvents } from '@/lib/realtime/events';
 import { track } from '../lifecycle';
 import { processSingleton } from '../runtime';
 import type { SocketData } from './types';
@@ -73,10 +73,15 @@ export function publishToAudience<E extends ServerEventName>(discussionId: strin
  * To the discussion's moderators (hosts, facilitators, admins in the room), and with `andUser` also to that
  * person's sockets (the author of a question the audience may not see): each socket gets it once.
  */
-export function publishToModerators<E extends ServerEventName>(discussionId: string, event: E, payload: ServerEventPayload<E>, opts: { andUser?: string } = {}) {
+export function publishToModerators<E extends ServerEventName>(
+  discussionId: string,
+  event: E,
+  payload: ServerEventPayload<E>,
+  opts: { andUser?: string } = {},
+) {
   later((io) => {
     const mods = io.to(rooms.discussionMods(discussionId));
-    (((opts.andUser ? mods.to(rooms.user(opts.andUser)) : mods) as Target)).emit(event, payload);
+    ((opts.andUser ? mods.to(rooms.user(opts.andUser)) : mods) as Target).emit(event, payload);
   });
 }
 

@@ -1,8 +1,8 @@
 // The shared coalescer (vote tallies, presence): per key at most one flush per interval, with every item marked
 // since the last one; flushes of one key never overlap; shutdown sends what is pending and takes no more.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { coalescer, createCoalescer } from './coalesce';
 import { resetProcess, runStopPhase, stopInventory } from '../runtime';
+import { coalescer, createCoalescer } from './coalesce';
 
 const INTERVAL = 250; // the "at most 4 messages a second per room"
 

@@ -15,7 +15,11 @@ export type Coalescer<T> = {
 
 type Entry<T> = { items: Set<T>; timer: NodeJS.Timeout };
 
-export function createCoalescer<T = never>(intervalMs: number, flush: (key: string, items: T[]) => Promise<void> | void, onError: (err: unknown) => void = warn): Coalescer<T> {
+export function createCoalescer<T = never>(
+  intervalMs: number,
+  flush: (key: string, items: T[]) => Promise<void> | void,
+  onError: (err: unknown) => void = warn,
+): Coalescer<T> {
   const waiting = new Map<string, Entry<T>>();
   const running = new Map<string, Promise<void>>();
   let stopped = false;

@@ -5,7 +5,7 @@
 import type { Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 import type { Result } from '@/lib/result';
-import { actorFromClaims, type Actor } from '../auth/actor';
+import { type Actor, actorFromClaims } from '../auth/actor';
 import { isBusyError, toErrorBody } from '../errors';
 import { isDraining, track } from '../lifecycle';
 import type { SocketData } from './types';
@@ -13,9 +13,9 @@ import type { SocketData } from './types';
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Events one socket may have in flight; more are refused before any database work (F04). */
-export const MAX_INFLIGHT_PER_SOCKET = 16;
+const MAX_INFLIGHT_PER_SOCKET = 16;
 /** After this many rate-limited events in a row the socket is dropped (F04). */
-export const ABUSE_DISCONNECT_AFTER = 20;
+const ABUSE_DISCONNECT_AFTER = 20;
 
 type Pressure = { inflight: number; limited: number };
 const pressure = new WeakMap<AppSocket, Pressure>();
@@ -46,7 +46,10 @@ export function handle<T>(socket: AppSocket, command: SocketCommand<T>): (payloa
     // Once shutdown has begun nothing new starts, so what is in flight is a fixed set shutdown can wait for (F25).
     if (isDraining()) return reply({ ok: false, error: SHUTTING_DOWN });
     let p = pressure.get(socket);
-    if (!p) pressure.set(socket, (p = { inflight: 0, limited: 0 }));
+    if (!p) {
+      p = { inflight: 0, limited: 0 };
+      pressure.set(socket, p);
+    }
     if (p.inflight >= MAX_INFLIGHT_PER_SOCKET) {
       const refused: Result<T> = { ok: false, error: RATE_LIMITED };
       reply(refused);

@@ -1,16 +1,16 @@
 // The Socket.IO server: Origin allowlist before the handshake (F06), session cookie verified in middleware
 // (F07, F08: query-string tokens are never read), bounded buffers (F01), one room per user for bans.
-import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
 import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
 import { actorFromClaims, claimsFromToken, sessionTokenFrom } from '../auth/actor';
 import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
-import { isDraining, wireFlushed, type WireConnection } from '../lifecycle';
+import { isDraining, type WireConnection, wireFlushed } from '../lifecycle';
 import { onStop } from '../runtime';
 import { createRealtimeAdapter } from './adapter';
-import { setIo, type Io } from './bus';
+import { type Io, setIo } from './bus';
 import { registerLiveHandlers } from './live-handlers';
 import { registerSystemHandlers } from './system-handlers';
 
@@ -102,7 +102,11 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
   const local = () => [...io.sockets.sockets.values()];
   return {
     // Bounded by the caller: a client that stopped reading gets its answer through the outbox after reconnecting.
-    wireFlushed: (deadlineMs) => wireFlushed(local().map((s) => s.conn as unknown as WireConnection), deadlineMs),
+    wireFlushed: (deadlineMs) =>
+      wireFlushed(
+        local().map((s) => s.conn as unknown as WireConnection),
+        deadlineMs,
+      ),
     closeSockets: async (waitMs) => {
       const sockets = local();
       // Only this node's sockets: the others are not going anywhere (io.emit would cross the Redis adapter).

@@ -17,7 +17,7 @@ import {
   withdrawQuestion,
 } from '../questions/commands';
 import { getRoomQuestions, pageQuestions } from '../questions/queries';
-import { handle, type AppSocket } from './handler';
+import { type AppSocket, handle } from './handler';
 
 function leaveCurrent(socket: AppSocket) {
   const joined = socket.data.joined;

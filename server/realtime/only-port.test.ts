@@ -38,9 +38,10 @@ describe('one publishing port', () => {
   });
 
   it('no file outside server/realtime/ touches the Socket.IO server (publish through server/realtime/bus.ts)', () => {
-    const offenders = files
-      .filter((f) => !f.startsWith('server/realtime/'))
-      .flatMap((f) => offences(read(f)).map((what) => `${f}: ${what}`));
-    expect(offenders, 'use publishToAudience / publishToModerators / publishToRoom / publishToUser / disconnectUser / roomPresence from server/realtime/bus.ts').toEqual([]);
+    const offenders = files.filter((f) => !f.startsWith('server/realtime/')).flatMap((f) => offences(read(f)).map((what) => `${f}: ${what}`));
+    expect(
+      offenders,
+      'use publishToAudience / publishToModerators / publishToRoom / publishToUser / disconnectUser / roomPresence from server/realtime/bus.ts',
+    ).toEqual([]);
   });
 });

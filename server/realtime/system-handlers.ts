@@ -1,6 +1,6 @@
 // Events that belong to no domain: the server clock.
 import { z } from 'zod';
-import { handle, type AppSocket } from './handler';
+import { type AppSocket, handle } from './handler';
 
 const timeSyncSchema = z.object({}).strict();
 

@@ -8,7 +8,11 @@ import { makeActor, useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
 import { cancelRsvp, rsvp } from './commands';
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => e.code ?? 'validation_error');
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: AppError) => e.code ?? 'validation_error',
+  );
 
 async function schedule(capacity: number | null, extra: Record<string, unknown> = {}) {
   const elder = await makeActor('ELDER');
@@ -40,15 +44,18 @@ describeDialects('RSVPs', ({ make }) => {
     expect(results.filter((r) => r.status === 'GOING')).toHaveLength(10);
     expect(results.filter((r) => r.status === 'WAITLISTED')).toHaveLength(40);
     // Every waitlist position 1..40 handed out exactly once.
-    expect(results.map((r) => r.waitlistPosition).filter((p) => p !== null).sort((a, b) => a! - b!)).toEqual(
-      Array.from({ length: 40 }, (_, i) => i + 1),
-    );
+    expect(
+      results
+        .map((r) => r.waitlistPosition)
+        .filter((p) => p !== null)
+        .sort((a, b) => a! - b!),
+    ).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const rows = await db().rsvp.findMany({ where: { discussionId: id }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }] });
     expect(rows.map((r) => r.status)).toEqual([...Array(10).fill('GOING'), ...Array(40).fill('WAITLISTED')]);
     expect(new Set(rows.map((r) => r.queuedAt.getTime())).size).toBe(50); // a strict order, no ties
     // The position each person was told matches the stored order.
     const byUser = new Map(people.map((p, i) => [p.id, results[i]]));
-    rows.slice(10).forEach((r, i) => expect(byUser.get(r.userId)!.waitlistPosition).toBe(i + 1));
+    for (const [i, r] of rows.slice(10).entries()) expect(byUser.get(r.userId)!.waitlistPosition).toBe(i + 1);
   });
 
   it('cancelling frees a seat for the longest-waiting person, who gets a stored notification', async () => {

@@ -11,10 +11,10 @@ import { describeInZone } from '@/lib/time/zoned';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { canViewDiscussion, rsvpOpen } from '../discussions/policy';
-import { publishNotifications, storeNotifications, type NewNotification } from '../notifications/commands';
+import { type NewNotification, publishNotifications, storeNotifications } from '../notifications/commands';
 
 type Tx = Prisma.TransactionClient;
-export type RsvpStatusName = 'GOING' | 'WAITLISTED' | 'CANCELLED';
+type RsvpStatusName = 'GOING' | 'WAITLISTED' | 'CANCELLED';
 export type RsvpView = { status: RsvpStatusName | null; waitlistPosition: number | null; going: number; waitlisted: number; capacity: number | null };
 
 /** Transactions that queue behind a busy discussion wait for the lock rather than fail. */

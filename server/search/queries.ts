@@ -2,17 +2,17 @@
 // (embedded default) uses the FTS5 index of migration 20261122020000_search; PostgreSQL (scale mode) uses
 // weighted tsvector expression indexes with ts_rank_cd and ts_headline. Both read the same sanitised terms.
 import type { DiscussionStatus } from '@/lib/discussions/schema';
-import { searchInputSchema, type Segment } from '@/lib/search/schema';
+import { type Segment, searchInputSchema } from '@/lib/search/schema';
 import type { Actor } from '../auth/actor';
 import { getConfig } from '../config';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/sqlite/client';
-import { HIT_END, HIT_START, parseSearchQuery, segmentsText, toFts5Query, toSegments, toTsQuery, type SearchTerm } from './syntax';
+import { HIT_END, HIT_START, parseSearchQuery, type SearchTerm, segmentsText, toFts5Query, toSegments, toTsQuery } from './syntax';
 
-export const SEARCH_RESULT_LIMIT = 30;
+const SEARCH_RESULT_LIMIT = 30;
 const SNIPPET_FALLBACK_CHARS = 220;
 
-export type ArticleHit = {
+type ArticleHit = {
   kind: 'article';
   id: string;
   href: string;
@@ -22,7 +22,7 @@ export type ArticleHit = {
   score: number;
 };
 
-export type DiscussionHit = {
+type DiscussionHit = {
   kind: 'discussion';
   id: string;
   href: string;
@@ -138,9 +138,7 @@ async function postgresDiscussions(tsquery: string, signedIn: boolean): Promise<
 function fallbackSnippet(text: string): Segment[] {
   const segs = toSegments(text);
   const plainText = segmentsText(segs);
-  return plainText.length > SNIPPET_FALLBACK_CHARS
-    ? [{ text: plainText.slice(0, SNIPPET_FALLBACK_CHARS).replace(/\s+\S*$/, '') + ' …', hit: false }]
-    : segs;
+  return plainText.length > SNIPPET_FALLBACK_CHARS ? [{ text: `${plainText.slice(0, SNIPPET_FALLBACK_CHARS).replace(/\s+\S*$/, '')} …`, hit: false }] : segs;
 }
 
 async function rawHits(terms: SearchTerm[], signedIn: boolean) {

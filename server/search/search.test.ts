@@ -8,11 +8,10 @@ import { closeDb, db } from '../db/client';
 import { createArticle, updateArticle } from '../library/commands';
 import { makeActor, useFreshDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
-import { ARTICLE_VECTOR_SQL, DISCUSSION_VECTOR_SQL, search, type SearchHit } from './queries';
+import { ARTICLE_VECTOR_SQL, DISCUSSION_VECTOR_SQL, type SearchHit, search } from './queries';
 import { segmentsText } from './syntax';
 
-const LOREM =
-  'Preparation matters. People meet their guides beforehand, talk about intentions, and agree on how support will look during the day.';
+const LOREM = 'Preparation matters. People meet their guides beforehand, talk about intentions, and agree on how support will look during the day.';
 
 function articleInput(modalityId: string, overrides: Record<string, unknown> = {}) {
   const slug = `article-${Math.random().toString(36).slice(2, 10)}`;
@@ -73,7 +72,10 @@ describeDialects('search', ({ name, make }) => {
   });
 
   it('finds an article by a word in its body, with the word highlighted in the snippet', async () => {
-    const a = await createArticle(elder, articleInput(modalityId, { body: `${LOREM}\n\nSome circles use **quillwort** tea as a grounding ritual.\n\n${LOREM}` }));
+    const a = await createArticle(
+      elder,
+      articleInput(modalityId, { body: `${LOREM}\n\nSome circles use **quillwort** tea as a grounding ritual.\n\n${LOREM}` }),
+    );
     const { hits } = await search(null, { q: 'Quillwort' });
     expect(ids(hits)).toEqual([a.id]);
     const hit = hits[0];
@@ -84,7 +86,10 @@ describeDialects('search', ({ name, make }) => {
   });
 
   it('matches word forms (stemming) and the structured sections', async () => {
-    const a = await createArticle(elder, articleInput(modalityId, { contraindications: '- Taking **lithium** together with classic psychedelics: seizures were reported.' }));
+    const a = await createArticle(
+      elder,
+      articleInput(modalityId, { contraindications: '- Taking **lithium** together with classic psychedelics: seizures were reported.' }),
+    );
     expect(ids((await search(null, { q: 'seizure' })).hits)).toEqual([a.id]);
     expect(ids((await search(null, { q: 'LITHIUM seizures' })).hits)).toEqual([a.id]);
     expect((await search(null, { q: 'lithium nonexistentword' })).hits).toEqual([]);
@@ -170,8 +175,39 @@ describeDialects('search', ({ name, make }) => {
 
   it('fuzz: no input causes an SQL or full-text syntax error', async () => {
     const hostile = fc.constantFrom(
-      '"', '""', '"a', 'a"b"c', "'", "''", "'; DROP TABLE \"Article\"; --", 'title:dmt', 'NEAR(a b, 2)', 'a AND OR NOT b', '*', 'a*', '^a', '-a', '(a', 'a)',
-      '\\', '%', '_', '&', '|', '!', '<->', ':*', 'a & | b', '\u0000', '\ue000x\ue001', 'select * from "User"', '😀', 'ǅ', '٣', 'Ⅻ', 'ﬁ',
+      '"',
+      '""',
+      '"a',
+      'a"b"c',
+      "'",
+      "''",
+      '\'; DROP TABLE "Article"; --',
+      'title:dmt',
+      'NEAR(a b, 2)',
+      'a AND OR NOT b',
+      '*',
+      'a*',
+      '^a',
+      '-a',
+      '(a',
+      'a)',
+      '\\',
+      '%',
+      '_',
+      '&',
+      '|',
+      '!',
+      '<->',
+      ':*',
+      'a & | b',
+      '\u0000',
+      '\ue000x\ue001',
+      'select * from "User"',
+      '😀',
+      'ǅ',
+      '٣',
+      'Ⅻ',
+      'ﬁ',
     );
     const input = fc.oneof(
       fc.string({ maxLength: 250 }),

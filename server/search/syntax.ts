@@ -55,6 +55,9 @@ export function toTsQuery(terms: SearchTerm[]): string {
 export const HIT_START = '\ue000';
 export const HIT_END = '\ue001';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces in a snippet
+const SNIPPET_CONTROL = /[\u0000-\u001f\u007f]/g;
+
 /** Markdown syntax that would only be noise in a one-line snippet. */
 function plain(s: string): string {
   return stripInvisible(s)
@@ -65,7 +68,7 @@ function plain(s: string): string {
     .replace(/[*_`~]{1,3}/g, '') // emphasis, code, strike
     .replace(/(^|\s)>\s/g, '$1') // blockquote marks
     .replace(/[[\]]/g, '')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ');
+    .replace(SNIPPET_CONTROL, ' ');
 }
 
 /** Splits marker-delimited text into segments; unbalanced or nested markers never leak into the text. */

@@ -2,7 +2,7 @@
 // writes are refused (F14). Bans go through the admin page's real server action, as the browser sends it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicUser } from '@/server/users/commands';
-import { connectSocket, cookieHeader, DEMO_PASSWORD, rawRequest, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
+import { connectSocket, cookieHeader, DEMO_PASSWORD, rawRequest, signIn, startServer, type TestServer, type TestSocket, waitFor } from './harness';
 import { auditFor, callAction, handshakeOutcome, openDb, SESSION_COOKIE, sleep, userByEmail } from './int-helpers';
 
 const HOSTILE_ORIGINS = [
@@ -38,7 +38,9 @@ describe('accounts', () => {
     });
 
     it('F14 control: a same-origin server action writes (so the refusals below are meaningful)', async () => {
-      const res = await callAction<PublicUser>(server, '/profile', 'updateProfileAction', [{ displayName: 'Dara Same Origin', timeZone: 'UTC' }], { cookie: dara });
+      const res = await callAction<PublicUser>(server, '/profile', 'updateProfileAction', [{ displayName: 'Dara Same Origin', timeZone: 'UTC' }], {
+        cookie: dara,
+      });
       expect(res.status).toBe(200);
       expect(res.result).toMatchObject({ ok: true, data: { displayName: 'Dara Same Origin' } });
       expect(userByEmail(server, 'dara@example.org')).toMatchObject({ displayName: 'Dara Same Origin', timeZone: 'UTC' });
@@ -47,7 +49,10 @@ describe('accounts', () => {
     for (const [label, origin] of HOSTILE_ORIGINS) {
       it(`F14 a server action with ${label} is refused with 403 and writes nothing`, async () => {
         const before = userByEmail(server, 'dara@example.org');
-        const res = await callAction(server, '/profile', 'updateProfileAction', [{ displayName: 'Pwned Dara', timeZone: 'Asia/Tokyo' }], { cookie: dara, origin });
+        const res = await callAction(server, '/profile', 'updateProfileAction', [{ displayName: 'Pwned Dara', timeZone: 'Asia/Tokyo' }], {
+          cookie: dara,
+          origin,
+        });
         expect(res.status).toBe(403);
         expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
         expect(userByEmail(server, 'dara@example.org')).toEqual(before);
@@ -96,7 +101,9 @@ describe('accounts', () => {
 
       // The session still works for pages, server actions and sockets.
       expect((await rawRequest(`${server.url}/profile`, { headers: { cookie: dara } })).status).toBe(200);
-      const res = await callAction<PublicUser>(server, '/profile', 'updateProfileAction', [{ displayName: 'Dara Still Here', timeZone: 'UTC' }], { cookie: dara });
+      const res = await callAction<PublicUser>(server, '/profile', 'updateProfileAction', [{ displayName: 'Dara Still Here', timeZone: 'UTC' }], {
+        cookie: dara,
+      });
       expect(res.result).toMatchObject({ ok: true });
       expect(await handshakeOutcome(server, { cookie: dara })).toBe('CONNECTED');
     });
@@ -169,7 +176,9 @@ describe('accounts', () => {
       expect(after.bannedAt).not.toBeNull();
       expect(after.banReason).toBe('spamming the circle');
       expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-      expect(auditFor(server, alexId)).toEqual([{ actorId: adminId, action: 'user.banned', targetType: 'user', targetId: alexId, reason: 'spamming the circle' }]);
+      expect(auditFor(server, alexId)).toEqual([
+        { actorId: adminId, action: 'user.banned', targetType: 'user', targetId: alexId, reason: 'spamming the circle' },
+      ]);
 
       // Other users are untouched.
       expect(bystander.connected).toBe(true);
@@ -334,14 +343,22 @@ describe('issue 7: sessions you can end, names, sign-up throttle', () => {
     const a = await signIn(server, 'jordan@example.org', PW);
     const b = await signIn(server, 'jordan@example.org', PW);
     const before = userByEmail(server, 'jordan@example.org');
-    const wrong = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: 'not-my-password-1', newPassword: 'lantern harbor quiet moss' }], { cookie: a.cookie });
+    const wrong = await callAction(
+      server,
+      '/profile',
+      'changePasswordAction',
+      [{ currentPassword: 'not-my-password-1', newPassword: 'lantern harbor quiet moss' }],
+      { cookie: a.cookie },
+    );
     expect(wrong.result).toMatchObject({ ok: false, error: { code: 'validation_error', fields: { currentPassword: 'That is not your current password.' } } });
     const weak = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: PW, newPassword: 'short' }], { cookie: a.cookie });
     expect(weak.result).toMatchObject({ ok: false, error: { code: 'validation_error', fields: { newPassword: expect.any(String) } } });
     expect(userByEmail(server, 'jordan@example.org')).toEqual(before);
     expect((await signIn(server, 'jordan@example.org', PW)).ok).toBe(true);
 
-    const ok = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: PW, newPassword: 'lantern harbor quiet moss' }], { cookie: a.cookie });
+    const ok = await callAction(server, '/profile', 'changePasswordAction', [{ currentPassword: PW, newPassword: 'lantern harbor quiet moss' }], {
+      cookie: a.cookie,
+    });
     expect(ok.result).toMatchObject({ ok: true });
     expect(userByEmail(server, 'jordan@example.org').sessionVersion).toBe(before.sessionVersion + 1);
     for (const cookie of [a.cookie, b.cookie]) expect(await pageStatus(cookie)).toBe(307);
@@ -349,12 +366,19 @@ describe('issue 7: sessions you can end, names, sign-up throttle', () => {
     expect((await signIn(server, 'jordan@example.org', 'lantern harbor quiet moss')).ok).toBe(true);
   });
 
-  it('display names: a look-alike of a member\'s name or a role word is refused with a field error on sign-up and profile; nothing written', async () => {
+  it("display names: a look-alike of a member's name or a role word is refused with a field error on sign-up and profile; nothing written", async () => {
     const count = userCount();
     // "Rowan Greywater" is a demo elder; Cyrillic а and extra spaces do not make a new name.
-    const copy = await callAction(server, '/signup', 'signUpAction', [{ email: 'copycat@example.org', displayName: 'ROWAN  Greywаter', password: 'kettle orbit mango lantern' }]);
-    expect(copy.result).toMatchObject({ ok: false, error: { code: 'conflict', fields: { displayName: expect.stringMatching(/already has that display name/) } } });
-    const role = await callAction(server, '/signup', 'signUpAction', [{ email: 'poser@example.org', displayName: 'Moderator Mo', password: 'kettle orbit mango lantern' }]);
+    const copy = await callAction(server, '/signup', 'signUpAction', [
+      { email: 'copycat@example.org', displayName: 'ROWAN  Greywаter', password: 'kettle orbit mango lantern' },
+    ]);
+    expect(copy.result).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fields: { displayName: expect.stringMatching(/already has that display name/) } },
+    });
+    const role = await callAction(server, '/signup', 'signUpAction', [
+      { email: 'poser@example.org', displayName: 'Moderator Mo', password: 'kettle orbit mango lantern' },
+    ]);
     expect(role.result).toMatchObject({ ok: false, error: { code: 'validation_error', fields: { displayName: expect.stringMatching(/role words/) } } });
     expect(userCount()).toBe(count);
 
@@ -369,12 +393,19 @@ describe('issue 7: sessions you can end, names, sign-up throttle', () => {
 
   it('sign-up is throttled per IP: the 6th account from one IP in an hour is refused with a clear message, nothing written', async () => {
     for (let i = 1; i <= 5; i++) {
-      const res = await callAction(server, '/signup', 'signUpAction', [{ email: `newcomer${i}@example.org`, displayName: `Newcomer Number ${i}`, password: 'kettle orbit mango lantern' }]);
+      const res = await callAction(server, '/signup', 'signUpAction', [
+        { email: `newcomer${i}@example.org`, displayName: `Newcomer Number ${i}`, password: 'kettle orbit mango lantern' },
+      ]);
       expect(res.result, `sign-up ${i}`).toMatchObject({ ok: true });
     }
     const count = userCount();
-    const sixth = await callAction(server, '/signup', 'signUpAction', [{ email: 'newcomer6@example.org', displayName: 'Newcomer Number 6', password: 'kettle orbit mango lantern' }]);
-    expect(sixth.result).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/Too many new accounts from your network/) } });
+    const sixth = await callAction(server, '/signup', 'signUpAction', [
+      { email: 'newcomer6@example.org', displayName: 'Newcomer Number 6', password: 'kettle orbit mango lantern' },
+    ]);
+    expect(sixth.result).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: expect.stringMatching(/Too many new accounts from your network/) },
+    });
     expect(userCount()).toBe(count);
     expect(() => userByEmail(server, 'newcomer6@example.org')).toThrow(/no user/);
   });

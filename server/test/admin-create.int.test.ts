@@ -15,7 +15,13 @@ function run(args: string[], stdin: string | null, dataDir: string): Promise<{ c
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/admin-create.ts'), ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, 'fireside.db')}`, NODE_ENV: 'production' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATA_DIR: dataDir,
+        DATABASE_URL: `file:${path.join(dataDir, 'fireside.db')}`,
+        NODE_ENV: 'production',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
@@ -33,7 +39,13 @@ const users = (dataDir: string) => {
   if (!existsSync(file)) return [];
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT email, displayName, role, passwordHash, nameKey FROM "User"').all() as { email: string; displayName: string; role: string; passwordHash: string; nameKey: string }[];
+    return db.prepare('SELECT email, displayName, role, passwordHash, nameKey FROM "User"').all() as {
+      email: string;
+      displayName: string;
+      role: string;
+      passwordHash: string;
+      nameKey: string;
+    }[];
   } finally {
     db.close();
   }

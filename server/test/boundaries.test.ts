@@ -100,10 +100,11 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const under = (file: string, ...dirs: string[]) => dirs.some((d) => file === d || file.startsWith(d + '/'));
+const under = (file: string, ...dirs: string[]) => dirs.some((d) => file === d || file.startsWith(`${d}/`));
 const isTest = (file: string) => /\.test\.(ts|tsx)$/.test(file) || /\.spec\.ts$/.test(file) || under(file, 'server/test', 'e2e', 'bench');
 const isDbClient = (target: string) => target === 'server/db/client' || under(target, 'server/db/generated');
-const isPrisma = (target: string) => target === '@prisma/client' || target.startsWith('@prisma/') || target === 'better-sqlite3' || target === 'pg' || under(target, 'server/db/generated');
+const isPrisma = (target: string) =>
+  target === '@prisma/client' || target.startsWith('@prisma/') || target === 'better-sqlite3' || target === 'pg' || under(target, 'server/db/generated');
 const line = (f: SourceFile, i: Import, why: string) => `${f.file}: import${i.typeOnly ? ' type' : ''} '${i.spec}' — ${why}`;
 
 /** Rules 1 and 2: the UI and lib/ stay on their side. */
@@ -113,7 +114,14 @@ function uiViolations(files: SourceFile[]): Violation[] {
     const ui = under(f.file, 'components', 'lib');
     if (!ui && !f.client) continue;
     for (const i of f.imports) {
-      if (under(i.target, 'server')) out.push(line(f, i, `${f.client ? "a 'use client' module" : under(f.file, 'lib') ? 'lib/' : 'components/'} never imports server/ (move shared types to lib/; pages pass data down)`));
+      if (under(i.target, 'server'))
+        out.push(
+          line(
+            f,
+            i,
+            `${f.client ? "a 'use client' module" : under(f.file, 'lib') ? 'lib/' : 'components/'} never imports server/ (move shared types to lib/; pages pass data down)`,
+          ),
+        );
       else if (isPrisma(i.target)) out.push(line(f, i, 'UI and lib/ never touch Prisma or a database driver'));
     }
   }
@@ -131,7 +139,14 @@ function dbViolations(files: SourceFile[], exceptions: Record<string, string> = 
       f.file in exceptions;
     if (allowed) continue;
     for (const i of f.imports) {
-      if (!i.typeOnly && isDbClient(i.target)) out.push(line(f, i, 'only server/**/queries.ts|commands.ts, server/db|audit|auth/, seeds, scripts and tests import the database client; go through a query or command'));
+      if (!i.typeOnly && isDbClient(i.target))
+        out.push(
+          line(
+            f,
+            i,
+            'only server/**/queries.ts|commands.ts, server/db|audit|auth/, seeds, scripts and tests import the database client; go through a query or command',
+          ),
+        );
     }
   }
   return out;
@@ -144,7 +159,8 @@ function seedViolations(files: SourceFile[]): Violation[] {
     if (!under(f.file, 'prisma') || isTest(f.file)) continue;
     for (const i of f.imports) {
       const local = i.target !== i.spec || i.spec.startsWith('@/');
-      if (local && !under(i.target, 'lib', 'prisma', 'server/db')) out.push(line(f, i, 'seeds import lib/, prisma/ and server/db/ only; the server calls the seed, not the reverse'));
+      if (local && !under(i.target, 'lib', 'prisma', 'server/db'))
+        out.push(line(f, i, 'seeds import lib/, prisma/ and server/db/ only; the server calls the seed, not the reverse'));
     }
   }
   return out;
@@ -164,7 +180,7 @@ describe('boundaries (STYLE.md: Data)', () => {
   it('every documented exception to the database rule is still needed', () => {
     const stale = Object.keys(DB_IMPORT_EXCEPTIONS).filter((file) => {
       const f = tree.find((t) => t.file === file);
-      return !f || !f.imports.some((i) => !i.typeOnly && isDbClient(i.target));
+      return !f?.imports.some((i) => !i.typeOnly && isDbClient(i.target));
     });
     expect(stale, 'remove these entries from DB_IMPORT_EXCEPTIONS').toEqual([]);
   });
@@ -214,7 +230,10 @@ describe('the boundary checker itself', () => {
       importsOf('server/questions/views.ts', "import type { Prisma } from '../db/client';"),
       importsOf('server/questions/queries.ts', "import { db } from '../db/client';"),
       importsOf('server/db/health.ts', "import { db } from './client';"),
-      importsOf('prisma/seed.ts', "import type { Db } from '../server/db/client';\nimport { nameKey } from '../lib/users/display-name';\nimport { x } from './seed-library';"),
+      importsOf(
+        'prisma/seed.ts',
+        "import type { Db } from '../server/db/client';\nimport { nameKey } from '../lib/users/display-name';\nimport { x } from './seed-library';",
+      ),
       importsOf('components/x/list.tsx', "import type { DiscussionCard } from '@/lib/discussions/views';"),
     ];
     expect([...uiViolations(files), ...dbViolations(files, {}), ...seedViolations(files)]).toEqual([]);

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '@/lib/result';
 import { seedDemoCommunityIfEmpty } from '@/prisma/seed';
 import { hashPassword } from '../auth/password';
-import type { Result } from '@/lib/result';
 import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrator';
 import { DEMO_PASSWORD, signIn, startServer, type TestServer, type TestSocket } from './harness';
@@ -152,7 +152,12 @@ describe.skipIf(!TEST_POSTGRES_URL)(`F21 PostgreSQL pool exhausted${pgSkip}`, ()
     db = createDb(base.url);
     await seedDemoCommunityIfEmpty(db, hashPassword);
     server = await startServer({
-      env: { DATABASE_URL: base.url, DATABASE_POOL_MAX: String(POOL_MAX), DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS), AUTH_SECRET: `f21-${randomUUID()}` },
+      env: {
+        DATABASE_URL: base.url,
+        DATABASE_POOL_MAX: String(POOL_MAX),
+        DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+        AUTH_SECRET: `f21-${randomUUID()}`,
+      },
     });
   });
   afterAll(async () => {
@@ -188,12 +193,16 @@ describe.skipIf(!TEST_POSTGRES_URL)(`F21 PostgreSQL pool exhausted${pgSkip}`, ()
     let results: { value: VoteAck; ms: number }[] = [];
     let refusedFast = 0;
     try {
-      const votes = members.flatMap((s) => questions.map((q) => timed(s.timeout(30_000).emitWithAck('question:vote', { questionId: q.id }) as Promise<VoteAck>)));
+      const votes = members.flatMap((s) =>
+        questions.map((q) => timed(s.timeout(30_000).emitWithAck('question:vote', { questionId: q.id }) as Promise<VoteAck>)),
+      );
       expect(votes).toHaveLength(50);
       // Wait until the lock really has the pool: PostgreSQL shows the five vote INSERTs waiting on it.
       await until(
         async () => {
-          const { rows } = await locker.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+          const { rows } = await locker.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
           return rows[0].n >= POOL_MAX;
         },
         10_000,
@@ -232,11 +241,15 @@ describe.skipIf(!TEST_POSTGRES_URL)(`F21 PostgreSQL pool exhausted${pgSkip}`, ()
     expect(results.filter((r) => r.value.ok)).toHaveLength(50 - refusedFast);
     for (const s of members) expect(s.connected).toBe(true);
     await Promise.all(
-      members.flatMap((s) => questions.map(async (q) => expect(await s.timeout(10_000).emitWithAck('question:vote', { questionId: q.id })).toMatchObject({ ok: true }))),
+      members.flatMap((s) =>
+        questions.map(async (q) => expect(await s.timeout(10_000).emitWithAck('question:vote', { questionId: q.id })).toMatchObject({ ok: true })),
+      ),
     );
     expect(await db.vote.count({ where: { questionId: { in: questions.map((q) => q.id) } } })).toBe(50);
     for (const q of questions) expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).voteCount).toBe(MEMBERS.length);
     expect(await healthLatency(server)).toBeLessThan(1000);
-    expect((await callAction(server, `/discussions/${later}`, 'rsvpAction', [{ discussionId: later }], { cookie: bea.cookie })).result).toMatchObject({ ok: true });
+    expect((await callAction(server, `/discussions/${later}`, 'rsvpAction', [{ discussionId: later }], { cookie: bea.cookie })).result).toMatchObject({
+      ok: true,
+    });
   }, 120_000);
 });

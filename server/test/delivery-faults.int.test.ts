@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addToOutbox, readOutbox, removeFromOutbox, type OutboxItem } from '@/components/live/outbox';
+import { addToOutbox, type OutboxItem, readOutbox, removeFromOutbox } from '@/components/live/outbox';
 import type { Db } from '../db/client';
 import { sqliteFilePath } from '../db/urls';
 import { connectSocket, DEMO_PASSWORD, rawRequest, signIn, startServer, type TestServer, type TestSocket } from './harness';
@@ -28,7 +28,9 @@ async function cookieFor(server: TestServer, email: string): Promise<string> {
 /** Emits an ask and resolves with whatever the client learns about it: an ack, or that it never came. */
 function ask(socket: TestSocket, payload: { discussionId: string; id: string; body: string; anonymous: boolean }, timeoutMs = 30_000): Promise<Outcome> {
   return new Promise((resolve) => {
-    socket.timeout(timeoutMs).emit('question:ask', payload, (err: Error | null, res: unknown) => resolve(err ? { lost: err.message } : { ack: res as AckResult }));
+    socket
+      .timeout(timeoutMs)
+      .emit('question:ask', payload, (err: Error | null, res: unknown) => resolve(err ? { lost: err.message } : { ack: res as AckResult }));
   });
 }
 
@@ -66,7 +68,9 @@ describe('F25 shutdown while questions are in flight', () => {
     const emails = ['alex@example.org', 'bea@example.org', 'chen@example.org'];
     const cookies = await Promise.all(emails.map((e) => cookieFor(server, e)));
     const sockets = await Promise.all(cookies.map((cookie) => connectSocket(server, { cookie })));
-    cleanups.push(() => sockets.forEach((s) => s.close()));
+    cleanups.push(() => {
+      for (const s of sockets) s.close();
+    });
     await Promise.all(sockets.map((s) => join(s, discussionId)));
     const disconnected = sockets.map((s) => new Promise<string>((resolve) => s.once('disconnect', resolve)));
     const notices = sockets.map((s) => new Promise<unknown>((resolve) => s.once('server:shutdown', resolve)));
@@ -91,7 +95,17 @@ describe('F25 shutdown while questions are in flight', () => {
 
     const exited = server.kill('SIGTERM');
     let readiness = 200;
-    await until(async () => (readiness = await rawRequest(`${server.url}/api/ready`).then((r) => r.status, () => 0)) !== 200, 5000, 'the server to take SIGTERM in');
+    await until(
+      async () => {
+        readiness = await rawRequest(`${server.url}/api/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        return readiness !== 200;
+      },
+      5000,
+      'the server to take SIGTERM in',
+    );
 
     // While draining, with those questions still waiting: a new event and a new connection (checked below).
     const lateId = randomUUID();
@@ -104,7 +118,10 @@ describe('F25 shutdown while questions are in flight', () => {
         (err: Error) => ({ status: 0, body: err.message }),
       ),
       connectSocket(server, { cookie: cookies[1] }).then(
-        (s) => (s.close(), 'connected'),
+        (s) => {
+          s.close();
+          return 'connected';
+        },
         () => 'refused',
       ),
     ]);
@@ -119,7 +136,9 @@ describe('F25 shutdown while questions are in flight', () => {
     const check = openDb(server); // the server has closed its client; read the file afresh
     cleanups.push(() => check.$disconnect());
     const stored = new Set((await check.question.findMany({ where: { discussionId }, select: { id: true } })).map((q) => q.id));
-    const report = outcomes.map(({ id, outcome }) => `${id.slice(0, 8)} stored=${stored.has(id)} ${'ack' in outcome ? `ack ok=${outcome.ack.ok}` : `no ack (${outcome.lost})`}`);
+    const report = outcomes.map(
+      ({ id, outcome }) => `${id.slice(0, 8)} stored=${stored.has(id)} ${'ack' in outcome ? `ack ok=${outcome.ack.ok}` : `no ack (${outcome.lost})`}`,
+    );
     console.log(`[F25] lock held ${heldMs} ms; ${report.join('; ')}; late event: ${JSON.stringify(late)}; exit ${code}`);
 
     for (const { id, outcome } of outcomes) {
@@ -185,7 +204,14 @@ describe('F17 the ack is lost after the commit', () => {
 
     // Every byte from the server is dropped from now on; the client's ask still reaches the server.
     proxy.blackhole();
-    const item: OutboxItem = { id: randomUUID(), discussionId, body: 'Sent just as my train entered the tunnel', anonymous: true, contentWarning: null, queuedAt: Date.now() };
+    const item: OutboxItem = {
+      id: randomUUID(),
+      discussionId,
+      body: 'Sent just as my train entered the tunnel',
+      anonymous: true,
+      contentWarning: null,
+      queuedAt: Date.now(),
+    };
     addToOutbox(storage, item);
     send(item);
     await until(async () => (await db.question.count({ where: { id: item.id } })) === 1, 10_000, 'the question row to be committed');

@@ -27,14 +27,14 @@ describe('DEMO_SEED', () => {
 
     it('seeds no demo accounts, shows no demo banner, logs no demo warning', async () => {
       expect(demoAccountsIn(server)).toBe(0);
-      const page = await rawRequest(server.url + '/signin');
+      const page = await rawRequest(`${server.url}/signin`);
       expect(page.status).toBe(200);
       expect(page.body).not.toContain(BANNER);
       expect(server.output()).not.toMatch(/demo accounts/i);
     });
 
     it('sends Strict-Transport-Security because APP_URL is https', async () => {
-      const res = await rawRequest(server.url + '/api/health');
+      const res = await rawRequest(`${server.url}/api/health`);
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
     });
   });
@@ -65,10 +65,10 @@ describe('DEMO_SEED', () => {
 
     it('seeds the demo community, banners pages (signed in too) and warns at start-up', async () => {
       expect(demoAccountsIn(server)).toBe(DEMO_USERS.length);
-      expect((await rawRequest(server.url + '/')).body).toContain(BANNER);
+      expect((await rawRequest(`${server.url}/`)).body).toContain(BANNER);
       const s = await signIn(server, 'alex@example.org', DEMO_PASSWORD);
       expect(s.ok).toBe(true);
-      expect((await rawRequest(server.url + '/profile', { headers: { cookie: s.cookie } })).body).toContain(BANNER);
+      expect((await rawRequest(`${server.url}/profile`, { headers: { cookie: s.cookie } })).body).toContain(BANNER);
       expect(server.output()).toMatch(/warn.*demo accounts/i);
     });
   });
@@ -82,7 +82,7 @@ describe('DEMO_SEED', () => {
 
     it('seeds nothing and shows no banner', async () => {
       expect(demoAccountsIn(server)).toBe(0);
-      expect((await rawRequest(server.url + '/')).body).not.toContain(BANNER);
+      expect((await rawRequest(`${server.url}/`)).body).not.toContain(BANNER);
     });
   });
 });

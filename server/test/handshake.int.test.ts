@@ -2,7 +2,7 @@
 // no tokens outside the cookie (F08), and oversized frames (F01).
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSocket, DEMO_PASSWORD, rawRequest, signIn, startServer, waitFor, type TestServer, type TestSocket } from './harness';
+import { connectSocket, DEMO_PASSWORD, rawRequest, signIn, startServer, type TestServer, type TestSocket, waitFor } from './harness';
 import { authSecret, handshakeOutcome, SESSION_COOKIE, userByEmail } from './int-helpers';
 import { until } from './live-fixtures';
 
@@ -113,7 +113,7 @@ describe('socket handshake', () => {
       }
       // Truncated and extended tokens too.
       expect(await handshakeOutcome(server, { cookie: tokenCookie(token.slice(0, -4)) })).toBe('unauthenticated');
-      expect(await handshakeOutcome(server, { cookie: tokenCookie(token + 'AAAA') })).toBe('unauthenticated');
+      expect(await handshakeOutcome(server, { cookie: tokenCookie(`${token}AAAA`) })).toBe('unauthenticated');
     });
 
     it('F07 a valid token of a stale session version or an unknown user is refused', async () => {
@@ -195,7 +195,7 @@ describe('socket handshake', () => {
           expect(attacker.connected).toBe(false);
 
           expect(server.proc.exitCode).toBeNull();
-          expect((await fetch(server.url + '/api/health')).status).toBe(200);
+          expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
           const ack = await bystander.timeout(2000).emitWithAck('time:sync', {});
           expect(ack.ok).toBe(true);
           // A fresh socket of the same user still works: only the offending connection was closed.
@@ -224,18 +224,25 @@ describe('socket handshake', () => {
       expect(connected.body).toMatch(/^40\{"sid"/);
 
       // One engine.io noop packet ("6" + data, ignored by the server) of exactly N bytes.
-      const payload = (bytes: number) => '6' + 'x'.repeat(bytes - 1);
+      const payload = (bytes: number) => `6${'x'.repeat(bytes - 1)}`;
       expect((await post(payload(ACCEPTED_BYTES))).status).toBe(200);
       expect((await post('6')).status).toBe(200); // still open
 
       expect((await post(payload(REFUSED_BYTES))).status).toBe(413);
       // The session is closed, as a websocket frame over the limit closes its connection.
       let after = await post('6');
-      await until(async () => (after = await post('6')).status === 400, 3000, 'the polling session to close');
+      await until(
+        async () => {
+          after = await post('6');
+          return after.status === 400;
+        },
+        3000,
+        'the polling session to close',
+      );
       expect(after.body).toContain('Session ID unknown');
 
       expect(server.proc.exitCode).toBeNull();
-      expect((await fetch(server.url + '/api/ready')).status).toBe(200);
+      expect((await fetch(`${server.url}/api/ready`)).status).toBe(200);
     });
   });
 });

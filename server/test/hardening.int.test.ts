@@ -13,7 +13,9 @@ import { callAction, openDb } from './int-helpers';
 const MB = 1024 * 1024;
 
 function rssBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
@@ -85,17 +87,19 @@ describe('request bodies are bounded (issue 7 item 4)', () => {
     const { result, growth } = await withRssGrowth(server.proc.pid!, () =>
       bigPost(`${server.url}/api/auth/callback/credentials`, 150 * MB, { chunked: false }),
     );
-    console.log(`[hardening] 150 MB POST with Content-Length: status ${result.status}, client sent ${Math.round(result.sent / MB)} MB, server RSS grew ${(growth / MB).toFixed(1)} MB`);
+    console.log(
+      `[hardening] 150 MB POST with Content-Length: status ${result.status}, client sent ${Math.round(result.sent / MB)} MB, server RSS grew ${(growth / MB).toFixed(1)} MB`,
+    );
     expect(result.status).toBe(413);
     expect(growth).toBeLessThan(50 * MB);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 
   it('a chunked 150 MB POST (no Content-Length) is counted as it streams, refused with 413, RSS grows < 50 MB', async () => {
-    const { result, growth } = await withRssGrowth(server.proc.pid!, () =>
-      bigPost(`${server.url}/api/auth/callback/credentials`, 150 * MB, { chunked: true }),
+    const { result, growth } = await withRssGrowth(server.proc.pid!, () => bigPost(`${server.url}/api/auth/callback/credentials`, 150 * MB, { chunked: true }));
+    console.log(
+      `[hardening] 150 MB chunked POST: status ${result.status}, client sent ${Math.round(result.sent / MB)} MB, server RSS grew ${(growth / MB).toFixed(1)} MB`,
     );
-    console.log(`[hardening] 150 MB chunked POST: status ${result.status}, client sent ${Math.round(result.sent / MB)} MB, server RSS grew ${(growth / MB).toFixed(1)} MB`);
     expect(result.status).toBe(413);
     expect(growth).toBeLessThan(50 * MB);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -111,7 +115,7 @@ describe('request bodies are bounded (issue 7 item 4)', () => {
     const atLimit = await rawRequest(`${server.url}/api/auth/callback/credentials`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-      body: 'padding=' + 'x'.repeat(64 * 1024 - 'padding='.length),
+      body: `padding=${'x'.repeat(64 * 1024 - 'padding='.length)}`,
     });
     expect(atLimit.status).not.toBe(413);
     // Ordinary sign-in is unaffected.
@@ -150,7 +154,10 @@ describe('request bodies are bounded (issue 7 item 4)', () => {
   });
 
   it('a 2 MB server action body is refused with 413 before Next reads it', async () => {
-    const res = await bigPost(`${server.url}/library/new`, 2 * MB, { chunked: false, headers: { 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' } });
+    const res = await bigPost(`${server.url}/library/new`, 2 * MB, {
+      chunked: false,
+      headers: { 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+    });
     expect(res.status).toBe(413);
   });
 });
@@ -200,27 +207,37 @@ describe('every response carries the security headers (issue 7 item 8)', () => {
   });
   afterAll(() => server?.stop());
 
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
+    );
 
-  it.each(['/', '/signin', '/api/health', '/api/ready', '/api/auth/csrf', '/no-such-page', '/favicon.ico'])('%s has CSP, nosniff, Referrer-Policy, Permissions-Policy, no HSTS over http', async (p) => {
-    const res = await rawRequest(server.url + p);
-    const csp = String(res.headers['content-security-policy'] ?? '');
-    const d = directives(csp);
-    expect(d.get('object-src')).toEqual(["'none'"]);
-    expect(d.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(d.get('base-uri')).toEqual(["'self'"]);
-    expect(d.get('script-src')?.some((s) => /^'nonce-[A-Za-z0-9+/_-]+={0,2}'$/.test(s))).toBe(true);
-    expect(d.get('script-src')).not.toContain("'unsafe-inline'");
-    expect(d.get('script-src')).not.toContain("'unsafe-eval'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBeTruthy();
-    expect(res.headers['permissions-policy']).toContain('camera=()');
-    expect(res.headers['strict-transport-security']).toBeUndefined();
-  });
+  it.each(['/', '/signin', '/api/health', '/api/ready', '/api/auth/csrf', '/no-such-page', '/favicon.ico'])(
+    '%s has CSP, nosniff, Referrer-Policy, Permissions-Policy, no HSTS over http',
+    async (p) => {
+      const res = await rawRequest(server.url + p);
+      const csp = String(res.headers['content-security-policy'] ?? '');
+      const d = directives(csp);
+      expect(d.get('object-src')).toEqual(["'none'"]);
+      expect(d.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(d.get('base-uri')).toEqual(["'self'"]);
+      expect(d.get('script-src')?.some((s) => /^'nonce-[A-Za-z0-9+/_-]+={0,2}'$/.test(s))).toBe(true);
+      expect(d.get('script-src')).not.toContain("'unsafe-inline'");
+      expect(d.get('script-src')).not.toContain("'unsafe-eval'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBeTruthy();
+      expect(res.headers['permissions-policy']).toContain('camera=()');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    },
+  );
 
   it('the page nonce is fresh per response and is the one on every script tag of the page', async () => {
-    const a = await rawRequest(server.url + '/signin');
-    const b = await rawRequest(server.url + '/signin');
+    const a = await rawRequest(`${server.url}/signin`);
+    const b = await rawRequest(`${server.url}/signin`);
     const nonceOf = (csp: unknown) => /'nonce-([^']+)'/.exec(String(csp))![1];
     expect(nonceOf(a.headers['content-security-policy'])).not.toBe(nonceOf(b.headers['content-security-policy']));
     const scripts = [...a.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -229,7 +246,7 @@ describe('every response carries the security headers (issue 7 item 8)', () => {
   });
 
   it('a Content-Security-Policy request header from the client cannot choose the nonce', async () => {
-    const res = await rawRequest(server.url + '/signin', { headers: { 'content-security-policy': "script-src 'nonce-attacker'" } });
+    const res = await rawRequest(`${server.url}/signin`, { headers: { 'content-security-policy': "script-src 'nonce-attacker'" } });
     expect(String(res.headers['content-security-policy'])).not.toContain('attacker');
     expect(res.body.includes('nonce="attacker"')).toBe(false);
   });

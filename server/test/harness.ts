@@ -1,13 +1,13 @@
 // Integration-test harness: a real Fireside process (Next + Socket.IO) on a free port with a fresh database,
 // real HTTP sign-in through next-auth, and real socket.io-client connections. Needs a prior `next build`.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { io as ioClient, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
+import { io as ioClient, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,7 +70,9 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${out}`);
-    const status = await fetch(`${url}/api/ready`).then((r) => r.status).catch(() => 0);
+    const status = await fetch(`${url}/api/ready`)
+      .then((r) => r.status)
+      .catch(() => 0);
     if (status === 200) break;
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
@@ -128,7 +130,10 @@ function setCookies(headers: http.IncomingHttpHeaders): Record<string, string> {
   return jar;
 }
 
-export const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+export const cookieHeader = (jar: Record<string, string>) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 export type SignInResult = { ok: boolean; status: number; error: string | null; cookie: string; jar: Record<string, string> };
 
@@ -144,7 +149,7 @@ export async function signIn(server: Pick<TestServer, 'url'>, email: string, pas
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }).toString(),
   });
   Object.assign(jar, setCookies(res.headers));
-  const redirect = res.body ? (JSON.parse(res.body) as { url?: string }).url ?? '' : '';
+  const redirect = res.body ? ((JSON.parse(res.body) as { url?: string }).url ?? '') : '';
   const error = new URL(redirect || server.url, server.url).searchParams.get('error');
   const ok = !error && Object.keys(jar).some((k) => k.includes('session-token'));
   return { ok, status: res.status, error, cookie: cookieHeader(jar), jar };
@@ -155,7 +160,13 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real socket.io-client connection; resolves once connected, rejects with the connect_error message. */
 export function connectSocket(
   server: Pick<TestServer, 'url'>,
-  opts: { cookie?: string; origin?: string | null; transports?: ('websocket' | 'polling')[]; query?: Record<string, string>; auth?: Record<string, string> } & Partial<ManagerOptions & SocketOptions> = {},
+  opts: {
+    cookie?: string;
+    origin?: string | null;
+    transports?: ('websocket' | 'polling')[];
+    query?: Record<string, string>;
+    auth?: Record<string, string>;
+  } & Partial<ManagerOptions & SocketOptions> = {},
 ): Promise<TestSocket> {
   const { cookie, origin, transports, query, auth, ...rest } = opts;
   const headers: Record<string, string> = {};

@@ -1,14 +1,14 @@
 // For command-level tests: point this process's config and Prisma client at a fresh, migrated database.
 import { mkdtempSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { RoleName } from '@/lib/users/roles';
+import type { Actor } from '../auth/actor';
 import { parseConfig, setConfig } from '../config';
 import { closeDb, db } from '../db/client';
 import { migrate } from '../db/migrator';
-import type { Actor } from '../auth/actor';
 import type { TestDialect } from './temp-databases';
-import type { RoleName } from '@/lib/users/roles';
 
 export async function useFreshDatabase(databaseUrl: string, env: Record<string, string> = {}) {
   await closeDb();

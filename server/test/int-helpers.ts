@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Result } from '@/lib/result';
-import { connectSocket, rawRequest, ROOT, type TestServer } from './harness';
+import { connectSocket, ROOT, rawRequest, type TestServer } from './harness';
 
 export const SESSION_COOKIE = 'next-auth.session-token';
 
 /** The id Next gave a server action in the current build (`.next/server/server-reference-manifest.json`). */
-export function actionId(exportedName: string): string {
+function actionId(exportedName: string): string {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir, 'server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName: string }>;
@@ -62,12 +62,22 @@ export function openDb(server: Pick<TestServer, 'databaseUrl'>): Database.Databa
   return new Database(server.databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true });
 }
 
-export type UserRow = { id: string; email: string; displayName: string; timeZone: string; bannedAt: number | null; banReason: string | null; sessionVersion: number };
+export type UserRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  timeZone: string;
+  bannedAt: number | null;
+  banReason: string | null;
+  sessionVersion: number;
+};
 
 export function userByEmail(server: Pick<TestServer, 'databaseUrl'>, email: string): UserRow {
   const db = openDb(server);
   try {
-    const row = db.prepare('SELECT id, email, displayName, timeZone, bannedAt, banReason, sessionVersion FROM "User" WHERE email = ?').get(email) as UserRow | undefined;
+    const row = db.prepare('SELECT id, email, displayName, timeZone, bannedAt, banReason, sessionVersion FROM "User" WHERE email = ?').get(email) as
+      | UserRow
+      | undefined;
     if (!row) throw new Error(`no user ${email}`);
     return row;
   } finally {
@@ -80,7 +90,9 @@ export type AuditRow = { actorId: string | null; action: string; targetType: str
 export function auditFor(server: Pick<TestServer, 'databaseUrl'>, targetId: string): AuditRow[] {
   const db = openDb(server);
   try {
-    return db.prepare('SELECT actorId, action, targetType, targetId, reason FROM "AuditEntry" WHERE targetId = ? ORDER BY at, rowid').all(targetId) as AuditRow[];
+    return db
+      .prepare('SELECT actorId, action, targetType, targetId, reason FROM "AuditEntry" WHERE targetId = ? ORDER BY at, rowid')
+      .all(targetId) as AuditRow[];
   } finally {
     db.close();
   }

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectSocket, DEMO_PASSWORD, freePort, rawRequest, ROOT, serverEnv, signIn, startServer, waitFor } from './harness';
+import { connectSocket, DEMO_PASSWORD, freePort, ROOT, rawRequest, serverEnv, signIn, startServer, waitFor } from './harness';
 import { sleep } from './int-helpers';
 
 /** Spawns a process and collects its output; resolves on exit with the code and how long it ran. */
@@ -141,10 +141,21 @@ describe('process lifecycle', () => {
       const port = await freePort();
       dataDir = mkdtempSync(path.join(tmpdir(), 'fireside-start-'));
       // A user's shell: no DATABASE_URL, no NODE_ENV, no APP_URL.
-      const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+      const env: Record<string, string | undefined> = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+      };
       if (distDir !== '.next') env.NEXT_DIST_DIR = distDir;
       const t0 = Date.now();
-      proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env: env as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+        cwd: ROOT,
+        env: env as unknown as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
       let out = '';
       proc.stdout!.on('data', (d) => (out += d));
       proc.stderr!.on('data', (d) => (out += d));
@@ -153,7 +164,9 @@ describe('process lifecycle', () => {
       const url = `http://127.0.0.1:${port}`;
       for (;;) {
         expect(proc.exitCode, out).toBeNull();
-        const status = await fetch(`${url}/api/ready`).then((r) => r.status).catch(() => 0);
+        const status = await fetch(`${url}/api/ready`)
+          .then((r) => r.status)
+          .catch(() => 0);
         if (status === 200) break;
         expect(Date.now() - t0, `not ready within 60 s:\n${out}`).toBeLessThan(60_000);
         await sleep(100);

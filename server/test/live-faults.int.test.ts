@@ -5,12 +5,12 @@
 // process, so "the process lives" is asserted by this very process still running its server.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { CONTENT_WARNINGS } from '@/lib/questions/schema';
 import type { Db } from '../db/client';
-import { connectSocket, waitFor, type TestSocket } from './harness';
-import { startInProcess, type InProcessServer } from './in-process-server';
+import { connectSocket, type TestSocket, waitFor } from './harness';
+import { type InProcessServer, startInProcess } from './in-process-server';
 import { createDiscussion, join, sleep, until, userId } from './live-fixtures';
 
 // Bounds from shared/FAULTS.md and the issues, never from the code under test: F01 "maxHttpBufferSize in tens
@@ -40,7 +40,10 @@ afterAll(async () => {
 /** One session per user for this file, as a signed-in browser has. */
 async function cookieFor(email: string): Promise<string> {
   let cookie = cookies.get(email);
-  if (!cookie) cookies.set(email, (cookie = await server.cookieFor(email)));
+  if (!cookie) {
+    cookie = await server.cookieFor(email);
+    cookies.set(email, cookie);
+  }
   return cookie;
 }
 
@@ -86,7 +89,11 @@ class RawClient {
       const f = isBinary ? '<binary>' : String(data);
       if (f === '2') return void ws.send('3'); // engine.io heartbeat
       this.frames.push(f);
-      this.waiters = this.waiters.filter((w) => (w.match(f) ? (w.resolve(f), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(f)) return true;
+        w.resolve(f);
+        return false;
+      });
     });
     this.closed = new Promise((resolve) =>
       ws.once('close', () => {
@@ -118,7 +125,13 @@ class RawClient {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching frame; got ${JSON.stringify(this.frames).slice(0, 300)}`)), timeoutMs);
-      this.waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+      this.waiters.push({
+        match,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      });
     });
   }
 
@@ -148,7 +161,10 @@ describe('F02 malformed socket.io packets', () => {
     { name: 'a truncated packet', frames: ['42["question:ask",{"discussionId":'] },
     { name: 'a truncated packet with an ack id', frames: ['421["question:ask",{"discussionId":"x","body":"'] },
     { name: 'a binary event announcing 1,000,000,000 attachments', frames: ['451000000000-["question:ask",{"_placeholder":true,"num":0}]'] },
-    { name: 'a binary event whose placeholder points past its attachments', frames: ['451-["question:ask",{"_placeholder":true,"num":99}]', Buffer.from([1, 2, 3])] },
+    {
+      name: 'a binary event whose placeholder points past its attachments',
+      frames: ['451-["question:ask",{"_placeholder":true,"num":99}]', Buffer.from([1, 2, 3])],
+    },
     { name: 'an event packet whose payload is not an array', frames: ['42{"question:ask":1}'] },
   ];
 
@@ -166,7 +182,10 @@ describe('F02 malformed socket.io packets', () => {
 
   const rejects: { name: string; frame: string }[] = [
     { name: '__proto__ keys', frame: '421["question:ask",{"__proto__":{"polluted":true,"discussionId":"polluted"},"discussionId":"x"}]' },
-    { name: 'constructor.prototype keys', frame: '421["question:ask",{"constructor":{"prototype":{"polluted":true,"discussionId":"polluted"}},"discussionId":"x"}]' },
+    {
+      name: 'constructor.prototype keys',
+      frame: '421["question:ask",{"constructor":{"prototype":{"polluted":true,"discussionId":"polluted"}},"discussionId":"x"}]',
+    },
     { name: '__proto__ keys on an otherwise valid ask', frame: '' }, // built below: needs a real discussion and uuid
     { name: 'JSON nested 10,000 deep as the payload', frame: `421["question:ask",${deep}]` },
     { name: 'JSON nested 10,000 deep in a field', frame: `421["question:ask",{"discussionId":"x","id":"y","body":${deep},"anonymous":false}]` },
@@ -239,7 +258,13 @@ describe('F02 malformed socket.io packets', () => {
     const ok = await emitRaw(alex, 'question:ask', { discussionId, id, body: 'After all that, a normal question.', anonymous: false });
     expect(ok.ok).toBe(true);
     const row = await db.question.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ discussionId, authorId: await userId(db, 'alex@example.org'), body: 'After all that, a normal question.', anonymous: false, status: 'VISIBLE' });
+    expect(row).toMatchObject({
+      discussionId,
+      authorId: await userId(db, 'alex@example.org'),
+      body: 'After all that, a normal question.',
+      anonymous: false,
+      status: 'VISIBLE',
+    });
     expect(await rowCounts()).toEqual({ ...before, questions: before.questions + 1 });
     expect(server.output()).not.toMatch(/uncaught|ERR_UNHANDLED_ERROR|Missing error handler/i);
     alex.close();
@@ -259,7 +284,6 @@ describe('F01 oversized emit', () => {
     expect(await gone).toMatch(/transport (close|error)/);
     expect(await rowCounts()).toEqual(before);
   });
-
 
   it('F01 a 2 MB question:ask closes the sender only; nothing is written and others carry on', async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
@@ -342,7 +366,10 @@ describe('F03 fuzzed payloads', () => {
     big(501),
     fc.integer({ min: 501, max: 8_000 }).map((n) => 'é'.repeat(n)),
   );
-  const badBool = fc.oneof(nonString.filter((v) => typeof v !== 'boolean'), fc.constantFrom('true', 'false', '1', '0', ''));
+  const badBool = fc.oneof(
+    nonString.filter((v) => typeof v !== 'boolean'),
+    fc.constantFrom('true', 'false', '1', '0', ''),
+  );
   const badWarning = fc.oneof(
     nonString.filter((v) => !nullish(v)),
     fc.string({ maxLength: 20 }).filter((s) => !(CONTENT_WARNINGS as readonly string[]).includes(s)),
@@ -360,8 +387,16 @@ describe('F03 fuzzed payloads', () => {
       required: ['discussionId', 'id', 'body', 'anonymous'],
     },
     'question:vote': { base: () => ({ questionId }), fields: { questionId: badUuid }, required: ['questionId'] },
-    'discussion:join': { base: () => ({ discussionId: d2, acceptAgreement: true }), fields: { discussionId: badId, acceptAgreement: badBool }, required: ['discussionId'] },
-    'question:highlight': { base: () => ({ discussionId: d1, questionId }), fields: { discussionId: badId, questionId: badNullableUuid }, required: ['discussionId', 'questionId'] },
+    'discussion:join': {
+      base: () => ({ discussionId: d2, acceptAgreement: true }),
+      fields: { discussionId: badId, acceptAgreement: badBool },
+      required: ['discussionId'],
+    },
+    'question:highlight': {
+      base: () => ({ discussionId: d1, questionId }),
+      fields: { discussionId: badId, questionId: badNullableUuid },
+      required: ['discussionId', 'questionId'],
+    },
   };
 
   /** Payloads that are wrong by construction: never derived from the product's own schemas. */
@@ -373,7 +408,9 @@ describe('F03 fuzzed payloads', () => {
       .map((junk) => ({ ...spec.base(), ...junk }));
     const extra = fc
       .dictionary(
-        fc.oneof(fc.constantFrom('authorId', 'userId', 'role', 'status', '$where', 'constructor'), fc.string({ minLength: 1, maxLength: 12 })).filter((k) => !names.includes(k) && k !== '__proto__'),
+        fc
+          .oneof(fc.constantFrom('authorId', 'userId', 'role', 'status', '$where', 'constructor'), fc.string({ minLength: 1, maxLength: 12 }))
+          .filter((k) => !names.includes(k) && k !== '__proto__'),
         smallJunk,
         { minKeys: 1, maxKeys: 3 },
       )
@@ -384,9 +421,7 @@ describe('F03 fuzzed payloads', () => {
       return p;
     });
     const whole = fc.oneof(nonString, fc.string({ maxLength: 50 }), big(1_000), fc.constant([spec.base()]), fc.constant(JSON.stringify(spec.base())));
-    return fc
-      .oneof(replaced, replaced, extra, missing, whole)
-      .filter((p) => Buffer.byteLength(JSON.stringify(p) ?? '') < 30_000); // F01 is tested on its own
+    return fc.oneof(replaced, replaced, extra, missing, whole).filter((p) => Buffer.byteLength(JSON.stringify(p) ?? '') < 30_000); // F01 is tested on its own
   }
 
   const RUNS_PER_EVENT = 50; // 200 in all
@@ -519,17 +554,21 @@ describe('F05 a flood of connections from one user', () => {
   async function fillToCap() {
     const held: TestSocket[] = [];
     const cookie = await cookieFor(EMAIL);
-    await until(async () => {
-      try {
-        const s = await connectSocket(server, { cookie });
-        sockets.push(s);
-        held.push(s);
-        return false;
-      } catch (err) {
-        expect((err as Error).message).toBe('too_many_connections');
-        return true;
-      }
-    }, 10_000, 'the cap');
+    await until(
+      async () => {
+        try {
+          const s = await connectSocket(server, { cookie });
+          sockets.push(s);
+          held.push(s);
+          return false;
+        } catch (err) {
+          expect((err as Error).message).toBe('too_many_connections');
+          return true;
+        }
+      },
+      10_000,
+      'the cap',
+    );
     return held;
   }
 

@@ -6,8 +6,6 @@ import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { createDb, type Db } from '../db/client';
 import { connectSocket, DEMO_PASSWORD, signIn, type TestServer, type TestSocket } from './harness';
 
-export type LiveFixture = { db: Db; discussionId: string };
-
 export function openDb(server: TestServer): Db {
   return createDb(server.databaseUrl);
 }

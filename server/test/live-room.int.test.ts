@@ -7,13 +7,16 @@ import type { QuestionView, RoomState } from '@/lib/live/views';
 import type { Db } from '../db/client';
 import { changeRole } from '../users/commands';
 import type { TestSocket } from './harness';
-import { startInProcess, type InProcessServer } from './in-process-server';
+import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, recordFrames, socketFor, until, userId } from './live-fixtures';
 
 let server: InProcessServer;
 let db: Db;
 const open: TestSocket[] = [];
-const track = (s: TestSocket) => (open.push(s), s);
+const track = (s: TestSocket) => {
+  open.push(s);
+  return s;
+};
 
 beforeAll(async () => {
   server = await startInProcess();
@@ -53,7 +56,13 @@ describe('live room', () => {
     const anon = randomUUID();
     const a1 = await alex.emitWithAck('question:ask', { discussionId, id: named, body: 'How do you prepare for integration?', anonymous: false });
     expect(a1.ok && a1.data.author?.name).toBe('Alex');
-    const a2 = await alex.emitWithAck('question:ask', { discussionId, id: anon, body: 'Is it safe with my medication?', anonymous: true, contentWarning: 'medical' });
+    const a2 = await alex.emitWithAck('question:ask', {
+      discussionId,
+      id: anon,
+      body: 'Is it safe with my medication?',
+      anonymous: true,
+      contentWarning: 'medical',
+    });
     expect(a2.ok && a2.data.anonymous).toBe(true);
     await until(() => beaAsked.length === 2 && samAsked.length === 2, 3000, 'question:asked broadcasts');
 
@@ -200,7 +209,12 @@ describe('live room', () => {
     await join(tab2, discussionId);
     const id = randomUUID();
     const payload = { discussionId, id, body: 'Only once, please', anonymous: false };
-    const acks = await Promise.all([tab1.emitWithAck('question:ask', payload), tab1.emitWithAck('question:ask', payload), tab1.emitWithAck('question:ask', payload), tab2.emitWithAck('question:ask', payload)]);
+    const acks = await Promise.all([
+      tab1.emitWithAck('question:ask', payload),
+      tab1.emitWithAck('question:ask', payload),
+      tab1.emitWithAck('question:ask', payload),
+      tab2.emitWithAck('question:ask', payload),
+    ]);
     for (const a of acks) expect(a.ok && a.data.id).toBe(id);
     expect(await db.question.count({ where: { id } })).toBe(1);
     // Someone else reusing that id is refused and changes nothing.

@@ -9,8 +9,8 @@ import type { QuestionView, RoomState } from '@/lib/live/views';
 import type { Db } from '../db/client';
 import { updateDiscussion } from '../discussions/commands';
 import { banUser, changeRole } from '../users/commands';
-import { waitFor, type TestSocket } from './harness';
-import { startInProcess, type InProcessServer } from './in-process-server';
+import { type TestSocket, waitFor } from './harness';
+import { type InProcessServer, startInProcess } from './in-process-server';
 import { createDiscussion, discussionEditInput, join, socketFor, until, userId } from './live-fixtures';
 
 type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -220,7 +220,14 @@ describe('budgets that hold', () => {
     const beaId = await userId(db, 'bea@example.org');
     const t0 = Date.now() - 60_000;
     await db.question.createMany({
-      data: Array.from({ length: 249 }, (_, i) => ({ id: randomUUID(), discussionId, authorId: alexId, body: `Stored ${i}`, voteCount: i + 1, createdAt: new Date(t0 + i) })),
+      data: Array.from({ length: 249 }, (_, i) => ({
+        id: randomUUID(),
+        discussionId,
+        authorId: alexId,
+        body: `Stored ${i}`,
+        voteCount: i + 1,
+        createdAt: new Date(t0 + i),
+      })),
     });
     // Bea's own question has no votes: the least relevant, yet she must see it.
     const own = randomUUID();

@@ -22,7 +22,10 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
   let b: TestServer;
   let db: Db;
   const sockets: TestSocket[] = [];
-  const keep = (s: TestSocket) => (sockets.push(s), s);
+  const keep = (s: TestSocket) => {
+    sockets.push(s);
+    return s;
+  };
 
   beforeAll(async () => {
     pg = await createTempPostgres();
@@ -66,7 +69,7 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     expect(state.attendeeCount).toBe(3);
   });
 
-  it('F10 a facilitator removed on node A leaves the moderators\' room on node B at once: no anonymous author reaches them', async () => {
+  it("F10 a facilitator removed on node A leaves the moderators' room on node B at once: no anonymous author reaches them", async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org'] });
     const sam = keep(await socketFor(b, 'sam@example.org'));
     const samFrames = recordFrames(sam);
@@ -75,14 +78,20 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     await join(member, discussionId);
     const rightsChanged = new Promise((resolve) => sam.once('discussion:rights-changed', resolve));
     const hostCookie = (await signIn(a, 'rowan@example.org', DEMO_PASSWORD)).cookie;
-    const edit = await callAction(a, `/discussions/${discussionId}/edit`, 'updateDiscussionAction', [
-      await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] }),
-    ], { cookie: hostCookie });
+    const edit = await callAction(
+      a,
+      `/discussions/${discussionId}/edit`,
+      'updateDiscussionAction',
+      [await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] })],
+      { cookie: hostCookie },
+    );
     expect(edit.result).toMatchObject({ ok: true });
     await rightsChanged;
     const cut = samFrames.length;
     const seen = collect<QuestionView>(sam, 'question:asked');
-    expect((await member.emitWithAck('question:ask', { discussionId, id: randomUUID(), body: 'Anonymous, across nodes, after the removal', anonymous: true })).ok).toBe(true);
+    expect(
+      (await member.emitWithAck('question:ask', { discussionId, id: randomUUID(), body: 'Anonymous, across nodes, after the removal', anonymous: true })).ok,
+    ).toBe(true);
     await until(() => seen.length === 1, 5000, 'the audience view on node B');
     expect(seen[0].author).toBeNull();
     const wire = samFrames.slice(cut).join('\n');
@@ -98,7 +107,9 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     const gone = [onA, onB].map((s) => new Promise<number>((resolve) => s.once('disconnect', () => resolve(Date.now()))));
     const suspended = collect(onA, 'account:suspended');
     const t0 = Date.now();
-    const res = await callAction(b, '/admin/users', 'banUserAction', [{ userId: await userId(db, 'chen@example.org'), reason: 'Scale-mode test ban' }], { cookie: adminCookie });
+    const res = await callAction(b, '/admin/users', 'banUserAction', [{ userId: await userId(db, 'chen@example.org'), reason: 'Scale-mode test ban' }], {
+      cookie: adminCookie,
+    });
     expect(res.result?.ok).toBe(true);
     const times = await Promise.all(gone);
     for (const t of times) expect(t - t0).toBeLessThan(2000);
@@ -114,7 +125,9 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     await join(onA, discussionId);
     await join(onB, discussionId);
     const acks = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => (i % 2 ? onA : onB).emitWithAck('question:ask', { discussionId, id: randomUUID(), body: `Flood ${i}`, anonymous: false })),
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? onA : onB).emitWithAck('question:ask', { discussionId, id: randomUUID(), body: `Flood ${i}`, anonymous: false }),
+      ),
     );
     const ok = acks.filter((x) => x.ok).length;
     expect(ok).toBe(ASK_BUDGET);

@@ -2,8 +2,9 @@
 // (TRUST_PROXY=1): the client IP is the last X-Forwarded-For entry, whatever the client wrote before it.
 // Failures slow an account down progressively instead of locking it; the hard limit keys on account + IP, so
 // the owner signs in from elsewhere; unknown accounts are indistinguishable from wrong passwords.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, rawRequest, startServer, type TestServer } from './harness';
 import { skipReason, TEST_REDIS_URL } from './temp-databases';
 
@@ -36,7 +37,15 @@ async function attemptAt(base: string, email: string, password: string, ip: stri
   const body = JSON.parse(res.body) as { url?: string };
   const cookies = (res.headers['set-cookie'] ?? []).map((c) => c.split('=')[0]).sort();
   const error = new URL(body.url ?? base, base).searchParams.get('error');
-  return { status: res.status, url: body.url ?? '', error, bodyKeys: Object.keys(body).sort(), cookies, signedIn: !error && cookies.some((c) => c.includes('session-token')), ms };
+  return {
+    status: res.status,
+    url: body.url ?? '',
+    error,
+    bodyKeys: Object.keys(body).sort(),
+    cookies,
+    signedIn: !error && cookies.some((c) => c.includes('session-token')),
+    ms,
+  };
 }
 
 describe('F15 sign-in throttling', () => {
@@ -70,7 +79,13 @@ describe('F15 sign-in throttling', () => {
       else await w().then(u);
     }
     for (const a of [...unknown, ...wrong]) {
-      expect(a).toMatchObject({ status: unknown[0].status, url: unknown[0].url, error: 'invalid_credentials', bodyKeys: unknown[0].bodyKeys, cookies: unknown[0].cookies });
+      expect(a).toMatchObject({
+        status: unknown[0].status,
+        url: unknown[0].url,
+        error: 'invalid_credentials',
+        bodyKeys: unknown[0].bodyKeys,
+        cookies: unknown[0].cookies,
+      });
     }
     expect(unknown[0].cookies.join()).not.toContain('session-token');
     const ms = (xs: Attempt[]) => xs.map((a) => a.ms);
@@ -131,7 +146,7 @@ describe('F15 sign-in throttling', () => {
   it('F15 failures from rotating IPs slow the account down progressively; concurrent guesses get one check; no lockout', async () => {
     const victim = 'eli@example.org';
     let n = 0;
-    const fresh = () => `198.18.${(++n) >> 8}.${n & 255}`;
+    const fresh = () => `198.18.${++n >> 8}.${n & 255}`;
     // The free failures are ordinary failures: no early lockout.
     for (let i = 1; i <= FREE_FAILURES; i++) expect((await attempt(victim, `rotating-${i}`, fresh())).error).toBe('invalid_credentials');
 

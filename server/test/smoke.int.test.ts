@@ -9,7 +9,7 @@ describe('smoke', () => {
   afterAll(() => server?.stop());
 
   it('serves / and /api/ready, signs in, connects a socket', async () => {
-    expect((await fetch(server.url + '/')).status).toBe(200);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
     const s = await signIn(server, 'alex@example.org', DEMO_PASSWORD);
     expect(s.ok).toBe(true);
     const socket = await connectSocket(server, { cookie: s.cookie });

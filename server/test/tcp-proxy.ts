@@ -50,8 +50,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    blackhole: () => void (blackholed = true),
-    heal: () => void (blackholed = false),
+    blackhole: () => {
+      blackholed = true;
+    },
+    heal: () => {
+      blackholed = false;
+    },
     cut: () => {
       for (const { client, upstream } of [...pairs]) {
         client.destroy();

@@ -29,7 +29,7 @@ export async function createTempPostgres(baseUrl = TEST_POSTGRES_URL): Promise<{
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(baseUrl);
-  url.pathname = '/' + name;
+  url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {

@@ -1,13 +1,13 @@
 // Account commands against real databases (SQLite always; PostgreSQL when TEST_POSTGRES_URL is set).
 import { expect, it } from 'vitest';
 import { AppError } from '@/lib/result';
-import { toErrorBody } from '../errors';
+import { listAuditEntries } from '../audit/queries';
+import { verifyPassword } from '../auth/password';
 import { db } from '../db/client';
+import { toErrorBody } from '../errors';
 import { makeActor, useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
-import { verifyPassword } from '../auth/password';
 import { backfillNameKeys, banUser, changePassword, changeRole, signOutEverywhere, signUp, unbanUser, updateProfile } from './commands';
-import { listAuditEntries } from '../audit/queries';
 import { searchUsers } from './queries';
 
 // The sign-up limiter lives in this process for the whole file (both dialects): every test signs up from its own IP.
@@ -15,7 +15,10 @@ let ips = 0;
 const freshIp = () => `198.51.100.${++ips}`;
 
 const rejectsWith = async (p: Promise<unknown>, code: string) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(Error);
   expect((err as AppError).code ?? 'validation_error').toBe(code);
 };
@@ -24,7 +27,10 @@ describeDialects('account commands', ({ make }) => {
   useDialectDatabase(make);
 
   it('signs up with a normalised email and an argon2id hash', async () => {
-    const u = await signUp({ email: 'New.Person@Example.org', displayName: 'New Person', password: 'kettle orbit mango lantern', timeZone: 'America/New_York' }, { ip: freshIp() });
+    const u = await signUp(
+      { email: 'New.Person@Example.org', displayName: 'New Person', password: 'kettle orbit mango lantern', timeZone: 'America/New_York' },
+      { ip: freshIp() },
+    );
     expect(u).toMatchObject({ email: 'new.person@example.org', role: 'MEMBER', timeZone: 'America/New_York' });
     const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -39,7 +45,7 @@ describeDialects('account commands', ({ make }) => {
     expect(await db().user.count()).toBe(before);
   });
 
-  it('display names: a name equal to another member\'s once folded is refused on sign-up and profile edit, nothing written', async () => {
+  it("display names: a name equal to another member's once folded is refused on sign-up and profile edit, nothing written", async () => {
     const pw = 'kettle orbit mango lantern';
     const first = await signUp({ email: 'marisol@example.org', displayName: 'Marisol Ortega', password: pw }, { ip: freshIp() });
     const before = await db().user.count();
@@ -67,7 +73,10 @@ describeDialects('account commands', ({ make }) => {
   it('display names: role words are refused with a field error on sign-up and profile edit, nothing written', async () => {
     const before = await db().user.count();
     for (const name of ['Admin', 'Ada (admin)', 'The Moderator', 'facilitator sam', 'Rowan Elder', 'Host Bea', 'adm1n', 'a d m i n']) {
-      const err = await signUp({ email: `role-${name.length}-${before}@example.org`, displayName: name, password: 'kettle orbit mango lantern' }, { ip: freshIp() }).then(
+      const err = await signUp(
+        { email: `role-${name.length}-${before}@example.org`, displayName: name, password: 'kettle orbit mango lantern' },
+        { ip: freshIp() },
+      ).then(
         () => null,
         (e: unknown) => e,
       );
@@ -107,7 +116,10 @@ describeDialects('account commands', ({ make }) => {
     const ip = freshIp();
     for (let i = 1; i <= 5; i++) await signUp({ email: `burst${i}@example.org`, displayName: `Burst Person ${i}`, password: pw }, { ip });
     const before = await db().user.count();
-    const err = await signUp({ email: 'burst6@example.org', displayName: 'Burst Person Six', password: pw }, { ip }).then(() => null, (e: AppError) => e);
+    const err = await signUp({ email: 'burst6@example.org', displayName: 'Burst Person Six', password: pw }, { ip }).then(
+      () => null,
+      (e: AppError) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect(err!.code).toBe('rate_limited');
     expect(err!.message).toMatch(/Too many new accounts from your network/);

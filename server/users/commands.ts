@@ -1,5 +1,9 @@
 // Account use cases. Each checks policy, writes (with its audit entry in the same transaction) and then
 // publishes the realtime consequence, so every transport (server action, route, script, test) behaves alike.
+
+import { AppError } from '@/lib/result';
+import { nameKey } from '@/lib/users/display-name';
+import { atLeast, type RoleName } from '@/lib/users/roles';
 import {
   banUserSchema,
   changePasswordSchema,
@@ -9,16 +13,13 @@ import {
   unbanUserSchema,
   updateProfileSchema,
 } from '@/lib/users/schema';
-import { nameKey } from '@/lib/users/display-name';
-import { atLeast, type RoleName } from '@/lib/users/roles';
-import { AppError } from '@/lib/result';
+import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
 import { hashPassword, isCommonPassword, verifyPassword } from '../auth/password';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
-import { publishToUser, disconnectUser } from '../realtime/bus';
 import { limiter } from '../rate-limit';
-import { recordAudit } from '../audit/commands';
+import { disconnectUser, publishToUser } from '../realtime/bus';
 import { canBan, canChangeRole } from './policy';
 
 export type PublicUser = { id: string; email: string; displayName: string; role: string; timeZone: string };
@@ -51,7 +52,10 @@ export async function signUp(raw: unknown, opts: { ip: string }): Promise<Public
   } catch (res) {
     if (res instanceof Error) throw res;
     const minutes = Math.max(1, Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 3_600_000) / 60_000));
-    throw new AppError('rate_limited', `Too many new accounts from your network in the last hour. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    throw new AppError(
+      'rate_limited',
+      `Too many new accounts from your network in the last hour. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -162,7 +166,11 @@ export async function changeRole(actor: Actor, raw: unknown): Promise<PublicUser
     if (!canChangeRole(actor, target)) throw new AppError('forbidden', 'Only admins can change roles, and not their own.');
     if (target.role === input.role) return { ...(await tx.user.findUniqueOrThrow({ where: { id: target.id }, select: publicSelect })), demoted: false };
     const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: publicSelect });
-    await recordAudit(tx, actor, { action: 'user.role_changed', target: { type: 'user', id: target.id }, detail: { from: target.role as Actor['role'], to: input.role } });
+    await recordAudit(tx, actor, {
+      action: 'user.role_changed',
+      target: { type: 'user', id: target.id },
+      detail: { from: target.role as Actor['role'], to: input.role },
+    });
     return { ...updated, demoted: !atLeast(input.role, target.role as RoleName) };
   });
   publishToUser(user.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });

@@ -1,9 +1,9 @@
 // createAdmin (what `npm run admin:create` calls) against real databases (SQLite always; PostgreSQL when
 // TEST_POSTGRES_URL is set).
 import { expect, it } from 'vitest';
+import { verifyPassword } from '../auth/password';
 import { db } from '../db/client';
 import { toErrorBody } from '../errors';
-import { verifyPassword } from '../auth/password';
 import { makeActor, useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
 import { createAdmin } from './commands';
@@ -11,7 +11,10 @@ import { createAdmin } from './commands';
 const PASSWORD = 'quiet-harbor-lantern-7392';
 
 async function errorOf(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err, 'expected a failure').toBeInstanceOf(Error);
   return toErrorBody(err);
 }
@@ -28,7 +31,9 @@ describeDialects('createAdmin', ({ make }) => {
     const row = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
     expect(row).toMatchObject({ role: 'ADMIN', displayName: 'Olu Owner', nameKey: 'olu owner', bannedAt: null });
     expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(true);
-    expect(await auditAbout(admin.id)).toEqual([{ actorId: null, action: 'user.admin_created', targetType: 'user', reason: null, detail: 'npm run admin:create' }]);
+    expect(await auditAbout(admin.id)).toEqual([
+      { actorId: null, action: 'user.admin_created', targetType: 'user', reason: null, detail: 'npm run admin:create' },
+    ]);
   });
 
   it('an existing account (same email) is made admin: new password, ban lifted, every session ended, audited', async () => {
@@ -51,9 +56,13 @@ describeDialects('createAdmin', ({ make }) => {
     const common = await errorOf(createAdmin({ email: 'new-owner@example.org', displayName: 'New Owner', password: 'password1234' }));
     expect(common.code).toBe('validation_error');
     expect(common.fields?.password).toMatch(/too common/);
-    expect((await errorOf(createAdmin({ email: 'new-owner@example.org', displayName: 'New Owner', password: 'short-pw-91' }))).fields?.password).toMatch(/at least 12/);
+    expect((await errorOf(createAdmin({ email: 'new-owner@example.org', displayName: 'New Owner', password: 'short-pw-91' }))).fields?.password).toMatch(
+      /at least 12/,
+    );
     expect((await errorOf(createAdmin({ email: 'not an email', displayName: 'New Owner', password: PASSWORD }))).code).toBe('validation_error');
-    expect((await errorOf(createAdmin({ email: 'new-owner@example.org', displayName: 'New Owner', password: PASSWORD, role: 'MEMBER' }))).code).toBe('validation_error');
+    expect((await errorOf(createAdmin({ email: 'new-owner@example.org', displayName: 'New Owner', password: PASSWORD, role: 'MEMBER' }))).code).toBe(
+      'validation_error',
+    );
     expect({ users: await db().user.count(), audit: await db().auditEntry.count() }).toEqual(before);
   });
 });

@@ -11,10 +11,10 @@ export function canManageUsers(actor: Who | null): boolean {
 
 /** Admins change others' roles; nobody changes their own (an admin cannot lock the community out by accident). */
 export function canChangeRole(actor: Who | null, target: { id: string }): boolean {
-  return isAdmin(actor) && actor!.id !== target.id;
+  return actor !== null && isAdmin(actor) && actor.id !== target.id;
 }
 
 /** Admins ban others, never themselves and never another admin (demote first: a deliberate, audited step). */
 export function canBan(actor: Who | null, target: Who): boolean {
-  return isAdmin(actor) && actor!.id !== target.id && !atLeast(target.role, 'ADMIN');
+  return actor !== null && isAdmin(actor) && actor.id !== target.id && !atLeast(target.role, 'ADMIN');
 }

@@ -1,12 +1,13 @@
 // Reads about accounts, returning view models (never password hashes).
-import { searchUsersSchema } from '@/lib/users/schema';
+
 import { AppError } from '@/lib/result';
+import { searchUsersSchema } from '@/lib/users/schema';
 import type { Actor } from '../auth/actor';
 import { getConfig } from '../config';
 import { db } from '../db/client';
 import { canManageUsers } from './policy';
 
-export const USERS_PAGE_SIZE = 25;
+const USERS_PAGE_SIZE = 25;
 
 export type UserRow = {
   id: string;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditLog } from '@/components/admin/audit-log';
-import { requirePageActor } from '@/server/auth/next-session';
 import { listAuditEntries } from '@/server/audit/queries';
+import { requirePageActor } from '@/server/auth/next-session';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -16,12 +16,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Audit log</h1>
-      {entries.length === 0 ? <p className="text-stone-700">{page === 1 ? 'No admin actions yet.' : 'No entries on this page.'}</p> : <AuditLog entries={entries} />}
+      {entries.length === 0 ? (
+        <p className="text-stone-700">{page === 1 ? 'No admin actions yet.' : 'No entries on this page.'}</p>
+      ) : (
+        <AuditLog entries={entries} />
+      )}
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link href={pageHref(page - 1)} className={pageLinkClass}>Newer</Link>}
-          <span>Page {page} of {pages}</span>
-          {page < pages && <Link href={pageHref(page + 1)} className={pageLinkClass}>Older</Link>}
+          {page > 1 && (
+            <Link href={pageHref(page - 1)} className={pageLinkClass}>
+              Newer
+            </Link>
+          )}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && (
+            <Link href={pageHref(page + 1)} className={pageLinkClass}>
+              Older
+            </Link>
+          )}
         </nav>
       )}
     </div>

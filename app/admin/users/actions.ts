@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import type { Result } from '@/lib/result';
 import { requireActor } from '@/server/auth/next-session';
 import { toResult } from '@/server/errors';
-import { banUser, changeRole, unbanUser, type PublicUser } from '@/server/users/commands';
+import { banUser, changeRole, type PublicUser, unbanUser } from '@/server/users/commands';
 
 async function run(command: (actor: Awaited<ReturnType<typeof requireActor>>) => Promise<PublicUser>): Promise<Result<PublicUser>> {
   const result = await toResult(async () => command(await requireActor()));

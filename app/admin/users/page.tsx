@@ -19,12 +19,21 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">People</h1>
-      <form role="search" action="/admin/users" className="flex flex-wrap gap-2">
-        <label htmlFor="user-search" className="sr-only">Search by name or email</label>
-        <input id="user-search" name="q" defaultValue={q} placeholder="Search by name or email" className={`${inputClass} min-w-0 flex-1 sm:max-w-sm`} />
-        <button type="submit" className="min-h-10 rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-100">Search</button>
-      </form>
-      <p className="text-sm text-stone-600" aria-live="polite">{total} {total === 1 ? 'person' : 'people'}{q ? ` matching “${q}”` : ''}</p>
+      <search>
+        <form action="/admin/users" className="flex flex-wrap gap-2">
+          <label htmlFor="user-search" className="sr-only">
+            Search by name or email
+          </label>
+          <input id="user-search" name="q" defaultValue={q} placeholder="Search by name or email" className={`${inputClass} min-w-0 flex-1 sm:max-w-sm`} />
+          <button type="submit" className="min-h-10 rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium hover:bg-stone-100">
+            Search
+          </button>
+        </form>
+      </search>
+      <p className="text-sm text-stone-600" aria-live="polite">
+        {total} {total === 1 ? 'person' : 'people'}
+        {q ? ` matching “${q}”` : ''}
+      </p>
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {users.map((u) => (
           <UserAdminRow
@@ -36,9 +45,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       </ul>
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link href={pageHref(page - 1)} className={pageLinkClass}>Previous</Link>}
-          <span>Page {page} of {pages}</span>
-          {page < pages && <Link href={pageHref(page + 1)} className={pageLinkClass}>Next</Link>}
+          {page > 1 && (
+            <Link href={pageHref(page - 1)} className={pageLinkClass}>
+              Previous
+            </Link>
+          )}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && (
+            <Link href={pageHref(page + 1)} className={pageLinkClass}>
+              Next
+            </Link>
+          )}
         </nav>
       )}
     </div>

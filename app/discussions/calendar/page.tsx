@@ -5,9 +5,9 @@ import { getViewerZone } from '@/components/time/viewer-zone';
 import { ZoneSync } from '@/components/time/zone-sync';
 import { ZonedTime } from '@/components/time/zoned-time';
 import { listDiscussionsSchema } from '@/lib/discussions/schema';
+import type { DiscussionCard } from '@/lib/discussions/views';
 import { addDays, addMonths, dateOf, monthGrid, startOfDay, startOfMonth, startOfWeek } from '@/lib/time/zoned';
 import { getActor } from '@/server/auth/next-session';
-import type { DiscussionCard } from '@/lib/discussions/views';
 import { getDiscussionFilters, listDiscussionsBetween } from '@/server/discussions/queries';
 
 export const metadata: Metadata = { title: 'Discussion calendar' };
@@ -57,12 +57,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const prev = view === 'month' ? addMonths(month, -1) : addDays(startOfWeek(anchor), -7);
   const next = view === 'month' ? addMonths(month, 1) : addDays(startOfWeek(anchor), 7);
   const title =
-    view === 'month'
-      ? label(month, { month: 'long', year: 'numeric' })
-      : `Week of ${label(days[0], { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    view === 'month' ? label(month, { month: 'long', year: 'numeric' }) : `Week of ${label(days[0], { day: 'numeric', month: 'long', year: 'numeric' })}`;
   const filters = { modality, host };
   const link = (p: Record<string, string | undefined>) => `/discussions/calendar${qs({ view: view === 'week' ? 'week' : undefined, ...filters, ...p })}`;
-  const navLink = 'inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 no-underline hover:bg-stone-100';
+  const navLink =
+    'inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 no-underline hover:bg-stone-100';
 
   return (
     <div className="space-y-6">
@@ -71,31 +70,51 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <ZoneSync zone={viewer.zone} source={viewer.source} />
       </div>
       <DiscussionsNav view="calendar" filters={filters} />
-      <DiscussionFilters action="/discussions/calendar" filters={filters} options={options} keep={{ view: view === 'week' ? 'week' : undefined, date: one(raw.date) }} />
+      <DiscussionFilters
+        action="/discussions/calendar"
+        filters={filters}
+        options={options}
+        keep={{ view: view === 'week' ? 'week' : undefined, date: one(raw.date) }}
+      />
 
       <div className="flex flex-wrap items-center gap-3">
-        <h2 className="mr-auto w-full text-xl font-semibold text-stone-900 sm:w-auto" data-testid="calendar-title">{title}</h2>
+        <h2 className="mr-auto w-full text-xl font-semibold text-stone-900 sm:w-auto" data-testid="calendar-title">
+          {title}
+        </h2>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={link({ date: prev })} className={navLink} aria-label={view === 'month' ? 'Previous month' : 'Previous week'}>
             <span aria-hidden="true">←</span>&nbsp;Previous
           </Link>
-          <Link href={link({ date: undefined })} className={navLink}>Today</Link>
+          <Link href={link({ date: undefined })} className={navLink}>
+            Today
+          </Link>
           <Link href={link({ date: next })} className={navLink} aria-label={view === 'month' ? 'Next month' : 'Next week'}>
             Next&nbsp;<span aria-hidden="true">→</span>
           </Link>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Link href={`/discussions/calendar${qs({ ...filters, date: one(raw.date) })}`} aria-current={view === 'month' ? 'true' : undefined} className={`${navLink} aria-[current]:border-ember-700 aria-[current]:bg-ember-50`}>
+          <Link
+            href={`/discussions/calendar${qs({ ...filters, date: one(raw.date) })}`}
+            aria-current={view === 'month' ? 'true' : undefined}
+            className={`${navLink} aria-[current]:border-ember-700 aria-[current]:bg-ember-50`}
+          >
             Month
           </Link>
-          <Link href={`/discussions/calendar${qs({ view: 'week', ...filters, date: one(raw.date) })}`} aria-current={view === 'week' ? 'true' : undefined} className={`${navLink} aria-[current]:border-ember-700 aria-[current]:bg-ember-50`}>
+          <Link
+            href={`/discussions/calendar${qs({ view: 'week', ...filters, date: one(raw.date) })}`}
+            aria-current={view === 'week' ? 'true' : undefined}
+            className={`${navLink} aria-[current]:border-ember-700 aria-[current]:bg-ember-50`}
+          >
             Week
           </Link>
         </div>
       </div>
 
       <div>
-        <div className="hidden grid-cols-7 gap-px border-b border-stone-200 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-stone-600 sm:grid" aria-hidden="true">
+        <div
+          className="hidden grid-cols-7 gap-px border-b border-stone-200 pb-1 text-center text-xs font-semibold uppercase tracking-wide text-stone-600 sm:grid"
+          aria-hidden="true"
+        >
           {WEEKDAYS.map((w) => (
             <div key={w}>{w.slice(0, 3)}</div>
           ))}
@@ -145,7 +164,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         </ol>
         {items.length === 0 && (
           <p className="mt-3 rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
-            No discussions {view === 'month' ? 'this month' : 'this week'}{modality || host ? ' match these filters' : ''}.
+            No discussions {view === 'month' ? 'this month' : 'this week'}
+            {modality || host ? ' match these filters' : ''}.
           </p>
         )}
       </div>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { DiscussionForm } from '@/components/discussions/discussion-form';
 import { Alert } from '@/components/ui/alert';
+import { listTimeZones as timeZones } from '@/lib/time/zoned';
 import { requirePageActor } from '@/server/auth/next-session';
 import { canCreateDiscussion } from '@/server/discussions/policy';
 import { getDiscussionFormOptions } from '@/server/discussions/queries';
-import { listTimeZones as timeZones } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'Schedule a discussion' };
 
@@ -14,7 +14,9 @@ export default async function NewDiscussionPage() {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
         <h1 className="text-2xl font-semibold text-stone-900">Schedule a discussion</h1>
-        <Alert tone="error" testId="forbidden">Only elders and admins can schedule discussions.</Alert>
+        <Alert tone="error" testId="forbidden">
+          Only elders and admins can schedule discussions.
+        </Alert>
       </div>
     );
   }

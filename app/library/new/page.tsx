@@ -17,8 +17,8 @@ export default async function NewArticlePage() {
       <div className="max-w-2xl space-y-2">
         <h1 className="text-2xl font-semibold text-stone-900">Write an article</h1>
         <p className="text-stone-700">
-          Keep it balanced and careful: benefits and risks side by side, contraindications spelled out, legal status phrased
-          generally, and published studies cited. Every article shows a &ldquo;not medical advice&rdquo; notice.
+          Keep it balanced and careful: benefits and risks side by side, contraindications spelled out, legal status phrased generally, and published studies
+          cited. Every article shows a &ldquo;not medical advice&rdquo; notice.
         </p>
       </div>
       <MedicalNotice />

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DiscussionForm } from '@/components/discussions/discussion-form';
 import { Alert } from '@/components/ui/alert';
+import { listTimeZones as timeZones } from '@/lib/time/zoned';
 import { requirePageActor } from '@/server/auth/next-session';
 import { getDiscussionForEdit, getDiscussionFormOptions } from '@/server/discussions/queries';
-import { listTimeZones as timeZones } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'Edit discussion' };
 

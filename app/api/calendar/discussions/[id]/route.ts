@@ -1,7 +1,7 @@
 // GET one discussion as an .ics file ("Add to calendar").
 import { getActor } from '@/server/auth/next-session';
-import { icsResponse } from '@/server/calendar/respond';
 import { discussionIcs } from '@/server/calendar/queries';
+import { icsResponse } from '@/server/calendar/respond';
 
 export const dynamic = 'force-dynamic';
 

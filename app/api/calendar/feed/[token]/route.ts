@@ -1,6 +1,7 @@
 // GET a member's personal calendar feed by its secret token (no cookie: calendar apps fetch it).
-import { icsResponse } from '@/server/calendar/respond';
+
 import { feedIcs } from '@/server/calendar/queries';
+import { icsResponse } from '@/server/calendar/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET every occurrence of a series as one .ics file (cancelled ones marked STATUS:CANCELLED).
 import { getActor } from '@/server/auth/next-session';
-import { icsResponse } from '@/server/calendar/respond';
 import { seriesIcs } from '@/server/calendar/queries';
+import { icsResponse } from '@/server/calendar/respond';
 
 export const dynamic = 'force-dynamic';
 
