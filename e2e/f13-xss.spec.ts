@@ -5,8 +5,7 @@
 // payload is visible literally (with bidi and zero-width characters stripped, as F13 asks).
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import type { Db } from '../server/db/client';
-import { expect, strongPassword, type TestUser, test, uniqueEmail, waitForRealtime } from './fixtures';
+import { createRoomDiscussion, expect, strongPassword, test, uniqueEmail, waitForRealtime } from './fixtures';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { AuditPage } from './pages/audit-page';
 import { LiveRoomPage } from './pages/live-room-page';
@@ -65,29 +64,6 @@ async function renameOnProfile(page: Page, displayName: string) {
   await expect(profile.status).toHaveText('Profile saved.');
 }
 
-async function createLiveDiscussion(db: Db, host: TestUser, facilitator: TestUser, v: { title: string; agreementText: string }) {
-  const startsAt = new Date(Date.now() + 3 * 60_000);
-  const d = await db.discussion.create({
-    data: {
-      title: v.title,
-      description: 'An evening circle.',
-      startsAt,
-      timeZone: 'UTC',
-      localStart: startsAt.toISOString().slice(0, 16),
-      durationMinutes: 60,
-      agreementText: v.agreementText,
-      createdById: host.id,
-      staff: {
-        create: [
-          { userId: host.id, role: 'HOST' },
-          { userId: facilitator.id, role: 'FACILITATOR' },
-        ],
-      },
-    },
-  });
-  return d.id;
-}
-
 test('F13 hostile question bodies, replies and display names are inert in the live room, audience and moderator views', async ({
   db,
   makeUser,
@@ -109,7 +85,7 @@ test('F13 hostile question bodies, replies and display names are inert in the li
   const memberA = await makeUser({ role: 'MEMBER' });
   const title = `<img src=x onerror="window.__xss=1"> Circle ${tag}`;
   const agreementText = `<svg onload="window.__xss=1"></svg> What is shared here stays here. javascript:window.__xss=1 ${tag}`;
-  const id = await createLiveDiscussion(db, elder, facilitator, { title, agreementText });
+  const id = await createRoomDiscussion(db, elder, facilitator, { title, agreementText, timeZone: 'UTC' });
 
   // Questions: what is sent, and what every view must show (bidi and zero-width characters stripped).
   const q1 = `<img src=x onerror="window.__xss=1;alert('q1')"> How do I talk about it? ${tag}-q1`;

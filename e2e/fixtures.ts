@@ -55,6 +55,35 @@ export async function createUser(db: Db, opts: NewUser = {}): Promise<TestUser> 
   return { id: user.id, email, password, displayName, role, timeZone };
 }
 
+/** A scheduled discussion with one host and one facilitator, for live-room specs (its lobby opens 15 minutes before). */
+export async function createRoomDiscussion(
+  db: Db,
+  host: TestUser,
+  facilitator: TestUser,
+  opts: { title?: string; agreementText?: string; startsInMinutes?: number; timeZone?: string } = {},
+): Promise<string> {
+  const startsAt = new Date(Date.now() + (opts.startsInMinutes ?? 3) * 60_000);
+  const d = await db.discussion.create({
+    data: {
+      title: opts.title ?? `Integration after MDMA therapy ${Math.random().toString(36).slice(2, 6)}`,
+      description: 'An evening circle.',
+      startsAt,
+      timeZone: opts.timeZone ?? 'Europe/Berlin',
+      localStart: startsAt.toISOString().slice(0, 16),
+      durationMinutes: 60,
+      agreementText: opts.agreementText ?? 'What is shared in the circle stays in the circle. Speak from your own experience. No medical advice.',
+      createdById: host.id,
+      staff: {
+        create: [
+          { userId: host.id, role: 'HOST' },
+          { userId: facilitator.id, role: 'FACILITATOR' },
+        ],
+      },
+    },
+  });
+  return d.id;
+}
+
 export type SignInOutcome = { ok: boolean; error: string | null };
 
 /**

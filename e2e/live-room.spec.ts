@@ -6,34 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Db } from '../server/db/client';
-import { expect, type TestUser, test, waitForRealtime } from './fixtures';
+import { createRoomDiscussion, expect, test, waitForRealtime } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
-
-async function createDiscussion(db: Db, host: TestUser, facilitator: TestUser, startsInMinutes: number) {
-  const startsAt = new Date(Date.now() + startsInMinutes * 60_000);
-  const d = await db.discussion.create({
-    data: {
-      title: `Integration after MDMA therapy ${Math.random().toString(36).slice(2, 6)}`,
-      description: 'An evening circle.',
-      startsAt,
-      timeZone: 'Europe/Berlin',
-      localStart: startsAt.toISOString().slice(0, 16),
-      durationMinutes: 60,
-      agreementText: 'What is shared in the circle stays in the circle. Speak from your own experience. No medical advice.',
-      createdById: host.id,
-      staff: {
-        create: [
-          { userId: host.id, role: 'HOST' },
-          { userId: facilitator.id, role: 'FACILITATOR' },
-        ],
-      },
-    },
-  });
-  return d.id;
-}
 
 async function noSeriousAxe(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -45,7 +21,7 @@ test('elder, facilitator and member run a live discussion end to end', async ({ 
   const elder = await makeUser({ role: 'ELDER', displayName: 'Elder Willow' });
   const facilitator = await makeUser({ role: 'FACILITATOR', displayName: 'Fac Robin' });
   const member = await makeUser({ role: 'MEMBER', displayName: 'Member Juniper' });
-  const id = await createDiscussion(db, elder, facilitator, 3);
+  const id = await createRoomDiscussion(db, elder, facilitator, { startsInMinutes: 3 });
   const url = `/discussions/${id}/live`;
 
   const m = await signedInPage(member);
@@ -116,7 +92,7 @@ test('a reload in the middle of sending leaves exactly one question', async ({ d
   const elder = await makeUser({ role: 'ELDER' });
   const facilitator = await makeUser({ role: 'FACILITATOR' });
   const member = await makeUser({ role: 'MEMBER' });
-  const id = await createDiscussion(db, elder, facilitator, 5);
+  const id = await createRoomDiscussion(db, elder, facilitator, { startsInMinutes: 5 });
   const { context, page } = await signedInPage(member);
   await page.goto(`/discussions/${id}/live`);
   await page.getByLabel('I have read this agreement and will keep it.').check();

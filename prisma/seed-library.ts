@@ -1,21 +1,13 @@
 // The Healing Library's starter content: five modalities and one article each, written for Fireside by its
 // elders (balanced, cautious, not medical advice), citing published studies. Seeded with the demo community.
 
-import type { Reference } from '../lib/library/schema';
+import type { ArticleText } from '../lib/library/views';
 import type { Db } from '../server/db/client';
 
 type SeedModality = { slug: string; name: string; summary: string };
-type SeedArticle = {
+type SeedArticle = ArticleText & {
   slug: string;
   modality: string;
-  title: string;
-  summary: string;
-  body: string;
-  benefits: string;
-  risks: string;
-  contraindications: string;
-  legalStatus: string;
-  references: Reference[];
   author: string;
   reviewer: string;
 };

@@ -33,6 +33,31 @@ export function processSingleton<T>(name: string, create: () => T): T {
   return value;
 }
 
+export type RecurringJob = { stop: () => Promise<void> };
+
+/**
+ * Runs `run` now and then every `intervalMs` (the timer does not keep the process alive); stop() — also run at
+ * shutdown, in the `intake` phase — waits for a run in progress. A failed run is logged and the next one goes on.
+ */
+export function startRecurringJob(name: string, intervalMs: number, run: () => Promise<unknown>): RecurringJob {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    running = run().catch((err) => console.error(`[fireside] ${name} failed`, err));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  const stop = async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+  onStop('intake', name, stop);
+  return { stop };
+}
+
 /** Registers what shutdown must stop; hooks of a phase run last-registered first (what opened last closes first). */
 export function onStop(phase: StopPhase, name: string, run: () => unknown): void {
   state().hooks.push({ phase, name, run });

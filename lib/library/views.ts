@@ -2,11 +2,9 @@
 import type { Reference } from './schema';
 
 /** The editor's copy of an article (server/library/queries.ts getArticleForEdit). */
-export type ArticleDraft = {
-  id: string;
-  slug: string;
+/** The text of an article, section by section: what the editor edits, pages show and the seed writes. */
+export type ArticleText = {
   title: string;
-  modalityId: string;
   summary: string;
   body: string;
   benefits: string;
@@ -14,5 +12,6 @@ export type ArticleDraft = {
   contraindications: string;
   legalStatus: string;
   references: Reference[];
-  updatedAt: string;
 };
+
+export type ArticleDraft = ArticleText & { id: string; slug: string; modalityId: string; updatedAt: string };

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { db } from '../db/client';
 import { disconnectSession, disconnectUser } from '../realtime/bus';
-import { onStop } from '../runtime';
+import { type RecurringJob, startRecurringJob } from '../runtime';
 
 /** How long a session token lives (next-auth's maxAge); refreshing it moves its expiry to now + this. */
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
@@ -54,24 +54,7 @@ export async function pruneRevokedSessions(now = new Date()): Promise<number> {
   return count;
 }
 
-export type SessionPruner = { stop: () => Promise<void> };
-
-/** Prunes now and then every hour; idempotent, so every node may run it. stop() (also run at shutdown) waits for a run in progress. */
-export function startSessionPruner(opts: { intervalMs?: number } = {}): SessionPruner {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    running = pruneRevokedSessions().catch((err) => console.error('[fireside] pruning revoked sessions failed', err));
-  };
-  const timer = setInterval(tick, opts.intervalMs ?? PRUNE_INTERVAL_MS);
-  timer.unref();
-  tick();
-  const stop = async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
-  onStop('intake', 'revoked-session pruner', stop);
-  return { stop };
+/** Prunes now and then every hour; idempotent, so every node may run it. */
+export function startSessionPruner(opts: { intervalMs?: number } = {}): RecurringJob {
+  return startRecurringJob('revoked-session pruner', opts.intervalMs ?? PRUNE_INTERVAL_MS, pruneRevokedSessions);
 }

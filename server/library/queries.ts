@@ -1,7 +1,7 @@
 // Healing Library reads, returning view models: the index by modality, an article page (with the upcoming
 // discussions on its modality the viewer may see) and the editor's copy of an article.
-import { parseStoredReferences, type Reference, slugSchema } from '@/lib/library/schema';
-import type { ArticleDraft } from '@/lib/library/views';
+import { parseStoredReferences, slugSchema } from '@/lib/library/schema';
+import type { ArticleDraft, ArticleText } from '@/lib/library/views';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
@@ -42,17 +42,9 @@ type UpcomingDiscussion = {
   visibility: 'PUBLIC' | 'MEMBERS';
 };
 
-export type ArticleView = {
+export type ArticleView = ArticleText & {
   id: string;
   slug: string;
-  title: string;
-  summary: string;
-  body: string;
-  benefits: string;
-  risks: string;
-  contraindications: string;
-  legalStatus: string;
-  references: Reference[];
   modality: { id: string; slug: string; name: string };
   lastReviewedAt: Date | null;
   reviewedByName: string | null;

@@ -3,7 +3,7 @@
 import { LOBBY_OPENS_MINUTES } from '@/lib/live/phase';
 import { describeInZone } from '@/lib/time/zoned';
 import { db } from '../db/client';
-import { onStop } from '../runtime';
+import { type RecurringJob, startRecurringJob } from '../runtime';
 import { notifyOnce } from './commands';
 
 const STARTS_SOON_MINUTES = LOBBY_OPENS_MINUTES;
@@ -39,25 +39,7 @@ export async function sendStartsSoonNotifications(now = new Date()): Promise<num
   return sent;
 }
 
-export type Scheduler = { stop: () => Promise<void> };
-
-/** Runs the check now and then every `intervalMs`; stop() (also run at shutdown) waits for a run in progress. */
-export function startStartsSoonScheduler(opts: { intervalMs?: number } = {}): Scheduler {
-  const interval = opts.intervalMs ?? 30_000;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    running = sendStartsSoonNotifications().catch((err) => console.error('[fireside] starts-soon notifications failed', err));
-  };
-  const timer = setInterval(tick, interval);
-  timer.unref();
-  tick();
-  const stop = async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
-  onStop('intake', 'starts-soon notifications', stop);
-  return { stop };
+/** Runs the check now and then every `intervalMs` (30 s); idempotent, so every node may run it. */
+export function startStartsSoonScheduler(opts: { intervalMs?: number } = {}): RecurringJob {
+  return startRecurringJob('starts-soon notifications', opts.intervalMs ?? 30_000, sendStartsSoonNotifications);
 }

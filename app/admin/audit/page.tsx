@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditLog } from '@/components/admin/audit-log';
+import { Pager } from '@/components/ui/pager';
 import { listAuditEntries } from '@/server/audit/queries';
 import { requirePageActor } from '@/server/auth/next-session';
 
 export const metadata: Metadata = { title: 'Audit log' };
-
-const pageLinkClass = 'inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-3 hover:bg-stone-100';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor('/admin/audit');
@@ -21,23 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <AuditLog entries={entries} />
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {page > 1 && (
-            <Link href={pageHref(page - 1)} className={pageLinkClass}>
-              Newer
-            </Link>
-          )}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages && (
-            <Link href={pageHref(page + 1)} className={pageLinkClass}>
-              Older
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={pageHref} labels={{ previous: 'Newer', next: 'Older' }} />
     </div>
   );
 }

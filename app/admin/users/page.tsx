@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { UserAdminRow } from '@/components/admin/user-admin-row';
 import { inputClass } from '@/components/ui/field';
+import { Pager } from '@/components/ui/pager';
 import { requirePageActor } from '@/server/auth/next-session';
 import { searchUsers } from '@/server/users/queries';
 
 export const metadata: Metadata = { title: 'People' };
-
-const pageLinkClass = 'inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-3 hover:bg-stone-100';
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor('/admin/users');
@@ -43,23 +41,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           />
         ))}
       </ul>
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {page > 1 && (
-            <Link href={pageHref(page - 1)} className={pageLinkClass}>
-              Previous
-            </Link>
-          )}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages && (
-            <Link href={pageHref(page + 1)} className={pageLinkClass}>
-              Next
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={pageHref} />
     </div>
   );
 }
