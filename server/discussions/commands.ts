@@ -8,7 +8,7 @@ import { describeInZone, type Resolved, resolveLocal } from '@/lib/time/zoned';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { publishNotifications, storeNotifications } from '../notifications/commands';
-import { announceRightsChanged, moveOutOfModerators } from '../realtime/bus';
+import { announceRightsChanged, leaveModerators, moveOutOfModerators } from '../realtime/bus';
 import { fillSeats, lockDiscussion, RSVP_TX_OPTIONS } from '../rsvp/commands';
 import { canCancelDiscussion, canCreateDiscussion, canEditDiscussion, FACILITATOR_ROLES, HOST_ROLES } from './policy';
 
@@ -168,57 +168,67 @@ function staffChangesOf(before: StaffRow[], after: StaffRow[]) {
 export async function updateDiscussion(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string; changed: string[] }> {
   const input = updateDiscussionSchema.parse(raw);
   const resolved = resolveLocal(input.localStart, input.timeZone);
-  const { changed, notes, staffChanges } = await db().$transaction(async (tx) => {
-    await lockDiscussion(tx, input.id);
-    const before = await loadForEdit(tx, actor, input.id);
-    if (before.status === 'CANCELLED' || before.status === 'ENDED') {
-      throw new AppError('conflict', `This discussion has ${before.status === 'ENDED' ? 'ended' : 'been cancelled'} and can no longer be changed.`);
-    }
-    const timeChanged = before.startsAt.getTime() !== resolved.startsAt.getTime();
-    if (timeChanged) mustBeFuture(resolved, now);
-    const { facilitatorIds } = await checkReferences(tx, input);
+  // Staff who left the moderators' room before the commit; if the change fails, they re-join with their rights.
+  let leftEarly: string[] = [];
+  const { changed, notes, staffChanges } = await db()
+    .$transaction(async (tx) => {
+      await lockDiscussion(tx, input.id);
+      const before = await loadForEdit(tx, actor, input.id);
+      if (before.status === 'CANCELLED' || before.status === 'ENDED') {
+        throw new AppError('conflict', `This discussion has ${before.status === 'ENDED' ? 'ended' : 'been cancelled'} and can no longer be changed.`);
+      }
+      const timeChanged = before.startsAt.getTime() !== resolved.startsAt.getTime();
+      if (timeChanged) mustBeFuture(resolved, now);
+      const { facilitatorIds } = await checkReferences(tx, input);
 
-    const changed: string[] = [];
-    if (timeChanged || before.timeZone !== input.timeZone) changed.push('time');
-    if (before.durationMinutes !== input.durationMinutes) changed.push('duration');
-    if (before.title !== input.title) changed.push('title');
-    if ((before.externalLink ?? null) !== input.externalLink) changed.push('link');
+      const changed: string[] = [];
+      if (timeChanged || before.timeZone !== input.timeZone) changed.push('time');
+      if (before.durationMinutes !== input.durationMinutes) changed.push('duration');
+      if (before.title !== input.title) changed.push('title');
+      if ((before.externalLink ?? null) !== input.externalLink) changed.push('link');
 
-    await tx.discussionStaff.deleteMany({ where: { discussionId: input.id } });
-    await tx.discussionModality.deleteMany({ where: { discussionId: input.id } });
-    await tx.discussionArticle.deleteMany({ where: { discussionId: input.id } });
-    await tx.discussion.update({
-      where: { id: input.id },
-      data: {
-        ...discussionFields(input, resolved),
-        ...relations(input, facilitatorIds),
-      },
+      await tx.discussionStaff.deleteMany({ where: { discussionId: input.id } });
+      await tx.discussionModality.deleteMany({ where: { discussionId: input.id } });
+      await tx.discussionArticle.deleteMany({ where: { discussionId: input.id } });
+      await tx.discussion.update({
+        where: { id: input.id },
+        data: {
+          ...discussionFields(input, resolved),
+          ...relations(input, facilitatorIds),
+        },
+      });
+
+      const after = await tx.discussionStaff.findMany({ where: { discussionId: input.id }, select: { userId: true, role: true } });
+      const staffChanges = staffChangesOf(before.staff, after);
+      // Out of the moderators' room before the commit: no moderator frame reaches them while it completes.
+      for (const userId of staffChanges.removed) leaveModerators(userId, input.id);
+      leftEarly = staffChanges.removed;
+
+      // More seats (or no limit any more) go to the waitlist straight away.
+      const promoted = await fillSeats(tx, input.id, now);
+      const promotedUsers = new Set(promoted.map((p) => p.userId));
+      let notes = promoted;
+      if (changed.length) {
+        const recipients = (await rsvpedRecipients(tx, input.id, actor.id)).filter((r) => !promotedUsers.has(r.userId));
+        notes = notes.concat(
+          await storeNotifications(
+            tx,
+            recipients.map((r) => ({
+              userId: r.userId,
+              type: 'discussion_changed' as NotificationType,
+              title: `Changed: ${input.title}`,
+              body: changed.includes('time') ? `New time: ${describeInZone(resolved.startsAt, r.user.timeZone)}.` : `Changed: ${changed.join(', ')}.`,
+              link: `/discussions/${input.id}`,
+            })),
+          ),
+        );
+      }
+      return { changed, notes, staffChanges };
+    }, RSVP_TX_OPTIONS)
+    .catch((err: unknown) => {
+      for (const userId of leftEarly) announceRightsChanged(userId, input.id);
+      throw err;
     });
-
-    const after = await tx.discussionStaff.findMany({ where: { discussionId: input.id }, select: { userId: true, role: true } });
-    const staffChanges = staffChangesOf(before.staff, after);
-
-    // More seats (or no limit any more) go to the waitlist straight away.
-    const promoted = await fillSeats(tx, input.id, now);
-    const promotedUsers = new Set(promoted.map((p) => p.userId));
-    let notes = promoted;
-    if (changed.length) {
-      const recipients = (await rsvpedRecipients(tx, input.id, actor.id)).filter((r) => !promotedUsers.has(r.userId));
-      notes = notes.concat(
-        await storeNotifications(
-          tx,
-          recipients.map((r) => ({
-            userId: r.userId,
-            type: 'discussion_changed' as NotificationType,
-            title: `Changed: ${input.title}`,
-            body: changed.includes('time') ? `New time: ${describeInZone(resolved.startsAt, r.user.timeZone)}.` : `Changed: ${changed.join(', ')}.`,
-            link: `/discussions/${input.id}`,
-          })),
-        ),
-      );
-    }
-    return { changed, notes, staffChanges };
-  }, RSVP_TX_OPTIONS);
   // Before anything else is published: someone no longer staff must not get one more moderator frame.
   for (const userId of staffChanges.removed) moveOutOfModerators(userId, input.id);
   for (const userId of staffChanges.changed) announceRightsChanged(userId, input.id);

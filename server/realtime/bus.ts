@@ -109,12 +109,22 @@ export function disconnectSession(userId: string, sid: string) {
 }
 
 /**
- * Takes every socket of the person, on every node, out of a discussion's moderators' room and asks their
- * clients to re-join, so they get the audience view. Called right after the change that ended their staff
- * rights commits; moderator frames published after that change are queued behind this, so none reaches them.
+ * Takes every socket of the user, on every node (through the adapter), out of a discussion's moderators' room AT
+ * ONCE: unlike publications this is not deferred, because it is a privacy cut that must come before anything
+ * published after it. Commands call it before their change commits (so no moderator frame goes out while the
+ * commit completes) and again through moveOutOfModerators after it (in case a join slipped in between).
+ */
+export function leaveModerators(userId: string, discussionId: string) {
+  const sent = getIo()?.in(rooms.user(userId)).socketsLeave(rooms.discussionMods(discussionId)) as unknown;
+  if (sent instanceof Promise) sent.catch(warn);
+}
+
+/**
+ * After a change that ended someone's staff rights has committed: out of the moderators' room at once, and their
+ * clients are told to re-join, so they get the audience view.
  */
 export function moveOutOfModerators(userId: string, discussionId: string) {
-  later((io) => io.in(rooms.user(userId)).socketsLeave(rooms.discussionMods(discussionId)));
+  leaveModerators(userId, discussionId);
   publishToUser(userId, 'discussion:rights-changed', { discussionId });
 }
 

@@ -71,6 +71,10 @@ describe('moderator rights follow the person (F10, F27)', () => {
     const seen = waitFor<QuestionView>(sam, 'question:asked');
     expect((await ask(member, discussionId, 'Before the change: who am I?')).ok).toBe(true);
     expect((await seen).author?.id).toBe(await userId(db, 'bea@example.org'));
+    // …and the attendee list naming Bea (presence is coalesced: wait for the announcement of her join, so no
+    // announcement made while Sam was still staff is in flight when the edit starts).
+    const beaId = await userId(db, 'bea@example.org');
+    await until(() => samWire.frames.some((f) => f.includes('presence:changed') && f.includes(beaId)), 5000, 'the attendee list with Bea');
 
     const rightsChanged = waitFor<{ discussionId: string }>(sam, 'discussion:rights-changed');
     const cut = samWire.frames.length;
