@@ -20,7 +20,8 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'server/db/generated/**'],
-    // Integration files each start a real server process; two at a time fits a 2-core machine.
+    // Socket tests run in process; the full-process ones (handshake, lifecycle, scale, faults) start real servers: two
+    // files at a time fits a 2-core machine (measured: 4 workers gain little, the suite is CPU-bound).
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
