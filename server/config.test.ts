@@ -18,6 +18,12 @@ describe('parseConfig', () => {
     expect(c.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']);
   });
 
+  it('listens only on this machine by default; on every interface when APP_URL is a real address or HOST says so', () => {
+    expect(parseConfig({ DATA_DIR: dataDir() }).host).toBe('127.0.0.1');
+    expect(parseConfig({ DATA_DIR: dataDir(), APP_URL: 'https://fireside.example.org' }).host).toBe('0.0.0.0');
+    expect(parseConfig({ DATA_DIR: dataDir(), HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it('the default database is ./data/fireside.db', () => {
     expect(parseConfig({ AUTH_SECRET: 'x'.repeat(32) }).databaseUrl).toBe('file:data/fireside.db');
   });

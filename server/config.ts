@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loopbackAliases } from './http/origin';
+import { isLoopbackUrl, loopbackAliases } from './http/origin';
 import { processSingleton } from './runtime';
 
 const booleanish = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
@@ -11,7 +11,8 @@ const booleanish = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Unset: loopback only when APP_URL is loopback (someone trying Fireside on their machine), else every interface.
+  HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -113,7 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (isLoopbackUrl(appUrl) ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     databaseUrl,
     databaseIsDefault: !e.DATABASE_URL,

@@ -81,6 +81,15 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
 
       {room.status === 'connecting' && <p className="text-stone-700">Connecting to the room…</p>}
       {room.status === 'agreement' && <AgreementGate text={agreementText} onAccept={room.acceptAgreement} />}
+      {room.status === 'joined' && room.model.rejoining && (
+        // Our rights here changed: until the re-join answers (or if it never does) only the audience's view shows.
+        <div role="status" data-testid="room-rejoining" className="flex flex-wrap items-center gap-3 rounded-lg bg-amber-50 p-3 text-amber-900">
+          <span className="flex-1">Your rights in this room changed. Reconnecting to the room…</span>
+          <Button type="button" variant="secondary" onClick={() => void room.join()}>
+            Try again
+          </Button>
+        </div>
+      )}
 
       {room.status === 'joined' && (
         <>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionView, RoomState } from '@/lib/live/views';
 import { addToOutbox, readOutbox, removeFromOutbox } from './outbox';
-import { emptyRoom, roomReducer, sortedQuestions } from './room-reducer';
+import { emptyRoom, type RoomAction, type RoomModel, roomReducer, sortedQuestions } from './room-reducer';
 
 const q = (id: string, votes: number, createdAt: string, extra: Partial<QuestionView> = {}): QuestionView => ({
   id,
@@ -43,6 +43,7 @@ const state = (questions: QuestionView[]): RoomState => ({
 describe('room reducer', () => {
   const joined = roomReducer(emptyRoom, {
     type: 'joined',
+    seq: 1,
     state: state([q('a', 1, '2026-01-01T10:00:00Z'), q('b', 5, '2026-01-01T10:01:00Z'), q('c', 5, '2026-01-01T10:00:30Z')]),
   });
 
@@ -78,6 +79,92 @@ describe('room reducer', () => {
     const m = roomReducer(joined, { type: 'state', status: 'ENDED', startedAt: null, endedAt: 'x' });
     expect(m.room!.discussion.status).toBe('ENDED');
     expect(m.highlight).toBeNull();
+  });
+});
+
+describe('room reducer across a rights change', () => {
+  const attendees = [{ userId: 'u-ann', name: 'Ann', joinedAt: '2026-01-01T10:00:00Z' }];
+  const asMod = (s: RoomState): RoomState => ({ ...s, role: 'facilitator', attendees, nextOffset: 200, questionCount: 500 });
+  const named = { name: 'Ann', id: 'u-ann', badge: null };
+  // What a facilitator holds: authors with ids, an anonymous author's name, others' pending and hidden questions.
+  const modQuestions = [
+    q('a', 1, '2026-01-01T10:00:00Z', { status: 'PENDING', author: { name: 'Me', id: 'u-me', badge: null } }),
+    q('v', 2, '2026-01-01T10:01:00Z', { author: named }),
+    q('anon', 3, '2026-01-01T10:02:00Z', { anonymous: true, author: { name: 'Secret', id: 'u-secret', badge: null } }),
+    q('p', 0, '2026-01-01T10:03:00Z', { status: 'PENDING', author: named }),
+    q('h', 0, '2026-01-01T10:04:00Z', { status: 'HIDDEN', author: named }),
+  ];
+  const audienceQuestions = [
+    q('a', 1, '2026-01-01T10:00:00Z', { status: 'PENDING', author: { name: 'Me', badge: null } }),
+    q('v', 2, '2026-01-01T10:01:00Z', { author: { name: 'Ann', badge: null } }),
+    q('anon', 3, '2026-01-01T10:02:00Z', { anonymous: true }),
+  ];
+  const modState = asMod(state(modQuestions));
+  const audienceState = state(audienceQuestions);
+  const asModerator = roomReducer(roomReducer(emptyRoom, { type: 'joining', seq: 1 }), { type: 'joined', seq: 1, state: modState });
+
+  /** Nothing a moderator alone may see is left anywhere in the model. */
+  const expectAudienceOnly = (m: RoomModel) => {
+    expect(m.room?.role).toBe('member');
+    expect(m.attendees).toBeUndefined();
+    expect(m.room?.attendees).toBeUndefined();
+    expect(Object.keys(m.questions).sort()).toEqual(['a', 'anon', 'v']);
+    expect(m.questions.anon.author).toBeNull();
+    expect(m.questions.v.author).toEqual({ name: 'Ann', badge: null });
+    expect(JSON.stringify(m)).not.toMatch(/u-ann|u-me|u-secret|Secret/);
+    expect(m.nextOffset).toBeNull();
+  };
+
+  it('ignores a stale join ack: the moderator answer to an older join after the audience answer to a newer one', () => {
+    // Join 1 on connect (as facilitator), join 2 on rights-changed (demoted); 2 answers first, then 1.
+    let m = roomReducer(emptyRoom, { type: 'joining', seq: 1 });
+    m = roomReducer(m, { type: 'joining', seq: 2, rightsChanged: true });
+    m = roomReducer(m, { type: 'joined', seq: 2, state: audienceState });
+    m = roomReducer(m, { type: 'joined', seq: 1, state: modState });
+    expectAudienceOnly(m);
+    expect(m.rejoining).toBe(false);
+    // The other order: the older answer is ignored too, the newer one still applies.
+    let n = roomReducer(asModerator, { type: 'joining', seq: 2 });
+    n = roomReducer(n, { type: 'joining', seq: 3, rightsChanged: true });
+    n = roomReducer(n, { type: 'joined', seq: 2, state: modState });
+    expect(n.rejoining).toBe(true);
+    expectAudienceOnly(n);
+    n = roomReducer(n, { type: 'joined', seq: 3, state: audienceState });
+    expectAudienceOnly(n);
+  });
+
+  it('rights-changed strips moderator data at once, and it stays stripped ("reconnecting") if the re-join never answers', () => {
+    expect(asModerator.attendees).toEqual(attendees);
+    expect(asModerator.questions.p).toBeDefined();
+    const m = roomReducer(asModerator, { type: 'joining', seq: 2, rightsChanged: true });
+    expectAudienceOnly(m);
+    expect(m.rejoining).toBe(true);
+    // My own pending question stays (I may see it), without my id on it.
+    expect(m.questions.a).toMatchObject({ status: 'PENDING', author: { name: 'Me' } });
+    expect(m.mine).toEqual(['a']);
+    // A plain reconnection join keeps the model until it answers.
+    expect(roomReducer(asModerator, { type: 'joining', seq: 2 }).attendees).toEqual(attendees);
+  });
+
+  it('ignores a page asked for before the re-join (moderator list, moderator offset)', () => {
+    const modPage: RoomAction & { type: 'page' } = {
+      type: 'page',
+      joinSeq: 1,
+      questions: [q('p2', 0, '2026-01-01T09:00:00Z', { status: 'PENDING', author: named })],
+      nextOffset: 400,
+    };
+    // Answered while the re-join is in flight.
+    let m = roomReducer(asModerator, { type: 'joining', seq: 2, rightsChanged: true });
+    expect(roomReducer(m, modPage)).toBe(m);
+    // Answered after the re-join.
+    m = roomReducer(m, { type: 'joined', seq: 2, state: { ...audienceState, nextOffset: 200 } });
+    const after = roomReducer(m, modPage);
+    expect(after.questions.p2).toBeUndefined();
+    expect(after.nextOffset).toBe(200);
+    // A page of the current join still merges.
+    const current = roomReducer(m, { ...modPage, joinSeq: 2, questions: [q('v2', 0, '2026-01-01T09:00:00Z')], nextOffset: null });
+    expect(current.questions.v2).toBeDefined();
+    expect(current.nextOffset).toBeNull();
   });
 });
 

@@ -13,12 +13,23 @@ export type RoomModel = {
   attendees: Attendee[] | undefined;
   /** Where the next page of older/less-voted questions starts (large rooms), or null. */
   nextOffset: number | null;
+  /**
+   * Joins are numbered by the client: the newest one sent, and the one whose answer this model shows (0: none).
+   * Two joins can be in flight at once (a reconnection and a rights change) and their acks arrive in any order;
+   * only the newest one's answer may replace the model, or an older moderator view would come back.
+   */
+  joinSeq: number;
+  joinedSeq: number;
+  /** Our rights here changed and the re-join has not answered yet: the model holds only what the audience sees. */
+  rejoining: boolean;
 };
 
 export type RoomAction =
-  | { type: 'joined'; state: RoomState }
+  | { type: 'joining'; seq: number; rightsChanged?: boolean }
+  | { type: 'joined'; seq: number; state: RoomState }
   | { type: 'question'; question: QuestionView; mine?: boolean }
-  | { type: 'page'; questions: QuestionView[]; nextOffset: number | null }
+  /** `joinSeq`: the join whose model the page was asked for (its offset counts in that join's list). */
+  | { type: 'page'; joinSeq: number; questions: QuestionView[]; nextOffset: number | null }
   | { type: 'withdrawn'; id: string }
   | { type: 'tallies'; tallies: [string, number][] }
   | { type: 'reply'; questionId: string; reply: QuestionView['replies'][number] }
@@ -37,12 +48,47 @@ export const emptyRoom: RoomModel = {
   attendeeCount: 0,
   attendees: undefined,
   nextOffset: null,
+  joinSeq: 0,
+  joinedSeq: 0,
+  rejoining: false,
 };
+
+/**
+ * What stays of a model when our rights change, before the re-join answers: only what the audience may see.
+ * A demoted moderator must not keep attendees, author ids, the authors of anonymous questions, or pending and
+ * hidden questions of others on screen (nor the moderator buttons: role falls back to member until the answer).
+ */
+function audienceOnly(m: RoomModel): RoomModel {
+  const keep = (q: QuestionView) => q.status === 'VISIBLE' || m.mine.includes(q.id);
+  const strip = (q: QuestionView): QuestionView => ({
+    ...q,
+    author: q.anonymous || !q.author ? null : { name: q.author.name, badge: q.author.badge },
+  });
+  const questions = Object.values(m.questions).filter(keep).map(strip);
+  return {
+    ...m,
+    room: m.room ? { ...m.room, role: 'member', attendees: undefined, questions: m.room.questions.filter(keep).map(strip) } : null,
+    questions: Object.fromEntries(questions.map((q) => [q.id, q])),
+    attendees: undefined,
+    // The offset counted in the moderators' list; the re-join brings the audience's.
+    nextOffset: null,
+    rejoining: true,
+  };
+}
 
 export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
   switch (a.type) {
+    case 'joining': {
+      const next = { ...m, joinSeq: Math.max(m.joinSeq, a.seq) };
+      return a.rightsChanged ? audienceOnly(next) : next;
+    }
     case 'joined':
+      // The answer to an older join than the newest one sent: the newer answer (or its timeout) decides.
+      if (a.seq < m.joinSeq) return m;
       return {
+        joinSeq: a.seq,
+        joinedSeq: a.seq,
+        rejoining: false,
         room: a.state,
         questions: Object.fromEntries(a.state.questions.map((q) => [q.id, q])),
         highlight: a.state.discussion.highlightedQuestionId,
@@ -53,6 +99,9 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
         nextOffset: a.state.nextOffset,
       };
     case 'page': {
+      // A page asked for under an earlier join (maybe as a moderator, with the moderators' offset), or while a
+      // newer join is in flight, does not belong to the list on screen.
+      if (a.joinSeq !== m.joinedSeq || m.joinSeq !== m.joinedSeq) return m;
       // What we already hold is at least as fresh as a page read a moment ago.
       const questions = { ...m.questions };
       for (const q of a.questions) questions[q.id] ??= q;

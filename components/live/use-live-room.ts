@@ -21,7 +21,7 @@ export function useLiveRoom(discussionId: string) {
   const [model, dispatch] = useReducer(roomReducer, emptyRoom);
   const [notice, setNotice] = useState<AppErrorBody | null>(null);
 
-  const questions = useQuestions(socket, discussionId, model.nextOffset, dispatch, setNotice);
+  const questions = useQuestions(socket, discussionId, model.nextOffset, model.joinedSeq, dispatch, setNotice);
   const connection = useRoomConnection(socket, discussionId, dispatch, setNotice, questions.resendOutbox);
 
   const command: RoomCommand = useCallback(

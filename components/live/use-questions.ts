@@ -15,6 +15,8 @@ export function useQuestions(
   socket: AppClientSocket | null,
   discussionId: string,
   nextOffset: number | null,
+  /** The join the model on screen came from: a page answers that join's list (see RoomModel.joinSeq). */
+  joinedSeq: number,
   dispatch: Dispatch<RoomAction>,
   setNotice: (notice: AppErrorBody | null) => void,
 ) {
@@ -74,9 +76,9 @@ export function useQuestions(
     if (!socket?.connected || nextOffset === null) return;
     const res = await emitCommand(socket, 'questions:page', { discussionId, offset: nextOffset });
     if (!res) return setNotice(NO_ANSWER);
-    if (res.ok) dispatch({ type: 'page', questions: res.data.questions, nextOffset: res.data.nextOffset });
+    if (res.ok) dispatch({ type: 'page', joinSeq: joinedSeq, questions: res.data.questions, nextOffset: res.data.nextOffset });
     else setNotice(res.error);
-  }, [socket, discussionId, nextOffset, dispatch, setNotice]);
+  }, [socket, discussionId, nextOffset, joinedSeq, dispatch, setNotice]);
 
   return { outbox, resendOutbox, ask, loadMore };
 }

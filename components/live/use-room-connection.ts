@@ -20,13 +20,21 @@ export function useRoomConnection(
   const [status, setStatus] = useState<JoinStatus>('connecting');
   const acceptedRef = useRef(false);
 
+  // Every join is numbered (see RoomModel.joinSeq): only the newest one's answer counts, here and in the reducer.
+  const seqRef = useRef(0);
+
   const join = useCallback(
-    async (acceptAgreement = acceptedRef.current) => {
+    async (acceptAgreement = acceptedRef.current, rightsChanged = false) => {
+      const seq = ++seqRef.current;
+      // On a rights change the moderator-only data leaves the screen now, not when (or if) the re-join answers.
+      dispatch({ type: 'joining', seq, rightsChanged });
       const res = await emitCommand(socket, 'discussion:join', { discussionId, acceptAgreement });
-      if (!res) return; // offline or no answer: the next connection joins again
+      if (seq !== seqRef.current) return; // a newer join was sent: its answer decides
+      // Offline or no answer: the next connection joins again; after a rights change the room stays "reconnecting".
+      if (!res) return;
       if (res.ok) {
         acceptedRef.current = true;
-        dispatch({ type: 'joined', state: res.data });
+        dispatch({ type: 'joined', seq, state: res.data });
         setStatus('joined');
         onJoined();
       } else if (res.error.code === 'agreement_required') {
@@ -52,7 +60,7 @@ export function useRoomConnection(
         if (p.discussionId === discussionId) dispatch({ type: 'state', status: p.status, startedAt: p.startedAt, endedAt: p.endedAt });
       },
       'discussion:rights-changed': (p) => {
-        if (p.discussionId === discussionId) void join();
+        if (p.discussionId === discussionId) void join(acceptedRef.current, true);
       },
       'presence:changed': (p) => {
         if (p.discussionId === discussionId) dispatch({ type: 'presence', count: p.count, attendees: p.attendees });

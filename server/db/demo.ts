@@ -3,18 +3,19 @@
 
 import { DEMO_USERS } from '../../prisma/demo-accounts';
 import type { Config } from '../config';
-import { isLoopbackUrl } from '../http/origin';
+import { isLoopbackHost, isLoopbackUrl } from '../http/origin';
 import { db } from './client';
 
 /**
  * `on` seeds an empty database whatever the URL; `auto` (the default) only an embedded SQLite database served on
- * a loopback APP_URL, i.e. someone trying Fireside on their own machine. A real address never gets a public
- * admin login by accident.
+ * a loopback APP_URL and listening on a loopback address, i.e. someone trying Fireside on their own machine. A
+ * server others can reach (a real address, or HOST=0.0.0.0 on a machine with a public interface) never gets a
+ * public admin login by accident.
  */
-export function wantsDemoSeed(config: Pick<Config, 'demoSeed' | 'appUrl' | 'dialect'>): boolean {
+export function wantsDemoSeed(config: Pick<Config, 'demoSeed' | 'appUrl' | 'dialect' | 'host'>): boolean {
   if (config.demoSeed === 'on') return true;
   if (config.demoSeed === 'off') return false;
-  return config.dialect === 'sqlite' && isLoopbackUrl(config.appUrl);
+  return config.dialect === 'sqlite' && isLoopbackUrl(config.appUrl) && isLoopbackHost(config.host);
 }
 
 const DEMO_EMAILS = DEMO_USERS.map((u) => u.email);

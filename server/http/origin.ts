@@ -10,6 +10,11 @@ export function isAllowedOrigin(origin: string | undefined, allowed: string[]): 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** True for an http(s) URL on this machine only: localhost, 127.0.0.1 or [::1]. */
+/** A listening address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export function isLoopbackUrl(url: string): boolean {
   try {
     return LOOPBACK_HOSTS.includes(new URL(url).hostname);

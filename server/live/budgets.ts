@@ -8,6 +8,7 @@ type Budget = { points: number; seconds: number };
 export const LIVE_BUDGETS = {
   join: { points: 20, seconds: 60 },
   ask: { points: 5, seconds: 30 },
+  resend: { points: 30, seconds: 30 }, // re-sent question ids already stored (the outbox after a reconnect)
   vote: { points: 60, seconds: 30 }, // votes and unvotes together
   edit: { points: 10, seconds: 60 },
   withdraw: { points: 10, seconds: 60 },
@@ -16,6 +17,8 @@ export const LIVE_BUDGETS = {
   answer: { points: 30, seconds: 60 },
   startEnd: { points: 10, seconds: 60 },
   page: { points: 30, seconds: 60 },
+  leave: { points: 20, seconds: 60 },
+  timeSync: { points: 120, seconds: 60 }, // every tab syncs on (re)connect; bounded, not tight
 } as const satisfies Record<string, Budget>;
 
 export type LiveCommand = keyof typeof LIVE_BUDGETS;

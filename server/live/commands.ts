@@ -6,10 +6,10 @@ import { discussionRefSchema, joinDiscussionSchema } from '@/lib/live/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
-import { publishToRoom } from '../realtime/bus';
+import { moderatorRightsEndedSince, publishToRoom } from '../realtime/bus';
 import { spendBudget } from './budgets';
 import { loadRoom, type RoomContext } from './context';
-import { canHost, needsAgreement } from './policy';
+import { canHost, canModerate, needsAgreement } from './policy';
 
 export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomContext> {
   const input = joinDiscussionSchema.parse(raw);
@@ -28,12 +28,22 @@ export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: Ro
       await db().agreementAcceptance.upsert({ where: key, create: { discussionId: ctx.discussion.id, userId: actor.id }, update: {} });
     }
   }
-  await enter(ctx);
-  // Rights can change while the socket joins its rooms (a host edits the staff list at that moment): read them
-  // again once the rooms are set, so rooms and the join state agree with the rights of now.
-  const now = await loadRoom(actor, ctx.discussion.id);
-  if (now.isMod !== ctx.isMod) await enter(now);
-  return now;
+  // Rights can change while the socket enters its rooms (a host edits the staff list at that moment). So: enter,
+  // read the rights again, and let a removal seen on this node since the first read win over both reads (the
+  // removal leaves the moderators' room before its commit, so a read may still see the old staff row).
+  const rightsOf = (c: RoomContext): RoomContext =>
+    c.isMod && moderatorRightsEndedSince(actor.id, c.discussion.id, ctx.loadedAt) ? { ...c, staff: null, isMod: canModerate(actor, null) } : c;
+  const first = rightsOf(ctx);
+  await enter(first);
+  try {
+    const now = rightsOf(await loadRoom(actor, ctx.discussion.id));
+    if (now.isMod !== first.isMod) await enter(now);
+    return now;
+  } catch (err) {
+    // Never leave a socket in the moderators' room on a failed join.
+    if (first.isMod) await enter({ ...first, staff: null, isMod: false });
+    throw err;
+  }
 }
 
 async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {

@@ -26,6 +26,8 @@ export type RoomContext = {
   isMod: boolean;
   /** Badges of this discussion's hosts and facilitators, for the names shown in the room. */
   badges: ReadonlyMap<string, StaffBadge>;
+  /** When the rights above were read (ms): a removal after this moment overrides them (joinDiscussion). */
+  loadedAt: number;
   phase: RoomPhase;
 };
 
@@ -44,6 +46,7 @@ const discussionSelect = {
 
 /** The room as `actor` may act in it now; a discussion that does not exist is `not_found` (commands act on it). */
 export async function loadRoom(actor: Actor, discussionId: string, tx: Prisma.TransactionClient = db()): Promise<RoomContext> {
+  const loadedAt = Date.now();
   const [discussion, staffRows] = await Promise.all([
     tx.discussion.findUnique({ where: { id: discussionId }, select: discussionSelect }),
     tx.discussionStaff.findMany({ where: { discussionId }, select: { userId: true, role: true, user: { select: { role: true } } } }),
@@ -55,7 +58,7 @@ export async function loadRoom(actor: Actor, discussionId: string, tx: Prisma.Tr
     if (s) badges.set(row.userId, s === 'HOST' ? 'host' : 'facilitator');
   }
   const staff = staffRows.find((r) => r.userId === actor.id)?.role ?? null;
-  return { discussion, staff, isMod: canModerate(actor, staff), phase: roomPhase(discussion, new Date()), badges };
+  return { discussion, staff, isMod: canModerate(actor, staff), phase: roomPhase(discussion, new Date()), badges, loadedAt };
 }
 
 export function roleIn(actor: Actor, ctx: RoomContext) {

@@ -36,6 +36,7 @@ export function markTallyDirty(discussionId: string, questionId: string) {
 async function sendTallies(discussionId: string, questionIds: string[]) {
   if (!isPublishing()) return;
   // Counts come from the database, so nodes that coalesce separately never send a stale number last.
-  const rows = await db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, voteCount: true } });
+  // Only visible questions: one hidden between a vote and this flush must not reach the audience, not even its id.
+  const rows = await db().question.findMany({ where: { id: { in: questionIds }, status: 'VISIBLE' }, select: { id: true, voteCount: true } });
   publishToRoom(discussionId, 'question:voted', { tallies: rows.map((r) => [r.id, r.voteCount] as [string, number]) });
 }

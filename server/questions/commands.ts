@@ -27,12 +27,21 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
     () => null,
     (err: unknown) => err,
   );
+  // Past the ask budget only a resend of a stored question can succeed; resends have their own budget, spent
+  // before the lookup, so replaying one known id cannot cost the server unbounded work either.
+  if (refused) await spendBudget('resend', actor.id);
   const existing = await db().question.findUnique({ where: { id: input.id }, select: questionSelect });
   if (existing) {
-    if (!refused) await refundBudget('ask', actor.id);
+    if (!refused) {
+      await refundBudget('ask', actor.id);
+      await spendBudget('resend', actor.id);
+    }
     return sameQuestion(actor, await loadRoom(actor, input.discussionId), existing, input.discussionId);
   }
-  if (refused) throw refused;
+  if (refused) {
+    await refundBudget('resend', actor.id);
+    throw refused;
+  }
   const ctx = await loadRoom(actor, input.discussionId);
 
   assertOpenForQuestions(ctx);

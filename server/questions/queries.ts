@@ -7,7 +7,7 @@ import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { spendBudget } from '../live/budgets';
-import { loadRoom, type RoomContext } from '../live/context';
+import { assertAgreed, loadRoom, type RoomContext } from '../live/context';
 import { AUDIENCE_STATUSES, MODERATOR_STATUSES, questionSelect, viewFor } from './views';
 
 /** Questions in the join state: the most relevant 200 (own, highlighted and pending-for-review always added). */
@@ -50,6 +50,8 @@ export async function pageQuestions(actor: Actor, raw: unknown): Promise<Questio
   await spendBudget('page', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
   if (ctx.phase === 'scheduled' || ctx.phase === 'cancelled') throw new AppError('room_closed', 'This room is not open.');
+  // The same entry rule as the join: the agreement first (staff and an ended room's readers excepted).
+  if (ctx.phase !== 'ended') await assertAgreed(actor, ctx);
   const rows = await db().question.findMany({
     where: seenBy(actor, ctx),
     orderBy: RELEVANCE,

@@ -108,6 +108,17 @@ export function disconnectSession(userId: string, sid: string) {
   });
 }
 
+// When someone's moderator rights in a discussion last ended on this node: a join that read the rights before
+// that moment must not enter the moderators' room (checked synchronously right before entering it, so a removal
+// landing between the join's read and its entering is never missed). Kept for a minute, far longer than a join.
+const REMOVAL_MEMORY_MS = 60_000;
+const moderatorRemovals = () => processSingleton('moderator-removals', () => new Map<string, number>());
+
+/** True when the user's moderator rights in the discussion ended (on this node) at or after `since` (ms). */
+export function moderatorRightsEndedSince(userId: string, discussionId: string, since: number): boolean {
+  return (moderatorRemovals().get(`${userId}:${discussionId}`) ?? -1) >= since;
+}
+
 /**
  * Takes every socket of the user, on every node (through the adapter), out of a discussion's moderators' room AT
  * ONCE: unlike publications this is not deferred, because it is a privacy cut that must come before anything
@@ -115,6 +126,10 @@ export function disconnectSession(userId: string, sid: string) {
  * commit completes) and again through moveOutOfModerators after it (in case a join slipped in between).
  */
 export function leaveModerators(userId: string, discussionId: string) {
+  const ended = moderatorRemovals();
+  const now = Date.now();
+  for (const [k, at] of ended) if (now - at > REMOVAL_MEMORY_MS) ended.delete(k);
+  ended.set(`${userId}:${discussionId}`, now);
   const sent = getIo()?.in(rooms.user(userId)).socketsLeave(rooms.discussionMods(discussionId)) as unknown;
   if (sent instanceof Promise) sent.catch(warn);
 }

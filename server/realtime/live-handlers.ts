@@ -3,6 +3,7 @@
 import { discussionRefSchema } from '@/lib/live/schema';
 import { rooms } from '@/lib/realtime/events';
 import type { Actor } from '../auth/actor';
+import { spendBudget } from '../live/budgets';
 import { endDiscussion, joinDiscussion, startDiscussion } from '../live/commands';
 import { schedulePresence } from '../live/presence';
 import { getRoomCore } from '../live/queries';
@@ -17,6 +18,7 @@ import {
   withdrawQuestion,
 } from '../questions/commands';
 import { getRoomQuestions, pageQuestions } from '../questions/queries';
+import { moderatorRightsEndedSince } from './bus';
 import { type AppSocket, handle } from './handler';
 
 function leaveCurrent(socket: AppSocket) {
@@ -33,7 +35,8 @@ export function registerLiveHandlers(socket: AppSocket) {
     const ctx = await joinDiscussion(actor, raw, async (ctx) => {
       if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
       await socket.join(rooms.discussion(ctx.discussion.id));
-      if (ctx.isMod) await socket.join(rooms.discussionMods(ctx.discussion.id));
+      // Checked in the same turn as entering: a removal since the rights were read keeps the socket out.
+      if (ctx.isMod && !moderatorRightsEndedSince(actor.id, ctx.discussion.id, ctx.loadedAt)) await socket.join(rooms.discussionMods(ctx.discussion.id));
       else await socket.leave(rooms.discussionMods(ctx.discussion.id));
       socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
       schedulePresence(ctx.discussion.id);
@@ -42,8 +45,9 @@ export function registerLiveHandlers(socket: AppSocket) {
     const [core, questions] = await Promise.all([getRoomCore(actor, ctx), getRoomQuestions(actor, ctx)]);
     return { ...core, ...questions };
   };
-  const leave = async (_actor: Actor, raw: unknown) => {
+  const leave = async (actor: Actor, raw: unknown) => {
     discussionRefSchema.parse(raw);
+    await spendBudget('leave', actor.id);
     leaveCurrent(socket);
     return null;
   };

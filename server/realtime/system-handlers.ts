@@ -1,12 +1,15 @@
 // Events that belong to no domain: the server clock.
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { spendBudget } from '../live/budgets';
 import { type AppSocket, handle } from './handler';
 
 const timeSyncSchema = z.object({}).strict();
 
 /** The server's clock for countdowns and gating (F23); the payload is an empty object. */
-async function syncTime(_actor: unknown, raw: unknown) {
+async function syncTime(actor: Actor, raw: unknown) {
   timeSyncSchema.parse(raw);
+  await spendBudget('timeSync', actor.id);
   return { serverTime: Date.now() };
 }
 

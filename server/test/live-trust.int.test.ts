@@ -11,7 +11,7 @@ import { updateDiscussion } from '../discussions/commands';
 import { banUser, changeRole } from '../users/commands';
 import { type TestSocket, waitFor } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
-import { createDiscussion, discussionEditInput, join, socketFor, until, userId } from './live-fixtures';
+import { createDiscussion, createMember, discussionEditInput, join, socketFor, until, userId } from './live-fixtures';
 
 type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -172,6 +172,30 @@ describe('moderator rights follow the person (F10, F27)', () => {
 });
 
 describe('budgets that hold', () => {
+  it('replaying one stored question id is bounded too: resends are answered, then rate_limited; still one row', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const member = await socketFor(server, await createMember(server.db, 'Resend Rowe'));
+    sockets.push(member);
+    await join(member, discussionId);
+    const id = randomUUID();
+    expect((await ask(member, discussionId, 'Stored once', false, id)).ok).toBe(true);
+    const acks: Ack[] = [];
+    for (let i = 0; i < 80 && !acks.some((a) => !a.ok); i++) acks.push(await ask(member, discussionId, 'Stored once', false, id));
+    expect(acks.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(acks.filter((a) => a.ok).length).toBeGreaterThan(0); // a real outbox's resends still get their answer
+    expect(await db.question.count({ where: { discussionId } })).toBe(1);
+  });
+
+  it('questions:page follows the entry rule of the join: no agreement, no questions', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const stranger = await socketFor(server, await createMember(server.db, 'Page Peeker'));
+    sockets.push(stranger);
+    const page = await emit(stranger, 'questions:page', { discussionId, offset: 0 });
+    expect(page).toMatchObject({ ok: false, error: { code: 'agreement_required' } });
+    await join(stranger, discussionId);
+    expect((await emit(stranger, 'questions:page', { discussionId, offset: 0 })).ok).toBe(true);
+  });
+
   it('a refused ask spends nothing and marks nothing: resending refused ids stores nothing more (5 per 30 s)', async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const maya = await connect('maya@example.org');
