@@ -1,5 +1,6 @@
 // Issue 7 in the browser: sign-out ends a copied session too; the profile's password change and "sign out
 // everywhere"; display names that copy a member or claim a role; the calendar feed address shown once.
+import type { Page, Route } from '@playwright/test';
 import { BASE_URL, expect, strongPassword, test, uniqueEmail, uniqueName, waitForRealtime } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -69,6 +70,46 @@ test('"Sign out everywhere" ends this and every other session', async ({ makeUse
   }
 });
 
+test('a sign-up or profile security action that fails on the way (413, offline, 502) shows a clear message and gives the buttons back', async ({
+  page,
+  makeUser,
+  signedInPage,
+}) => {
+  const failed = 'Could not reach the server, or it did not answer properly. Check your connection and try again.';
+  // Server actions POST to the page's own address; the page itself (GET) loads as usual.
+  const failPosts = (target: Page, path: string, answer: (route: Route) => Promise<void>) =>
+    target.route(`**${path}`, (route) => (route.request().method() === 'POST' ? answer(route) : route.fallback()));
+
+  // Sign-up: the body is refused as too large by something in front of the app.
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await failPosts(page, '/signup', (route) => route.fulfill({ status: 413, contentType: 'text/html', body: '<h1>Payload Too Large</h1>' }));
+  await signUp.signUp({ email: uniqueEmail('stuck'), displayName: uniqueName('Stuck Sol'), password: strongPassword() });
+  await expect(signUp.error).toHaveText(failed);
+  await expect(signUp.submit).toBeEnabled();
+  await page.unrouteAll();
+
+  // Profile: the password change is cut off by the network, "sign out everywhere" meets a proxy's 502.
+  const member = await makeUser({ displayName: uniqueName('Offline Oona') });
+  const { page: mine } = await signedInPage(member);
+  const profile = new ProfilePage(mine);
+  await profile.goto();
+  await failPosts(mine, '/profile', (route) => route.abort('internetdisconnected'));
+  await profile.changePassword(member.password, strongPassword());
+  await expect(profile.securityError).toHaveText(failed);
+  await expect(profile.changePasswordButton).toBeEnabled();
+  await mine.unrouteAll();
+  await failPosts(mine, '/profile', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
+  await profile.signOutEverywhereButton.click();
+  await expect(profile.securityError).toHaveText(failed);
+  await expect(profile.signOutEverywhereButton).toBeEnabled();
+  await mine.unrouteAll();
+
+  // Nothing happened on the server: still signed in with the old password.
+  await profile.goto();
+  await new SiteHeader(mine).expectSignedInAs(member.displayName);
+});
+
 test("display names: a look-alike of a member's name or a role word gets a field error on sign-up and on the profile", async ({
   page,
   makeUser,
@@ -77,9 +118,9 @@ test("display names: a look-alike of a member's name or a role word gets a field
 }) => {
   const signUp = new SignUpPage(page);
   await signUp.goto();
-  // "Rowan Greywater" is a demo elder: a Cyrillic о and different case do not make a new name.
+  // "Rowan Greywater" is a demo elder: 0 for O and different case do not make a new name.
   const email = uniqueEmail('lookalike');
-  await signUp.signUp({ email, displayName: 'ROWAN GREYWАTER', password: strongPassword() });
+  await signUp.signUp({ email, displayName: 'R0WAN GREYWATER', password: strongPassword() });
   await expect(signUp.displayNameError).toContainText('already has that display name');
   await signUp.displayName.fill('Admin Alder');
   await signUp.submit.click();

@@ -42,17 +42,35 @@ const INVISIBLE = [
   '\u{e0001}',
   '\u{e0041}',
   '\u{e007f}',
+  // Missed by the old hand-kept list: musical formatting, interlinear annotations, shorthand format controls,
+  // braille blank, more variation selectors and other format characters.
+  '\u{1d173}',
+  '\u{1d17a}',
+  '\ufff9',
+  '\ufffa',
+  '\ufffb',
+  '\u{1bca0}',
+  '\u{1bca3}',
+  '\u2800',
+  '\u{e0100}',
+  '\u{e01ef}',
+  '\u0600',
+  '\u{13430}',
 ];
 // One code point per class member on purpose (controls, a lone combining joiner): it checks the cleaner left none behind.
 const LEFTOVER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: see above
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: see above
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]|[\u{e0000}-\u{e007f}]/u;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]|[\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/u;
 
 describe('stripInvisible', () => {
   it('removes every invisible and bidi character, and nothing else', () => {
     for (const c of INVISIBLE) expect(stripInvisible(`a${c}b`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('ab');
     expect(stripInvisible('Zoë – ünïcode, emoji 🔥, CJK 火, Arabic مرحبا')).toBe('Zoë – ünïcode, emoji 🔥, CJK 火, Arabic مرحبا');
+  });
+
+  it('keeps ordinary spaces, including no-break and ideographic ones (they are whitespace, for cleanText to fold)', () => {
+    expect(stripInvisible('a b\u00a0c\u3000d\te')).toBe('a b\u00a0c\u3000d\te');
   });
 
   it('catches the characters the old per-field regexes missed (soft hyphen, Arabic letter mark, tags, fillers)', () => {
@@ -64,6 +82,7 @@ describe('cleanText', () => {
   it('makes one line: whitespace runs (tabs, newlines) become one space, controls go, ends trimmed', () => {
     expect(cleanText('  Sam\tLindqvist \r\n ok\u0007 ')).toBe('Sam Lindqvist ok');
     expect(cleanText('Ma\ufeffya\u202e Oka\u200bfor')).toBe('Maya Okafor');
+    expect(cleanText('Maya\u{1d173} Oka\ufff9for\u2800')).toBe('Maya Okafor');
   });
 
   it('normalises to NFC', () => {

@@ -3,15 +3,13 @@
 // display-name keys). Pure; shared by client and server.
 
 /**
- * Invisible format characters: soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul fillers,
- * Khmer inherent vowels, Mongolian variation selectors and vowel separator, zero-width space/joiners, LRM/RLM,
- * bidi embeddings and overrides (U+202A–202E), word joiner, invisible operators, bidi isolates and deprecated
- * format controls (U+2060–206F), variation selectors, BOM, half-width Hangul filler, and tag characters
- * (U+E0000–E007F, invisible letters used to smuggle text).
+ * Invisible characters, by Unicode property rather than a hand-kept list (a list always misses some: musical
+ * formatting U+1D173–1D17A, interlinear annotations U+FFF9–FFFB and shorthand format controls U+1BCA0–1BCA3 all
+ * slipped through one): every Default_Ignorable_Code_Point (zero-width, bidi marks/overrides/isolates, soft hyphen,
+ * variation selectors, Hangul fillers, tags…), every format character (Cf), and the braille blank U+2800, a
+ * "symbol" that renders as empty space. Ordinary spaces are none of these and stay.
  */
-const INVISIBLE_CLASS =
-  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e007f}';
-const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\u2800]/gu;
 
 /** C0 and C1 control characters except the whitespace ones (tab, line feed, vertical tab, form feed, CR). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are removed)

@@ -35,6 +35,17 @@ describe('account schemas', () => {
     expect(updateProfileSchema.safeParse({ displayName: '!!', timeZone: 'UTC' }).error!.issues[0].message).toMatch(/at least one letter/);
   });
 
+  it('display names mixing Latin with Cyrillic or Greek letters get the one-alphabet field error; single alphabets pass', () => {
+    for (const name of ['Мaya Okafor', 'Jοrdan']) {
+      expect(updateProfileSchema.safeParse({ displayName: name, timeZone: 'UTC' }).error!.issues[0], name).toMatchObject({
+        path: ['displayName'],
+        message: expect.stringMatching(/Use one alphabet for your name/),
+      });
+    }
+    for (const name of ['Ольга', 'Σοφία', 'Åsa Lindqvist', 'Li Na 李娜'])
+      expect(updateProfileSchema.safeParse({ displayName: name, timeZone: 'UTC' }).success, name).toBe(true);
+  });
+
   it('a password change needs the current password and a new one under the sign-up rules', () => {
     expect(changePasswordSchema.safeParse({ currentPassword: 'old password here', newPassword: 'new password here' }).success).toBe(true);
     for (const bad of [

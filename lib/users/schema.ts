@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { cleanText } from '../text/clean';
 import { isValidTimeZone } from '../time/zoned';
-import { nameKey, roleWordIn } from './display-name';
+import { mixesAlphabets, nameKey, roleWordIn } from './display-name';
 import { ROLES } from './roles';
 
 export const PASSWORD_MIN = 12;
@@ -24,6 +24,8 @@ export const displayNameSchema = z
       .min(2, 'Your display name needs at least 2 characters.')
       .max(60, 'Your display name can have at most 60 characters.')
       .refine((name) => nameKey(name) !== '', 'Your display name needs at least one letter, number or symbol besides punctuation.')
+      // Latin, Cyrillic and Greek letters look alike; a mix is how one name poses as another ("Мaya" with a Cyrillic М).
+      .refine((name) => !mixesAlphabets(name), 'Use one alphabet for your name: Latin, Cyrillic or Greek letters, not a mix.')
       // Staff badges are added by Fireside next to staff names; a name that says it would let anyone pose as staff.
       .refine((name) => roleWordIn(name) === null, {
         error: (issue) => `Display names cannot contain role words like “${roleWordIn(String(issue.input))}”. Staff badges are shown by Fireside itself.`,

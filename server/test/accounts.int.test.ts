@@ -368,9 +368,9 @@ describe('issue 7: sessions you can end, names, sign-up throttle', () => {
 
   it("display names: a look-alike of a member's name or a role word is refused with a field error on sign-up and profile; nothing written", async () => {
     const count = userCount();
-    // "Rowan Greywater" is a demo elder; Cyrillic а and extra spaces do not make a new name.
+    // "Rowan Greywater" is a demo elder; 0 for O and extra spaces do not make a new name.
     const copy = await callAction(server, '/signup', 'signUpAction', [
-      { email: 'copycat@example.org', displayName: 'ROWAN  Greywаter', password: 'kettle orbit mango lantern' },
+      { email: 'copycat@example.org', displayName: 'R0WAN  Greywater', password: 'kettle orbit mango lantern' },
     ]);
     expect(copy.result).toMatchObject({
       ok: false,
