@@ -9,6 +9,8 @@ import { useRealtimeSocket } from '@/components/realtime/realtime-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { settleAction } from '@/lib/http/settle-action';
+import type { Result } from '@/lib/result';
 import { PASSWORD_MIN } from '@/lib/users/schema';
 
 export function AccountSecurity() {
@@ -21,10 +23,11 @@ export function AccountSecurity() {
   // Both actions drop every socket of the account; the realtime provider answers a server-side drop by
   // re-rendering the page, which would send this tab to the sign-in page before it can say what happened. So
   // this tab closes its own connection first, and opens it again if the action was refused.
-  async function run<T>(action: () => Promise<T & { ok: boolean }>): Promise<T & { ok: boolean }> {
+  // A rejected call (413, 502, offline) becomes a refusal with a message, so the buttons come back.
+  async function run<T>(action: () => Promise<Result<T>>): Promise<Result<T>> {
     const wasConnected = socket?.connected ?? false;
     socket?.disconnect();
-    const res = await action();
+    const res = await settleAction(action);
     if (!res.ok && wasConnected) socket?.connect();
     return res;
   }

@@ -5,6 +5,7 @@ import { signUpAction } from '@/app/signup/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { settleAction } from '@/lib/http/settle-action';
 import { PASSWORD_MIN } from '@/lib/users/schema';
 
 export function SignUpForm() {
@@ -24,14 +25,16 @@ export function SignUpForm() {
     setPending(true);
     setError(null);
     setFields({});
-    const res = await signUpAction(input);
+    const res = await settleAction(() => signUpAction(input));
     if (!res.ok) {
       setPending(false);
       setError(res.error.message);
       setFields(res.error.fields ?? {});
       return;
     }
-    const signedIn = await signIn('credentials', { email: input.email, password: input.password, redirect: false });
+    // The account exists now; if signing in throws (a proxy's error page, a dropped connection), the sign-in page
+    // takes over rather than leaving this form on "Creating your account…".
+    const signedIn = await signIn('credentials', { email: input.email, password: input.password, redirect: false }).catch(() => null);
     window.location.assign(signedIn?.ok ? '/profile?welcome=1' : '/signin');
   }
 

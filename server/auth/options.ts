@@ -5,7 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { safeCallbackUrl } from '@/lib/http/safe-callback';
 import { getConfig } from '../config';
 import { CLIENT_IP_HEADER } from '../http/client-ip';
-import { isSessionRevoked, newSessionId, revokeSignedOutToken, SESSION_MAX_AGE_S } from './sessions';
+import { isSessionRevoked, newSessionId, SESSION_MAX_AGE_S } from './sessions';
 import { authenticate } from './sign-in';
 
 export function authOptions(): NextAuthOptions {
@@ -29,12 +29,9 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
-    // Sign-out revokes this token's session id server-side, so a copied cookie stops working too.
-    events: {
-      async signOut({ token }) {
-        await revokeSignedOutToken(token);
-      },
-    },
+    // Sign-out revokes this token's session id server-side, so a copied cookie stops working too: in the route
+    // (app/api/auth/[...nextauth]/route.ts, revokeThenSignOut), before next-auth clears the cookie, not in
+    // events.signOut, whose errors next-auth only logs.
     callbacks: {
       // Every callbackUrl next-auth follows (sign-in, sign-out, its own pages) stays on this site (issue 7 item 3).
       redirect({ url, baseUrl }) {

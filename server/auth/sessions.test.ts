@@ -1,13 +1,13 @@
 // Session revocation against real databases: a signed-out session id is refused where sessionVersion is checked;
 // other sessions of the same person are not; expired rows are pruned, live ones kept.
 import { encode } from 'next-auth/jwt';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getConfig } from '../config';
 import { db } from '../db/client';
 import { makeActor, useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
 import { actorFromClaims, claimsFromToken } from './actor';
-import { pruneRevokedSessions, revokeSession, revokeSignedOutToken } from './sessions';
+import { pruneRevokedSessions, revokeSession, revokeSignedOutToken, revokeThenSignOut } from './sessions';
 
 describeDialects('session revocation', ({ make }) => {
   useDialectDatabase(make);
@@ -43,6 +43,53 @@ describeDialects('session revocation', ({ make }) => {
     await revokeSignedOutToken({ sub: me.id });
     expect(await actorFromClaims(legacy)).toBeNull();
     expect((await db().user.findUniqueOrThrow({ where: { id: me.id } })).sessionVersion).toBe(me.sessionVersion + 1);
+  });
+
+  describe('sign-out (POST /api/auth/signout)', () => {
+    const signOutRequest = (token: string) =>
+      new Request('http://localhost:3000/api/auth/signout', { method: 'POST', headers: { cookie: `other=1; next-auth.session-token=${token}` } });
+    const mintFor = (me: { id: string; sessionVersion: number }, sid: string) =>
+      encode({ token: { sub: me.id, sv: me.sessionVersion, sid }, secret: getConfig().authSecret, maxAge: 3600 });
+
+    it('revokes the session before next-auth clears the cookie', async () => {
+      const me = await makeActor();
+      const token = await mintFor(me, 'route-signout');
+      let revokedWhenHandedOn: boolean | null = null;
+      const res = await revokeThenSignOut(signOutRequest(token), async () => {
+        revokedWhenHandedOn = (await db().revokedSession.count({ where: { id: 'route-signout' } })) === 1;
+        return new Response('cleared', { status: 200 });
+      });
+      expect(res.status).toBe(200);
+      expect(revokedWhenHandedOn).toBe(true);
+      expect(await actorFromClaims(await claimsFromToken(token))).toBeNull();
+    });
+
+    it('a revocation that fails answers 503 and never hands on to next-auth (the cookie is not cleared)', async () => {
+      const me = await makeActor();
+      const token = await mintFor(me, 'route-signout-broken');
+      let handedOn = false;
+      // A real database failure: the table is away while the sign-out runs.
+      await db().$executeRawUnsafe('ALTER TABLE "RevokedSession" RENAME TO "RevokedSessionAway"');
+      let res: Response;
+      try {
+        res = await revokeThenSignOut(signOutRequest(token), async () => {
+          handedOn = true;
+          return new Response('cleared', { status: 200 });
+        });
+      } finally {
+        await db().$executeRawUnsafe('ALTER TABLE "RevokedSessionAway" RENAME TO "RevokedSession"');
+      }
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'unavailable',
+        message: expect.stringMatching(/still signed in/),
+      });
+      expect(handedOn).toBe(false);
+      // Nothing was revoked, and the person can try again.
+      expect(await actorFromClaims(await claimsFromToken(token))).toMatchObject({ id: me.id });
+      expect((await revokeThenSignOut(signOutRequest(token), async () => new Response(null, { status: 200 }))).status).toBe(200);
+      expect(await actorFromClaims(await claimsFromToken(token))).toBeNull();
+    });
   });
 
   it('pruning removes expired rows only', async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { db } from '../db/client';
 import { disconnectSession, disconnectUser } from '../realtime/bus';
 import { type RecurringJob, startRecurringJob } from '../runtime';
+import { claimsFromToken, sessionTokenFrom } from './actor';
 
 /** How long a session token lives (next-auth's maxAge); refreshing it moves its expiry to now + this. */
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
@@ -38,7 +39,7 @@ export async function revokeSession(claims: { sid: string; userId: string }, now
 }
 
 /**
- * What sign-out does with the token next-auth hands to `events.signOut`. A token from before session ids
+ * What sign-out does with the session token of the request (revokeThenSignOut). A token from before session ids
  * existed cannot be revoked alone, so it ends every session of that account (sessionVersion) instead.
  */
 export async function revokeSignedOutToken(token: { sub?: unknown; sid?: unknown } | null | undefined): Promise<void> {
@@ -46,6 +47,35 @@ export async function revokeSignedOutToken(token: { sub?: unknown; sid?: unknown
   if (typeof token.sid === 'string' && token.sid) return revokeSession({ sid: token.sid, userId: token.sub });
   await db().user.updateMany({ where: { id: token.sub }, data: { sessionVersion: { increment: 1 } } });
   disconnectUser(token.sub);
+}
+
+function requestCookies(req: Request): Record<string, string> {
+  const jar: Record<string, string> = {};
+  for (const part of (req.headers.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) jar[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return jar;
+}
+
+/**
+ * POST /api/auth/signout: revokes the request's session first, and only then lets next-auth clear the cookie
+ * (`signOut`). next-auth 4 catches an error thrown in events.signOut, only logs it and clears the cookie anyway,
+ * so a failed revocation would leave a copied cookie working while the person believes they are signed out.
+ * Here it answers 503 and clears nothing: the person still sees themselves signed in and can try again.
+ */
+export async function revokeThenSignOut(req: Request, signOut: () => Promise<Response>): Promise<Response> {
+  try {
+    const claims = await claimsFromToken(sessionTokenFrom(requestCookies(req)));
+    if (claims) await revokeSignedOutToken({ sub: claims.userId, sid: claims.sid });
+  } catch (err) {
+    console.error('[auth] sign-out could not revoke the session; nothing cleared', err);
+    return Response.json(
+      { error: { code: 'unavailable', message: 'Signing out failed because of a problem on the server. You are still signed in; please try again.' } },
+      { status: 503, headers: { 'cache-control': 'no-store' } },
+    );
+  }
+  return signOut();
 }
 
 /** Deletes revoked-session rows whose tokens have expired; returns how many. */

@@ -49,8 +49,9 @@ describeDialects('account commands', ({ make }) => {
     const pw = 'kettle orbit mango lantern';
     const first = await signUp({ email: 'marisol@example.org', displayName: 'Marisol Ortega', password: pw }, { ip: freshIp() });
     const before = await db().user.count();
-    // Case, spacing, punctuation, zero-width and Cyrillic look-alikes (о, а, е), capital I for l, 0 for o.
-    for (const copy of ['marisol ortega', '  MARISOL   ORTEGA ', 'Marisol_Ortega', 'Mari\u200bsol Ortega', 'Marisоl Ortеgа', 'MarisoI 0rtega']) {
+    // Case, spacing, punctuation, zero-width, full-width letters, capital I for l, 0 for o (Cyrillic look-alikes mixed
+    // into Latin are refused earlier: one alphabet per name).
+    for (const copy of ['marisol ortega', '  MARISOL   ORTEGA ', 'Marisol_Ortega', 'Mari\u200bsol Ortega', 'Ｍａｒｉｓｏｌ Ortega', 'MarisoI 0rtega']) {
       const err = await signUp({ email: `copy${before}-${copy.length}@example.org`, displayName: copy, password: pw }, { ip: freshIp() }).then(
         () => null,
         (e: AppError) => e,
@@ -94,7 +95,7 @@ describeDialects('account commands', ({ make }) => {
     const results = await Promise.allSettled([
       signUp({ email: 'race1@example.org', displayName: 'Quentin Race', password: pw }, { ip: freshIp() }),
       signUp({ email: 'race2@example.org', displayName: 'quentin  RACE', password: pw }, { ip: freshIp() }),
-      updateProfile(await makeActor(), { displayName: 'Quentin Rаce', timeZone: 'UTC' }),
+      updateProfile(await makeActor(), { displayName: 'QuentIn Race', timeZone: 'UTC' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as AppError).code).toBe('conflict');
@@ -154,6 +155,37 @@ describeDialects('account commands', ({ make }) => {
     expect(await verifyPassword(after.passwordHash, pw)).toBe(false);
     // The session that changed it is over too: its version is stale.
     await rejectsWith(changePassword(me, { currentPassword: 'river candle piano mossy', newPassword: 'another fine password' }), 'unauthenticated');
+  });
+
+  it('password change throttle: after 5 wrong current passwords in 15 minutes the 6th try is refused without a password check, nothing changed', async () => {
+    // From the security review: at most 5 wrong current passwords per 15 minutes per user.
+    const pw = 'kettle orbit mango lantern';
+    const u = await signUp({ email: `guessed-${++ips}@example.org`, displayName: `Guessed ${ips}`, password: pw }, { ip: freshIp() });
+    const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
+    const me = { ...u, role: 'MEMBER' as const, sessionVersion: row.sessionVersion };
+    const next = 'river candle piano mossy';
+    const attempt = (currentPassword: string) =>
+      changePassword(me, { currentPassword, newPassword: next }).then(
+        () => null,
+        (e: AppError) => e,
+      );
+    /** Waits out the account's own (seconds-long) delay, as the owner would, until an attempt is not refused for it. */
+    const afterDelay = async (currentPassword: string) => {
+      for (;;) {
+        const err = await attempt(currentPassword);
+        const wait = /in (\d+) seconds?\.$/.exec(err?.message ?? '');
+        if (err?.code !== 'rate_limited' || !wait) return err;
+        await new Promise((r) => setTimeout(r, Number(wait[1]) * 1000 + 100));
+      }
+    };
+    for (let i = 1; i <= 5; i++) expect((await afterDelay(`wrong guess ${i} here`))?.code).toBe('validation_error');
+    // The 6th, even with the right password and the account's short delay over: refused, for minutes.
+    const sixth = await afterDelay(pw);
+    expect(sixth).toBeInstanceOf(AppError);
+    expect(sixth!.code).toBe('rate_limited');
+    expect(sixth!.message).toMatch(/^Too many wrong current passwords\. Please try again in \d+ minutes\.$/);
+    expect(sixth!.fields?.currentPassword).toBe(sixth!.message);
+    expect(await db().user.findUniqueOrThrow({ where: { id: u.id } })).toEqual(row);
   });
 
   it('sign out everywhere bumps sessionVersion', async () => {

@@ -16,6 +16,7 @@ import {
 import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
 import { hashPassword, isCommonPassword, verifyPassword } from '../auth/password';
+import { admitPasswordCheck, settlePasswordCheck } from '../auth/throttle';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { limiter } from '../rate-limit';
@@ -101,6 +102,8 @@ export async function signOutEverywhere(actor: Actor): Promise<{ signedOut: true
   return { signedOut: true };
 }
 
+const waitText = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`);
+
 /**
  * Changes the password: the current one is required, the new one follows the sign-up rules. Every session ends,
  * this one included (a stolen session must not survive the owner changing the password); the browser is
@@ -109,10 +112,25 @@ export async function signOutEverywhere(actor: Actor): Promise<{ signedOut: true
 export async function changePassword(actor: Actor, raw: unknown): Promise<{ signedOut: true }> {
   const input = changePasswordSchema.parse(raw);
   refuseCommonPassword(input.newPassword, 'newPassword');
-  const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    const message = 'That is not your current password.';
-    throw new AppError('validation_error', message, { currentPassword: message });
+  // Throttled like sign-in (the account's delay, keyed on its email) plus a small budget of its own: a stolen
+  // cookie must not buy unlimited guesses at the current password.
+  const admission = await admitPasswordCheck(actor.id, actor.email);
+  if (!admission.ok) {
+    const wait = waitText(admission.waitSeconds);
+    const message = `Too many wrong current passwords. Please try again in ${wait}.`;
+    throw new AppError('rate_limited', message, { currentPassword: message });
+  }
+  let outcome: 'succeeded' | 'failed' | null = null;
+  try {
+    const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      outcome = 'failed';
+      const message = 'That is not your current password.';
+      throw new AppError('validation_error', message, { currentPassword: message });
+    }
+    outcome = 'succeeded';
+  } finally {
+    await settlePasswordCheck(actor.id, actor.email, outcome);
   }
   const passwordHash = await hashPassword(input.newPassword);
   // Only if nothing changed the account meanwhile (the version we verified against is still the current one).
