@@ -3,7 +3,7 @@
 // stayed on "Working…" for good (the bug issue 7 fixed for sign-in); this turns a rejection into a Result too.
 import type { Result } from '@/lib/result';
 
-export const ACTION_FAILED_MESSAGE = 'Could not reach the server, or it did not answer properly. Check your connection and try again.';
+const ACTION_FAILED_MESSAGE = 'Could not reach the server, or it did not answer properly. Check your connection and try again.';
 
 export async function settleAction<T>(action: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
