@@ -30,6 +30,27 @@ test('a cookie copied before sign-out no longer works afterwards (page and live 
   await thief.close();
 });
 
+test('a sign-out the server could not record says so and keeps the person signed in', async ({ makeUser, signedInPage }) => {
+  const member = await makeUser({ displayName: uniqueName('Steady Sol') });
+  const { page } = await signedInPage(member);
+  await page.goto('/profile');
+  const header = new SiteHeader(page);
+  await header.expectSignedInAs(member.displayName);
+  // The revocation fails (a busy database): the server answers 503 and clears nothing.
+  await page.route('**/api/auth/signout', (route: Route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'unavailable', message: 'The server is busy. You are still signed in; please try again.' } }),
+    }),
+  );
+  await header.signOutButton.click();
+  await expect(page.getByTestId('sign-out-error')).toContainText('still signed in');
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.unroute('**/api/auth/signout');
+  await header.signOut();
+});
+
 test('password change on the profile: wrong current password is refused; then every session ends and the new password works', async ({
   makeUser,
   signedInPage,
