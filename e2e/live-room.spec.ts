@@ -88,6 +88,22 @@ test('elder, facilitator and member run a live discussion end to end', async ({ 
   await m.page.screenshot({ path: path.join(SHOTS, 'live-room-ended-phone.png'), fullPage: true });
 });
 
+test('accepting the agreement while the connection is down is remembered: the room opens when it is back', async ({ db, makeUser, signedInPage }) => {
+  const elder = await makeUser({ role: 'ELDER' });
+  const facilitator = await makeUser({ role: 'FACILITATOR' });
+  const member = await makeUser({ role: 'MEMBER' });
+  const id = await createRoomDiscussion(db, elder, facilitator, { startsInMinutes: 5 });
+  const { context, page } = await signedInPage(member);
+  await page.goto(`/discussions/${id}/live`);
+  await page.getByLabel('I have read this agreement and will keep it.').check();
+  await context.setOffline(true);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-connected', 'no', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Enter the room' }).click();
+  await context.setOffline(false);
+  await expect(page.getByLabel('Your question')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Enter the room' })).toHaveCount(0);
+});
+
 test('a reload in the middle of sending leaves exactly one question', async ({ db, makeUser, signedInPage }) => {
   const elder = await makeUser({ role: 'ELDER' });
   const facilitator = await makeUser({ role: 'FACILITATOR' });
@@ -98,6 +114,8 @@ test('a reload in the middle of sending leaves exactly one question', async ({ d
   await page.getByLabel('I have read this agreement and will keep it.').check();
   await page.getByRole('button', { name: 'Enter the room' }).click();
   await expect(page.getByTestId('room-phase')).toHaveAttribute('data-phase', 'lobby');
+  // In the room (the join was answered) before the network drops: the composer is there.
+  await expect(page.getByLabel('Your question')).toBeVisible();
 
   // The network drops; the question waits in the outbox as "sending…".
   await context.setOffline(true);

@@ -75,5 +75,12 @@ export function useRoomConnection(
     };
   }, [socket, discussionId, dispatch, join]);
 
-  return { status, join, acceptAgreement: () => void join(true) };
+  // The person's acceptance is remembered at once: if this join's answer is lost (the network drops), the join
+  // after the reconnection still carries it instead of showing the agreement again.
+  const acceptAgreement = useCallback(() => {
+    acceptedRef.current = true;
+    void join(true);
+  }, [join]);
+
+  return { status, join, acceptAgreement };
 }
