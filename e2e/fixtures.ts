@@ -104,7 +104,7 @@ export async function apiSignIn(request: APIRequestContext, user: Pick<TestUser,
   return { ok: res.ok() && !error, error };
 }
 
-type TestFixtures = {
+export type TestFixtures = {
   /** Creates a unique account for this test. */
   makeUser: (opts?: NewUser) => Promise<TestUser>;
   /** A new browser context signed in as the user (through the API), and a page in it. */
@@ -112,7 +112,7 @@ type TestFixtures = {
   /** A new anonymous browser context and page. */
   anonymousPage: (opts?: { viewport?: { width: number; height: number } }) => Promise<{ context: BrowserContext; page: Page }>;
 };
-type WorkerFixtures = { db: Db };
+export type WorkerFixtures = { db: Db };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   db: [

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createRoomDiscussion, expect, test, waitForRealtime } from './fixtures';
+import { createRoomDiscussion, expect, type TestFixtures, test, type WorkerFixtures, waitForRealtime } from './fixtures';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -88,7 +88,8 @@ test('elder, facilitator and member run a live discussion end to end', async ({ 
   await m.page.screenshot({ path: path.join(SHOTS, 'live-room-ended-phone.png'), fullPage: true });
 });
 
-test('accepting the agreement while the connection is down is remembered: the room opens when it is back', async ({ db, makeUser, signedInPage }) => {
+/** A new member on the live page of a discussion whose lobby is open, the agreement's box ticked, not yet entered. */
+async function memberAtTheAgreement({ db, makeUser, signedInPage }: Pick<TestFixtures & WorkerFixtures, 'db' | 'makeUser' | 'signedInPage'>) {
   const elder = await makeUser({ role: 'ELDER' });
   const facilitator = await makeUser({ role: 'FACILITATOR' });
   const member = await makeUser({ role: 'MEMBER' });
@@ -96,6 +97,11 @@ test('accepting the agreement while the connection is down is remembered: the ro
   const { context, page } = await signedInPage(member);
   await page.goto(`/discussions/${id}/live`);
   await page.getByLabel('I have read this agreement and will keep it.').check();
+  return { context, page, id };
+}
+
+test('accepting the agreement while the connection is down is remembered: the room opens when it is back', async ({ db, makeUser, signedInPage }) => {
+  const { context, page } = await memberAtTheAgreement({ db, makeUser, signedInPage });
   await context.setOffline(true);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-connected', 'no', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Enter the room' }).click();
@@ -105,13 +111,7 @@ test('accepting the agreement while the connection is down is remembered: the ro
 });
 
 test('a reload in the middle of sending leaves exactly one question', async ({ db, makeUser, signedInPage }) => {
-  const elder = await makeUser({ role: 'ELDER' });
-  const facilitator = await makeUser({ role: 'FACILITATOR' });
-  const member = await makeUser({ role: 'MEMBER' });
-  const id = await createRoomDiscussion(db, elder, facilitator, { startsInMinutes: 5 });
-  const { context, page } = await signedInPage(member);
-  await page.goto(`/discussions/${id}/live`);
-  await page.getByLabel('I have read this agreement and will keep it.').check();
+  const { context, page, id } = await memberAtTheAgreement({ db, makeUser, signedInPage });
   await page.getByRole('button', { name: 'Enter the room' }).click();
   await expect(page.getByTestId('room-phase')).toHaveAttribute('data-phase', 'lobby');
   // In the room (the join was answered) before the network drops: the composer is there.

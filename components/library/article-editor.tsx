@@ -7,7 +7,7 @@ import { type FormEvent, type ReactNode, type TextareaHTMLAttributes, useDeferre
 import { createArticleAction, createModalityAction, updateArticleAction } from '@/app/library/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
+import { Field, FieldMessages, inputClass } from '@/components/ui/field';
 import { Markdown } from '@/components/ui/markdown';
 import { ARTICLE_LIMITS, DOI_PATTERN, doiUrl, normaliseDoi, slugify } from '@/lib/library/schema';
 import type { ArticleDraft } from '@/lib/library/views';
@@ -51,16 +51,7 @@ function TextArea({
         className={`${inputClass} font-mono text-sm leading-6`}
         {...rest}
       />
-      {hint && (
-        <p id={`${fieldId}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${fieldId}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldMessages fieldId={fieldId} hint={hint} error={error} />
     </div>
   );
 }

@@ -15,6 +15,15 @@ export function Field({ label, name, hint, error, id, ...input }: Props) {
         {label}
       </label>
       <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      <FieldMessages fieldId={fieldId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A field's hint and error, with the ids its control names in aria-describedby (`<id>-hint`, `<id>-error`). */
+export function FieldMessages({ fieldId, hint, error }: { fieldId: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && (
         <p id={`${fieldId}-hint`} className="text-sm text-stone-600">
           {hint}
@@ -25,6 +34,6 @@ export function Field({ label, name, hint, error, id, ...input }: Props) {
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -69,7 +69,7 @@ describeDialects('session revocation', ({ make }) => {
       const token = await mintFor(me, 'route-signout-broken');
       let handedOn = false;
       // A real database failure: the table is away while the sign-out runs.
-      await db().$executeRawUnsafe('ALTER TABLE "RevokedSession" RENAME TO "RevokedSessionAway"');
+      await db().$executeRaw`ALTER TABLE "RevokedSession" RENAME TO "RevokedSessionAway"`;
       let res: Response;
       try {
         res = await revokeThenSignOut(signOutRequest(token), async () => {
@@ -77,7 +77,7 @@ describeDialects('session revocation', ({ make }) => {
           return new Response('cleared', { status: 200 });
         });
       } finally {
-        await db().$executeRawUnsafe('ALTER TABLE "RevokedSessionAway" RENAME TO "RevokedSession"');
+        await db().$executeRaw`ALTER TABLE "RevokedSessionAway" RENAME TO "RevokedSession"`;
       }
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({

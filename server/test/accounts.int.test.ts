@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicUser } from '@/server/users/commands';
 import { connectSocket, cookieHeader, DEMO_PASSWORD, rawRequest, signIn, startServer, type TestServer, type TestSocket, waitFor } from './harness';
-import { auditFor, callAction, handshakeOutcome, openDb, SESSION_COOKIE, sleep, userByEmail } from './int-helpers';
+import { auditFor, callAction, handshakeOutcome, openDb, SESSION_COOKIE, userByEmail } from './int-helpers';
 
 const HOSTILE_ORIGINS = [
   ['a hostile Origin', 'https://evil.example'],
@@ -150,8 +150,9 @@ describe('accounts', () => {
       // Recovery is off on purpose (README: "Reconnects"): rooms are never restored from before a rights change.
       expect(recovering.recovered).toBeFalsy();
       // Drop it again; it will try to recover after the ban below.
+      const down = waitFor(recovering, 'disconnect');
       recovering.io.engine.close();
-      await sleep(500);
+      await down;
       expect(recovering.connected).toBe(false);
     });
 
@@ -416,9 +417,6 @@ async function dropAndReconnect(socket: TestSocket): Promise<void> {
   const down = waitFor(socket, 'disconnect');
   socket.io.engine.close();
   await down;
-  // Give the server time to see the dropped connection and keep its session for recovery (a real network
-  // drop is slower than this); reconnecting sooner can race the server's close handling.
-  await sleep(1000);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
