@@ -11,9 +11,19 @@ export type ErrorCode =
   | 'unavailable'
   | 'agreement_required'
   | 'room_closed'
+  | 'muted'
+  | 'removed'
   | 'internal';
 
-export type AppErrorBody = { code: ErrorCode; message: string; fields?: Record<string, string> };
+export type AppErrorBody = {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  /** `conflict` on a moderation action: the question as it is now (a moderator view). */
+  current?: unknown;
+  /** `muted`: when the mute ends (ISO), null when it lasts until the discussion ends. */
+  until?: string | null;
+};
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
 
 /** An error a user can cause: typed with a code and carrying a message fit to show them. */
@@ -22,11 +32,12 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly extra?: Pick<AppErrorBody, 'current' | 'until'>,
   ) {
     super(message);
     this.name = 'AppError';
   }
   toBody(): AppErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...this.extra };
   }
 }

@@ -1,5 +1,6 @@
 // The audit log's entries, newest first: who did what to whom, with the reason and detail recorded at the time.
-import type { AuditAction, AuditEntryView } from '@/lib/audit/schema';
+import type { AuditEntryView } from '@/lib/audit/log';
+import type { AuditAction } from '@/lib/audit/schema';
 
 // A Record over every action: a new audited action does not compile until it has words here.
 const LABELS: Record<AuditAction, string> = {

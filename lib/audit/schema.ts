@@ -1,10 +1,10 @@
-// What the audit log records: one typed event per audited action, the filters for reading it, and the rows the
-// admin page shows. No Prisma, no Node APIs.
+// What the audit log records: one typed event per audited action (reading it: lib/audit/log.ts). No Prisma, no
+// Node APIs.
 import { z } from 'zod';
 import { ROLES } from '../users/roles';
 
 /** Everything an audit entry can be about. Open for the moderation queue (questions) and discussion actions. */
-const AUDIT_TARGET_TYPES = ['user', 'discussion', 'question', 'article', 'modality'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'discussion', 'question', 'article', 'modality'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 const targetId = z.string().min(1).max(64);
@@ -31,7 +31,7 @@ export const auditEventSchema = z.discriminatedUnion('action', [
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];
 
-const AUDIT_ACTIONS = [
+export const AUDIT_ACTIONS = [
   'user.role_changed',
   'user.banned',
   'user.unbanned',
@@ -44,33 +44,3 @@ const AUDIT_ACTIONS = [
 // Fails to compile when an action is added to the union but not to the list (the filter would refuse it).
 const everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : false = true;
 void everyActionListed;
-
-export const AUDIT_PAGE_SIZE = 100;
-
-/** Filters for reading the log; every one optional, newest first, `AUDIT_PAGE_SIZE` entries a page. */
-export const listAuditEntriesSchema = z
-  .object({
-    targetType: z.enum(AUDIT_TARGET_TYPES).optional(),
-    targetId: targetId.optional(),
-    actorId: z.string().min(1).max(64).optional(),
-    action: z.enum(AUDIT_ACTIONS).optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-  })
-  .strict();
-
-/**
- * One line of the log as the admin page shows it. `action` is a string, not `AuditAction`: entries written
- * before an action was renamed or retired still show. `target.name` is the target's current name, null when
- * it no longer exists; `detail` is what the entry recorded at the time (e.g. "MEMBER → FACILITATOR").
- */
-export type AuditEntryView = {
-  id: string;
-  action: string;
-  target: { type: string; id: string; name: string | null };
-  actorName: string | null;
-  reason: string | null;
-  detail: string | null;
-  at: Date;
-};
-
-export type AuditPage = { entries: AuditEntryView[]; total: number; page: number; pages: number };

@@ -1,8 +1,10 @@
-// What the live room sends. Audience views never carry the author of an anonymous question; moderator views
-// (room `discussion:<id>:mods`) do.
+// What the live room sends. No view carries the author of an anonymous question: the audience sees "Anonymous",
+// moderators (room `discussion:<id>:mods`) a pseudonym per discussion (F27); the author knows their own through
+// `mine`.
 import type { DiscussionStatus } from '../discussions/schema';
+import type { HoldReason } from '../moderation/schema';
 
-type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN';
+type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN' | 'MERGED';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
 
 /** A staff mark computed on the server from the person's rights in this discussion, shown next to their name. */
@@ -14,8 +16,10 @@ export type QuestionView = {
   id: string;
   body: string;
   anonymous: boolean;
-  /** null on audience views of anonymous questions. `id` only on moderator views. */
+  /** null for anonymous questions in every view. `id` only on moderator views of named questions. */
   author: { name: string; id?: string; badge: StaffBadge | null } | null;
+  /** Moderator views of anonymous questions: the asker's stable pseudonym in this discussion ("Anonymous fox"). */
+  pseudonym: string | null;
   contentWarning: string | null;
   status: QuestionStatus;
   votes: number;
@@ -23,6 +27,22 @@ export type QuestionView = {
   editedAt: string | null;
   createdAt: string;
   replies: ReplyView[];
+  /** Grows with every change of status, body or order; moderation actions name the version they saw (F26). */
+  version: number;
+  /** Why it waits for review: on moderator views and the author's own; [] otherwise. */
+  heldFor: HoldReason[];
+  /** Why it was rejected: on moderator views and the author's own; null otherwise. */
+  rejectReason: string | null;
+  /** A facilitator edited it (e.g. removed a name); everyone may know that it was edited. */
+  redacted: boolean;
+  /** The author's own view of a rejected question that may still be edited and resubmitted (once). */
+  canResubmit: boolean;
+  /** Merged into that question (a duplicate). */
+  mergedIntoId: string | null;
+  /** "Up next" order of approved questions (0 first): moderator views only. */
+  queuePosition: number | null;
+  /** Who is on it ("Sam is on it") and until when: moderator views only. */
+  claim: { byId: string; byName: string; until: string } | null;
 };
 
 type RoomDiscussion = {

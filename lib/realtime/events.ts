@@ -3,6 +3,24 @@
 import type { DiscussionStatus } from '../discussions/schema';
 import type { JoinDiscussionInput } from '../live/schema';
 import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
+import type {
+  ApproveQuestionInput,
+  BanParticipantInput,
+  ClaimQuestionInput,
+  HideQuestionInput,
+  MergeQuestionInput,
+  MuteParticipantInput,
+  QueueQuestionInput,
+  RedactQuestionInput,
+  RejectQuestionInput,
+  RemoveParticipantInput,
+  RestoreQuestionInput,
+  ResubmitQuestionInput,
+  RevealAuthorInput,
+  UnanswerQuestionInput,
+  UnmuteParticipantInput,
+} from '../moderation/schema';
+import type { ModerationEvent, ModerationState, QuestionReviewedEvent, SanctionNotice, SanctionView } from '../moderation/views';
 import type { NotificationCreatedPayload } from '../notifications/views';
 import type { AskQuestionInput, PageQuestionsInput } from '../questions/schema';
 import type { Result } from '../result';
@@ -31,6 +49,28 @@ export interface ClientToServerEvents {
   'question:reply': (payload: QuestionRef & { body: string }, ack: Ack<ReplyView>) => void;
   'question:highlight': (payload: { discussionId: string; questionId: string | null }, ack: Ack<null>) => void;
   'question:answer': (payload: QuestionRef, ack: Ack<null>) => void;
+  /** Undoes "mark answered" within 10 s. */
+  'question:unanswer': (payload: UnanswerQuestionInput, ack: Ack<null>) => void;
+  /** The author edits their rejected question and sends it for review again (once). */
+  'question:resubmit': (payload: ResubmitQuestionInput, ack: Ack<QuestionView>) => void;
+  // Moderation queue (hosts and facilitators; server/moderation/commands.ts). Acks carry the moderator view; a
+  // stale `version` answers `conflict` with the current view in the error's `current`.
+  'moderation:state': (payload: DiscussionRef, ack: Ack<ModerationState>) => void;
+  'question:approve': (payload: ApproveQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:reject': (payload: RejectQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:hide': (payload: HideQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:restore': (payload: RestoreQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:redact': (payload: RedactQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:merge': (payload: MergeQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:queue': (payload: QueueQuestionInput, ack: Ack<QuestionView>) => void;
+  'question:claim': (payload: ClaimQuestionInput, ack: Ack<QuestionView>) => void;
+  /** Shows the revealer alone who asked an anonymous question; audited, and the author is told who looked and why. */
+  'author:reveal': (payload: RevealAuthorInput, ack: Ack<{ name: string }>) => void;
+  'participant:mute': (payload: MuteParticipantInput, ack: Ack<SanctionView>) => void;
+  'participant:unmute': (payload: UnmuteParticipantInput, ack: Ack<null>) => void;
+  'participant:remove': (payload: RemoveParticipantInput, ack: Ack<SanctionView>) => void;
+  /** Community ban from the console: admins only. */
+  'participant:ban': (payload: BanParticipantInput, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -55,6 +95,21 @@ export interface ServerToClientEvents {
   'question:replied': (payload: { questionId: string; reply: ReplyView }) => void;
   'question:highlighted': (payload: { questionId: string | null }) => void;
   'question:answered': (payload: { id: string; answeredAt: string }) => void;
+  'question:unanswered': (payload: { id: string }) => void;
+  // Moderation, to the audience: only what changes what they see.
+  /** A held question was approved (or a hidden/rejected one restored): it appears for everyone. */
+  'question:approved': (payload: QuestionView) => void;
+  /** Hidden, rejected or merged: it leaves the audience's list (votes are kept for a restore). */
+  'question:hidden': (payload: { id: string }) => void;
+  'question:redacted': (payload: QuestionView) => void;
+  /** A duplicate merged into `intoId`: its voters now count there, each once. */
+  'question:merged': (payload: { id: string; intoId: string; votes: number }) => void;
+  /** To the discussion's moderators after every moderation action: the new moderator view and the feed line. */
+  'moderation:action': (payload: ModerationEvent) => void;
+  /** To the author alone: what happened to their question and why. */
+  'question:reviewed': (payload: QuestionReviewedEvent) => void;
+  /** To the sanctioned person alone: muted (until when, why), unmuted, or removed from the discussion. */
+  'participant:sanctioned': (payload: SanctionNotice) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

@@ -1,5 +1,6 @@
 // Reading the audit log: newest first, filtered and paged, each entry with its actor's and target's current name.
-import { AUDIT_PAGE_SIZE, type AuditEntryView, type AuditPage, type AuditTargetType, listAuditEntriesSchema } from '@/lib/audit/schema';
+import { AUDIT_PAGE_SIZE, type AuditEntryView, type AuditPage, listAuditEntriesSchema } from '@/lib/audit/log';
+import type { AuditTargetType } from '@/lib/audit/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
