@@ -19,12 +19,20 @@ process.env.E2E_DATA_DIR = dataDir;
 const browser = await chooseChromium();
 if (!process.env.TEST_WORKER_INDEX) console.log(`[e2e] browser: ${browser.executablePath} (${browser.source})`);
 
+// Specs that need the server to themselves: exact counts over shared lists (the audit log, people search, search
+// results), the moderation clock that POST /api/test/clock moves for everyone, and the live room's timing. They run
+// one at a time after the others; every other spec works on accounts and discussions of its own (fixtures.ts
+// makeUser / createUser) and runs two at a time.
+const SERIAL_SPECS = ['admin.spec.ts', 'audit.spec.ts', 'search.spec.ts', 'live-room.spec.ts', 'admin-moderation.spec.ts', 'moderation*.spec.ts'].map(
+  (f) => `**/${f}`,
+);
+
 export default defineConfig({
   testDir: 'e2e',
   // Specs only: e2e/*.test.ts are vitest unit tests of the e2e helpers (e.g. the browser choice).
   testMatch: '**/*.spec.ts',
-  // Exact-count assertions (people found, audit entries) and one shared server: one test at a time.
-  workers: 1,
+  // Two spec files at a time (a 2-core machine; the one server serves both); the tests of a file run in order.
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   reporter: 'list',
@@ -43,7 +51,11 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: SERIAL_SPECS },
+    // After the parallel project, one at a time. (If a spec there fails, these are reported as not run.)
+    { name: 'chromium-serial', testMatch: SERIAL_SPECS, dependencies: ['chromium'], workers: 1 },
+  ],
   webServer: {
     command: 'node e2e/server.mjs',
     url: `${baseURL}/api/ready`,

@@ -39,6 +39,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'serv
     AUTH_SECRET: '',
     DEMO_SEED: 'auto',
     SHUTDOWN_DRAIN_MS: '200',
+    FIRESIDE_TEST_CLOCK: '1', // POST /api/test/clock moves the server's moderation clock (F12 without sleeping); never set in production
   },
 });
 

@@ -1,10 +1,12 @@
 // Demo discussions for the seeded community: a weekly series and a few one-off discussions hosted by the
-// demo elders, linked to the Healing Library where its modalities and articles exist, plus one past one.
+// demo elders, linked to the Healing Library where its modalities and articles exist, plus one past one, and the
+// "Practice room": live whenever the demo exists, in pre mode, with questions in every state of the moderation queue.
+import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { DEFAULT_AGREEMENT } from '../lib/discussions/schema';
 import { seriesOccurrences, seriesRule } from '../lib/time/recurrence';
 import { resolveLocal } from '../lib/time/zoned';
-import type { Db } from '../server/db/client';
+import type { Db, Prisma } from '../server/db/client';
 
 type Demo = {
   title: string;
@@ -162,6 +164,8 @@ export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Prom
       }
     }
 
+    await createPracticeRoom(tx, users, now);
+
     for (const demo of DEMOS) {
       const local = `${today(demo.zone).add({ days: demo.inDays }).toString()}T${demo.time}`;
       const r = resolveLocal(local, demo.zone);
@@ -193,4 +197,205 @@ export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Prom
     }
   });
   return true;
+}
+
+// ── The Practice room ─────────────────────────────────────────────────────────────────────────────────
+
+const PRACTICE_ROOM_TITLE = 'Practice room';
+const PRACTICE_ZONE = 'America/New_York';
+/** The longest a discussion may last (the schedule form's limit): listings count it as live for this long. */
+const PRACTICE_MINUTES = 480;
+/** A word of the community list the demo starts with, so one held question shows the word filter. */
+const DEMO_BLOCKED_TERM = 'miracle cure';
+
+type PracticeQuestion = {
+  by: string;
+  body: string;
+  status: 'PENDING' | 'VISIBLE' | 'REJECTED';
+  heldFor?: string[];
+  anonymous?: { pseudonym: string };
+  voters?: string[];
+  answered?: boolean;
+  rejectReason?: string;
+  /** Minutes before the room's start (so the queue's oldest-first order is this list's order). */
+  minutesAgo: number;
+};
+
+const PRACTICE_QUESTIONS: PracticeQuestion[] = [
+  {
+    by: 'alex@example.org',
+    body: 'What does a good integration practice look like in the first week after a ceremony?',
+    status: 'VISIBLE',
+    voters: ['bea@example.org', 'chen@example.org', 'dara@example.org'],
+    minutesAgo: 9,
+  },
+  {
+    by: 'bea@example.org',
+    body: 'How do I talk to my family about my experiences without worrying them?',
+    status: 'VISIBLE',
+    anonymous: { pseudonym: 'Anonymous heron' },
+    voters: ['alex@example.org', 'eli@example.org'],
+    minutesAgo: 8,
+  },
+  {
+    by: 'chen@example.org',
+    body: 'Which books would you recommend to someone just starting to read about psychedelic therapy?',
+    status: 'VISIBLE',
+    voters: ['alex@example.org'],
+    answered: true,
+    minutesAgo: 7,
+  },
+  {
+    by: 'eli@example.org',
+    body: 'Can someone message me privately about where to buy mushrooms?',
+    status: 'REJECTED',
+    rejectReason: 'Thank you for asking. We can’t help with sourcing anything here; you are welcome to ask about experiences, safety or integration instead.',
+    minutesAgo: 6,
+  },
+  {
+    by: 'bea@example.org',
+    body: 'How do you tell a hard integration process from something that needs professional help?',
+    status: 'PENDING',
+    heldFor: ['pre_moderation'],
+    minutesAgo: 5,
+  },
+  {
+    by: 'chen@example.org',
+    body: 'Is it normal to feel flat for a few weeks after a retreat?',
+    status: 'PENDING',
+    heldFor: ['pre_moderation'],
+    anonymous: { pseudonym: 'Anonymous otter' },
+    minutesAgo: 4,
+  },
+  {
+    by: 'eli@example.org',
+    body: 'First time here: is it okay to just listen for a while before asking anything?',
+    status: 'PENDING',
+    heldFor: ['pre_moderation', 'new_member'],
+    minutesAgo: 3,
+  },
+  {
+    by: 'dara@example.org',
+    body: `Someone online sold ayahuasca to me as a ${DEMO_BLOCKED_TERM} for depression. How do I check claims like that?`,
+    status: 'PENDING',
+    heldFor: ['pre_moderation', 'word_filter'],
+    minutesAgo: 2,
+  },
+];
+
+/** When the Practice room "started" for a start-up at `now`: a few minutes ago, on the minute. */
+function practiceTimes(now: Date) {
+  const startsAt = new Date(Math.floor((now.getTime() - 10 * 60_000) / 60_000) * 60_000);
+  const localStart = Temporal.Instant.fromEpochMilliseconds(startsAt.getTime())
+    .toZonedDateTimeISO(PRACTICE_ZONE)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
+  return { startsAt, localStart };
+}
+
+/**
+ * The Practice room: live, in pre mode, hosted by Rowan with Sam and Jordan facilitating, and questions in every
+ * state of the queue (held for each reason, approved with votes, answered, anonymous with a pseudonym, rejected
+ * with a kind reason), so a newcomer signed in as a facilitator sees the console at once, and as a member the room.
+ */
+async function createPracticeRoom(tx: Prisma.TransactionClient, users: ReadonlyMap<string, string>, now: Date): Promise<string | null> {
+  const host = users.get('rowan@example.org');
+  if (!host) return null;
+  const { startsAt, localStart } = practiceTimes(now);
+  const facilitators = ['sam@example.org', 'jordan@example.org'].flatMap((e) => users.get(e) ?? []);
+  const d = await tx.discussion.create({
+    data: {
+      title: PRACTICE_ROOM_TITLE,
+      description:
+        'A live discussion for trying Fireside out; nothing here is real. Questions wait for a facilitator before they appear.\n\n' +
+        '- Sign in as **sam@example.org** (a facilitator) and open the moderation console: some questions are waiting for review.\n' +
+        '- Sign in as a member, e.g. **alex@example.org**, to ask, vote, and see your own question wait for review.',
+      startsAt,
+      timeZone: PRACTICE_ZONE,
+      localStart,
+      durationMinutes: PRACTICE_MINUTES,
+      capacity: null,
+      moderationMode: 'PRE',
+      agreementText: DEFAULT_AGREEMENT,
+      contentWarnings: '',
+      status: 'LIVE',
+      startedAt: startsAt,
+      createdById: host,
+      staff: { create: [{ userId: host, role: 'HOST' }, ...facilitators.map((userId) => ({ userId, role: 'FACILITATOR' as const }))] },
+    },
+  });
+  await tx.blockedTerm.upsert({ where: { term: DEMO_BLOCKED_TERM }, create: { term: DEMO_BLOCKED_TERM }, update: {} });
+
+  let highlight: string | null = null;
+  for (const q of PRACTICE_QUESTIONS) {
+    const authorId = users.get(q.by);
+    if (!authorId) continue;
+    const voters = (q.voters ?? []).flatMap((e) => users.get(e) ?? []);
+    const createdAt = new Date(startsAt.getTime() - q.minutesAgo * 60_000);
+    const question = await tx.question.create({
+      data: {
+        id: randomUUID(),
+        discussionId: d.id,
+        authorId,
+        body: q.body,
+        anonymous: !!q.anonymous,
+        status: q.status,
+        heldFor: q.heldFor?.join(',') ?? null,
+        rejectReason: q.rejectReason ?? null,
+        voteCount: voters.length,
+        answeredAt: q.answered ? new Date(now.getTime() - 2 * 60_000) : null,
+        // Each review and the answer changed the question once.
+        version: (q.status === 'PENDING' ? 0 : 1) + (q.answered ? 1 : 0),
+        createdAt,
+        votes: { create: voters.map((userId) => ({ userId, createdAt })) },
+      },
+    });
+    if (q.anonymous) {
+      await tx.pseudonym.upsert({
+        where: { discussionId_userId: { discussionId: d.id, userId: authorId } },
+        create: { discussionId: d.id, userId: authorId, name: q.anonymous.pseudonym },
+        update: {},
+      });
+    }
+    if (q.status === 'VISIBLE' && !q.answered && !q.anonymous) highlight ??= question.id;
+  }
+  if (highlight) await tx.discussion.update({ where: { id: d.id }, data: { highlightedQuestionId: highlight } });
+  return d.id;
+}
+
+/**
+ * Keeps the demo's Practice room live: called at every start-up while demo accounts exist. A room someone ended,
+ * or one whose 8 hours have passed (listings then call it past), starts again now; a demo database from before the
+ * Practice room existed gets one. Returns the room's id, or null without the demo accounts it needs.
+ */
+export async function ensurePracticeRoomLive(db: Db, now = new Date()): Promise<string | null> {
+  const host = await db.user.findUnique({ where: { email: 'rowan@example.org' }, select: { id: true } });
+  if (!host) return null;
+  const room = await db.discussion.findFirst({
+    where: { title: PRACTICE_ROOM_TITLE, createdById: host.id },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, status: true, startsAt: true, durationMinutes: true },
+  });
+  if (!room) {
+    const users = new Map((await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+    return db.$transaction((tx) => createPracticeRoom(tx, users, now));
+  }
+  const endsAt = room.startsAt.getTime() + room.durationMinutes * 60_000;
+  // Live for at least another hour: leave it be.
+  if (room.status === 'LIVE' && endsAt - now.getTime() > 60 * 60_000) return room.id;
+  const { startsAt, localStart } = practiceTimes(now);
+  await db.discussion.update({
+    where: { id: room.id },
+    data: {
+      status: 'LIVE',
+      startsAt,
+      localStart,
+      startedAt: startsAt,
+      endedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      durationMinutes: PRACTICE_MINUTES,
+    },
+  });
+  return room.id;
 }

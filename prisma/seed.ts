@@ -4,10 +4,10 @@
 import { nameKey } from '../lib/users/display-name';
 import type { Db } from '../server/db/client';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-accounts';
-import { seedDemoDiscussionsIfEmpty } from './seed-discussions';
+import { ensurePracticeRoomLive, seedDemoDiscussionsIfEmpty } from './seed-discussions';
 import { seedLibraryIfEmpty } from './seed-library';
 
-export { DEMO_PASSWORD, DEMO_USERS };
+export { DEMO_PASSWORD, DEMO_USERS, ensurePracticeRoomLive };
 
 /**
  * Seeds the demo accounts when the database has no users; returns whether it seeded. The caller hands in the

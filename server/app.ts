@@ -4,7 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
-import { seedDemoCommunityIfEmpty } from '../prisma/seed';
+import { ensurePracticeRoomLive, seedDemoCommunityIfEmpty } from '../prisma/seed';
 import { hashPassword } from './auth/password';
 import { startSessionPruner } from './auth/sessions';
 import { type Config, setConfig } from './config';
@@ -39,6 +39,8 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
     console.log('[fireside] seeded the demo community (see README: demo accounts)');
   }
   if (await demoAccountsExist()) {
+    // The demo's Practice room is live whenever the demo exists (issue 9): started again if it ended or ran out.
+    await ensurePracticeRoomLive(db());
     console.warn(
       '[fireside] warning: demo accounts exist in this database and their password is public (README: demo accounts); every page says so. For real conversations start on an empty database with DEMO_SEED=off.',
     );

@@ -22,6 +22,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/audit" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
           Audit log
         </Link>
+        <Link href="/admin/moderation" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
+          Moderation
+        </Link>
       </nav>
       {children}
     </div>

@@ -1,6 +1,6 @@
 'use client';
 // Ask a question: bounded length, optional content warning, anonymous toggle (default set per discussion).
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/questions/schema';
@@ -9,12 +9,18 @@ export function Composer({
   anonymousDefault,
   disabled,
   onAsk,
+  initialBody = '',
+  blockedBy,
 }: {
   anonymousDefault: boolean;
   disabled: boolean;
   onAsk: (body: string, anonymous: boolean, cw: string | null) => void;
+  /** A question the server refused (I was muted), offered again. */
+  initialBody?: string;
+  /** Why I cannot ask right now (a mute, with the time left): shown above the field, which is disabled. */
+  blockedBy?: ReactNode;
 }) {
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(initialBody);
   const [anonymous, setAnonymous] = useState(anonymousDefault);
   const [cw, setCw] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +41,11 @@ export function Composer({
       <label htmlFor="ask-body" className="block font-medium text-stone-900">
         Your question
       </label>
+      {blockedBy && (
+        <div role="status" data-testid="composer-blocked" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {blockedBy}
+        </div>
+      )}
       <textarea
         id="ask-body"
         value={body}
@@ -44,7 +55,7 @@ export function Composer({
         }}
         maxLength={QUESTION_MAX}
         rows={3}
-        disabled={disabled}
+        disabled={disabled || !!blockedBy}
         aria-invalid={error ? true : undefined}
         aria-describedby="ask-hint ask-error"
         className={inputClass}
@@ -61,7 +72,9 @@ export function Composer({
         <label className="flex items-center gap-2 text-sm text-stone-800">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="h-5 w-5 accent-ember-700" />
           Ask anonymously
-          <span className="text-xs text-stone-600">(hosts and facilitators still see your name)</span>
+          <span className="text-xs text-stone-600">
+            (facilitators see a nickname, not your name, unless they reveal it for a recorded reason: you would be told)
+          </span>
         </label>
         <label className="flex items-center gap-2 text-sm text-stone-800">
           Content warning
@@ -74,7 +87,7 @@ export function Composer({
             ))}
           </select>
         </label>
-        <Button type="submit" disabled={disabled} className="ml-auto">
+        <Button type="submit" disabled={disabled || !!blockedBy} className="ml-auto">
           Ask
         </Button>
       </div>

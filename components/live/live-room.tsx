@@ -1,10 +1,12 @@
 'use client';
 // The live room: one page for members and staff; what each may do follows the role the server reports.
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useServerNow } from '@/components/time/use-server-clock';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { msUntilLobby, roomPhase } from '@/lib/live/phase';
+import type { QuestionReviewedEvent } from '@/lib/moderation/views';
 import { AgreementGate } from './agreement-gate';
 import { Composer } from './composer';
 import { QuestionCard } from './question-card';
@@ -13,6 +15,24 @@ import { RoomStatus } from './room-status';
 import { useLiveRoom } from './use-live-room';
 
 type Props = { discussionId: string; title: string; agreementText: string; startsAt: string; anonymousDefault: boolean; serverTimeAtRender: number };
+
+/** What the author is told, politely, when the facilitators act on their question (details stay on the question). */
+const REVIEWED: Record<QuestionReviewedEvent['action'], string> = {
+  approved: 'Your question was approved: the room can see it now.',
+  rejected: 'The facilitators did not put your question to the room. Their note is with your question.',
+  hidden: 'A facilitator took your question out of the room for now.',
+  restored: 'Your question is back in the room.',
+  redacted: 'A facilitator edited your question before the room saw it. Their note is with your question.',
+  merged: 'Your question was joined with a very similar one: your voice counts there.',
+  revealed: 'A facilitator looked at who asked your anonymous question.',
+};
+
+/** "4 min 05 s" / "45 s": how long a mute still lasts, by the server's clock. */
+function timeLeft(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+}
 
 const TABS: { mode: SortMode; label: string }[] = [
   { mode: 'top', label: 'Top' },
@@ -36,6 +56,11 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
   const shownSort: SortMode = !tabChosen && phase === 'ended' ? 'answered' : sort;
   const list = sortedQuestions(room.model, shownSort);
   const highlighted = room.model.highlight ? room.model.questions[room.model.highlight] : undefined;
+  const sanction = room.model.sanction;
+  const removed = room.status === 'removed' || sanction?.kind === 'remove';
+  // A mute ends by the server's clock (F12): the composer opens again by itself when it has run out.
+  const mutedMs = sanction?.kind === 'mute' ? (sanction.until ? new Date(sanction.until).getTime() - now.getTime() : Number.POSITIVE_INFINITY) : 0;
+  const muted = mutedMs > 0;
 
   // Too early: try again as soon as the lobby opens by the server's clock.
   const { status: joinStatus, join } = room;
@@ -79,6 +104,33 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
         </div>
       )}
 
+      {room.reviewed && !removed && (
+        <div className="flex items-start gap-3" data-testid="review-notice">
+          <div className="flex-1 rounded-md border border-ember-200 bg-ember-50 px-4 py-3 text-sm text-ember-900" role="status">
+            {REVIEWED[room.reviewed.action]}
+            {room.reviewed.action === 'revealed' && room.reviewed.message ? ` ${room.reviewed.message}` : ''}
+          </div>
+          <Button type="button" variant="secondary" onClick={room.clearReviewed} aria-label="Dismiss this notice">
+            ×
+          </Button>
+        </div>
+      )}
+
+      {removed && (
+        <section data-testid="room-removed" aria-labelledby="removed-title" className="space-y-2 rounded-lg border border-stone-300 bg-stone-100 p-5">
+          <h2 id="removed-title" className="text-lg font-semibold text-stone-900">
+            You can no longer take part in this discussion
+          </h2>
+          <p className="text-stone-800">The facilitators removed you from this discussion&rsquo;s room. You cannot rejoin it.</p>
+          {sanction?.reason && <p className="text-stone-800">Their reason: {sanction.reason}</p>}
+          <p>
+            <Link href="/discussions" className="text-ember-700 underline">
+              Back to all discussions
+            </Link>
+          </p>
+        </section>
+      )}
+
       {room.status === 'connecting' && <p className="text-stone-700">Connecting to the room…</p>}
       {room.status === 'agreement' && <AgreementGate text={agreementText} onAccept={room.acceptAgreement} />}
       {room.status === 'joined' && room.model.rejoining && (
@@ -91,8 +143,23 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
         </div>
       )}
 
-      {room.status === 'joined' && (
+      {room.status === 'joined' && !removed && (
         <>
+          {d?.moderationMode === 'PRE' && (
+            <Alert tone="info" testId="pre-moderation-notice">
+              Questions are reviewed by the facilitators before they appear.
+            </Alert>
+          )}
+          {isMod && (
+            <p>
+              <Link
+                href={`/discussions/${discussionId}/moderate`}
+                className="inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100"
+              >
+                Open the facilitator console
+              </Link>
+            </p>
+          )}
           {canHost && (phase === 'lobby' || phase === 'live') && (
             <fieldset className="flex min-w-0 flex-wrap gap-2 rounded-lg border border-stone-200 bg-stone-100 p-3" aria-label="Host controls">
               {phase === 'lobby' && (
@@ -108,7 +175,35 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
             </fieldset>
           )}
           {phase === 'ended' && <Alert tone="info">This discussion has ended and the room is read-only. Here is what was answered.</Alert>}
-          {open && <Composer anonymousDefault={d?.anonymousDefault ?? anonymousDefault} disabled={!open} onAsk={room.ask} />}
+          {open && (
+            <Composer
+              key={room.refused?.id ?? 'new'}
+              anonymousDefault={room.refused?.anonymous ?? d?.anonymousDefault ?? anonymousDefault}
+              initialBody={room.refused?.body}
+              disabled={!open}
+              onAsk={(body, anonymous, cw) => {
+                room.clearRefused();
+                room.ask(body, anonymous, cw);
+              }}
+              blockedBy={
+                muted ? (
+                  <>
+                    <p className="font-medium">
+                      {Number.isFinite(mutedMs)
+                        ? `A facilitator paused your questions for a while: you can ask again in ${timeLeft(mutedMs)}.`
+                        : 'A facilitator paused your questions until the end of this discussion.'}
+                    </p>
+                    {sanction?.reason ? (
+                      <p className="mt-1">Their reason: {sanction.reason}</p>
+                    ) : (
+                      room.refused && <p className="mt-1">{room.refused.message}</p>
+                    )}
+                    <p className="mt-1">You can still read along{room.refused ? '; your question is kept here for when you can send it' : ''}.</p>
+                  </>
+                ) : undefined
+              }
+            />
+          )}
 
           {room.outbox.length > 0 && (
             <ul className="space-y-2" aria-label="Questions being sent">
@@ -154,6 +249,7 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
                   open={open}
                   live={phase === 'live'}
                   run={room.command}
+                  review={room.model.reviews[q.id]}
                 />
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QuestionView, StaffBadge } from '@/lib/live/views';
 import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
+import type { QuestionReview } from './room-reducer';
 import type { RoomCommand } from './use-live-room';
 
 const BADGE_LABEL: Record<StaffBadge, string> = { host: 'Host', facilitator: 'Facilitator', admin: 'Admin' };
@@ -28,12 +29,15 @@ type Props = {
   open: boolean;
   live: boolean;
   run: RoomCommand;
+  /** What the facilitators told me about this question of mine (a reason, a redaction note). */
+  review?: QuestionReview;
 };
 
 const small = 'min-h-9 px-3 py-1.5 text-sm';
 
-export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod, open, live, run }: Props) {
+export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod, open, live, run, review }: Props) {
   const [editing, setEditing] = useState(false);
+  const [resubmitting, setResubmitting] = useState(false);
   const [replying, setReplying] = useState(false);
   const [busy, setBusy] = useState(false);
   const act: RoomCommand = async (event, payload) => {
@@ -48,13 +52,20 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
     const body = String(new FormData(e.currentTarget).get('body') ?? '');
     if (!(await act('question:edit', { questionId: q.id, body }))) setEditing(false);
   }
+  async function submitResubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const body = String(new FormData(e.currentTarget).get('body') ?? '');
+    if (!(await act('question:resubmit', { questionId: q.id, body }))) setResubmitting(false);
+  }
   async function submitReply(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const body = String(new FormData(e.currentTarget).get('body') ?? '');
     if (!(await act('question:reply', { questionId: q.id, body }))) setReplying(false);
   }
 
-  const who = q.author ? q.author.name : 'Anonymous';
+  // Staff see an anonymous asker's nickname in this discussion ("Anonymous fox"), never a name.
+  const who = q.author ? q.author.name : (q.pseudonym ?? 'Anonymous');
+  const shown = q.status === 'VISIBLE';
   const badge = q.author?.badge ?? null;
   return (
     <li
@@ -67,7 +78,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
           <button
             type="button"
             aria-pressed={voted}
-            disabled={!open || busy}
+            disabled={!open || busy || !shown}
             onClick={() => void act(voted ? 'question:unvote' : 'question:vote', { questionId: q.id })}
             className={`flex min-h-11 min-w-11 flex-col items-center justify-center rounded-md border text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${voted ? 'border-ember-700 bg-ember-700 text-white' : 'border-stone-300 bg-white text-stone-800 hover:bg-stone-100'}`}
           >
@@ -83,8 +94,17 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
             {q.anonymous && isMod && <span className="rounded bg-stone-100 px-1.5 py-0.5">asked anonymously</span>}
             {mine && <span className="rounded bg-ember-50 px-1.5 py-0.5 text-ember-800">your question</span>}
             {q.contentWarning && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">CW: {q.contentWarning}</span>}
-            {q.status === 'PENDING' && <span className="rounded bg-stone-100 px-1.5 py-0.5">awaiting approval</span>}
-            {q.editedAt && <span>edited</span>}
+            {q.status === 'PENDING' && (
+              <span data-testid="awaiting-review" className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-950">
+                Awaiting review
+              </span>
+            )}
+            {q.redacted && (
+              <span data-testid="redacted" className="rounded bg-stone-100 px-1.5 py-0.5">
+                Edited by a facilitator
+              </span>
+            )}
+            {q.editedAt && !q.redacted && <span>edited</span>}
             {q.answeredAt && <span className="rounded bg-green-100 px-1.5 py-0.5 text-green-900">answered</span>}
             {highlighted && <span className="rounded bg-ember-700 px-1.5 py-0.5 font-semibold text-white">answering now</span>}
           </p>
@@ -107,6 +127,24 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
             <p className="whitespace-pre-wrap break-words text-stone-900" data-testid="question-body">
               {q.body}
             </p>
+          )}
+          {mine && <AuthorNote q={q} review={review} />}
+          {resubmitting && (
+            <form onSubmit={submitResubmit} className="space-y-2" data-testid="resubmit-form">
+              <label htmlFor={`resubmit-${q.id}`} className="block text-sm font-medium text-stone-800">
+                Your question, edited
+              </label>
+              <textarea id={`resubmit-${q.id}`} name="body" defaultValue={q.body} maxLength={QUESTION_MAX} rows={3} className={inputClass} />
+              <p className="text-xs text-stone-600">The facilitators review it once more. You can resubmit it once.</p>
+              <div className="flex gap-2">
+                <Button type="submit" className={small} disabled={busy}>
+                  Resubmit for review
+                </Button>
+                <Button type="button" variant="secondary" className={small} onClick={() => setResubmitting(false)}>
+                  Cancel
+                </Button>
+              </div>
+            </form>
           )}
           {q.replies.length > 0 && (
             <ul className="space-y-1 border-l-2 border-ember-200 pl-3 text-sm">
@@ -148,7 +186,12 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
             </form>
           )}
           <div className="flex flex-wrap gap-2">
-            {mine && open && !q.answeredAt && !editing && (
+            {mine && open && q.status === 'REJECTED' && q.canResubmit && !resubmitting && (
+              <Button type="button" className={small} onClick={() => setResubmitting(true)}>
+                Edit and resubmit
+              </Button>
+            )}
+            {mine && open && !q.answeredAt && !editing && (q.status === 'VISIBLE' || q.status === 'PENDING') && (
               <>
                 <Button type="button" variant="secondary" className={small} onClick={() => setEditing(true)}>
                   Edit
@@ -158,7 +201,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
                 </Button>
               </>
             )}
-            {isMod && !q.answeredAt && live && (
+            {isMod && shown && !q.answeredAt && live && (
               <Button
                 type="button"
                 variant={highlighted ? 'secondary' : 'primary'}
@@ -169,12 +212,12 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
                 {highlighted ? 'Stop highlighting' : 'Answering now'}
               </Button>
             )}
-            {isMod && !q.answeredAt && (
+            {isMod && shown && !q.answeredAt && (
               <Button type="button" variant="secondary" className={small} disabled={busy} onClick={() => void act('question:answer', { questionId: q.id })}>
                 Mark answered
               </Button>
             )}
-            {isMod && !replying && (
+            {isMod && shown && !replying && (
               <Button type="button" variant="secondary" className={small} onClick={() => setReplying(true)}>
                 Reply
               </Button>
@@ -184,4 +227,42 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
       </div>
     </li>
   );
+}
+
+/** What the author alone reads about their question's review: kind, with the facilitators' reason or note. */
+function AuthorNote({ q, review }: { q: QuestionView; review?: QuestionReview }) {
+  const box = 'rounded-md border px-3 py-2 text-sm';
+  if (q.status === 'PENDING') return <p className="text-sm text-stone-700">Only you and the facilitators can see this question until they have reviewed it.</p>;
+  if (q.status === 'REJECTED') {
+    const reason = q.rejectReason ?? review?.message;
+    return (
+      <div data-testid="reject-reason" className={`${box} border-amber-300 bg-amber-50 text-amber-950`}>
+        <p className="font-medium">The facilitators did not put this question to the room.</p>
+        {reason && <p className="mt-1 whitespace-pre-wrap break-words">Their note: {reason}</p>}
+        <p className="mt-1 text-amber-900">
+          {q.canResubmit ? 'You are welcome to edit it and send it again.' : 'Only you can see this. Thank you for asking.'}
+        </p>
+      </div>
+    );
+  }
+  if (q.status === 'HIDDEN')
+    return (
+      <p data-testid="hidden-note" className={`${box} border-stone-300 bg-stone-50 text-stone-800`}>
+        A facilitator has taken this question out of the room for now. Only you can see it here.
+        {review?.message ? ` Their note: ${review.message}` : ''}
+      </p>
+    );
+  if (q.status === 'MERGED')
+    return (
+      <p data-testid="merged-note" className={`${box} border-stone-300 bg-stone-50 text-stone-800`}>
+        Someone asked something very similar, so the facilitators joined the two questions: your vote and your voice count there.
+      </p>
+    );
+  if (q.redacted && review?.redactionNote)
+    return (
+      <p data-testid="redaction-note" className={`${box} border-stone-300 bg-stone-50 text-stone-800`}>
+        A facilitator edited your question. Their note: {review.redactionNote}
+      </p>
+    );
+  return null;
 }

@@ -15,6 +15,15 @@ const q = (id: string, votes: number, createdAt: string, extra: Partial<Question
   editedAt: null,
   createdAt,
   replies: [],
+  pseudonym: null,
+  version: 0,
+  heldFor: [],
+  rejectReason: null,
+  redacted: false,
+  canResubmit: false,
+  mergedIntoId: null,
+  queuePosition: null,
+  claim: null,
   ...extra,
 });
 
@@ -189,5 +198,131 @@ describe('outbox', () => {
     expect(readOutbox(s, 'd')).toEqual([]);
     s.setItem('fireside:outbox:d', '{not json');
     expect(readOutbox(s, 'd')).toEqual([]);
+  });
+});
+
+describe('room reducer: moderation as members and authors see it', () => {
+  const view = (id: string, extra: Partial<QuestionView> = {}): QuestionView => ({
+    id,
+    body: `body ${id}`,
+    anonymous: false,
+    author: null,
+    pseudonym: null,
+    contentWarning: null,
+    status: 'VISIBLE',
+    votes: 0,
+    answeredAt: null,
+    editedAt: null,
+    createdAt: `2026-01-01T10:00:0${id.length}Z`,
+    replies: [],
+    version: 1,
+    heldFor: [],
+    rejectReason: null,
+    redacted: false,
+    canResubmit: false,
+    mergedIntoId: null,
+    queuePosition: null,
+    claim: null,
+    ...extra,
+  });
+  const pre = (questions: QuestionView[], mine: string[], myVotes: string[] = []): RoomModel =>
+    roomReducer(emptyRoom, {
+      type: 'joined',
+      seq: 1,
+      state: { ...state(questions), discussion: { ...state([]).discussion, moderationMode: 'PRE', highlightedQuestionId: null }, mine, myVotes },
+    });
+  const ids = (m: RoomModel) => sortedQuestions(m, 'new').map((x) => x.id);
+
+  it('shows my held question to me alone, then everyone sees it once approved', () => {
+    const held = view('mine', { status: 'PENDING', heldFor: ['pre_moderation'], version: 0 });
+    const author = pre([held], ['mine']);
+    expect(ids(author)).toEqual(['mine']);
+    // Another member's model never holds it; a stray pending view is not listed for a member either.
+    const other = roomReducer(pre([], []), { type: 'question', question: { ...held, heldFor: [] } });
+    expect(ids(other)).toEqual([]);
+    const approved = view('mine', { version: 1 });
+    expect(ids(roomReducer(other, { type: 'approved', question: approved }))).toEqual(['mine']);
+    const a2 = roomReducer(author, { type: 'approved', question: approved });
+    expect(a2.questions.mine.status).toBe('VISIBLE');
+    expect(a2.mine).toEqual(['mine']);
+  });
+
+  it('ignores a view older than the one held (a late broadcast cannot undo an approval)', () => {
+    const m = roomReducer(pre([view('x', { version: 3 })], []), { type: 'question', question: view('x', { status: 'PENDING', version: 2 }) });
+    expect(m.questions.x.status).toBe('VISIBLE');
+  });
+
+  it('hidden: leaves the audience list, stays (as hidden) for its author, clears the highlight', () => {
+    const base = { ...pre([view('a'), view('b')], ['b']), highlight: 'a' };
+    let m = roomReducer(base, { type: 'hidden', id: 'a' });
+    expect(m.questions.a).toBeUndefined();
+    expect(m.highlight).toBeNull();
+    m = roomReducer(m, { type: 'hidden', id: 'b' });
+    expect(m.questions.b.status).toBe('HIDDEN');
+    expect(ids(m)).toEqual(['b']);
+    // Unknown ids change nothing.
+    expect(roomReducer(m, { type: 'hidden', id: 'zz' })).toBe(m);
+  });
+
+  it('a rejection told to its author keeps the reason and the resubmit offer, in either order with the audience event', () => {
+    const rejected = view('r', { status: 'REJECTED', rejectReason: 'Please ask without naming anyone.', canResubmit: true, version: 2 });
+    const event = { action: 'rejected' as const, question: rejected, message: 'Please ask without naming anyone.' };
+    const held = pre([view('r', { status: 'PENDING', version: 1 })], ['r']);
+    for (const m of [
+      roomReducer(roomReducer(held, { type: 'reviewed', event }), { type: 'hidden', id: 'r' }),
+      roomReducer(roomReducer(held, { type: 'hidden', id: 'r' }), { type: 'reviewed', event }),
+    ]) {
+      expect(m.questions.r).toMatchObject({ status: 'REJECTED', rejectReason: 'Please ask without naming anyone.', canResubmit: true });
+      expect(m.reviews.r).toEqual({ action: 'rejected', message: 'Please ask without naming anyone.', redactionNote: null });
+      expect(ids(m)).toEqual(['r']);
+    }
+  });
+
+  it('redacted: the new body for everyone, the note for its author', () => {
+    const m = roomReducer(pre([view('a', { body: 'Call me on 555-0100' })], ['a']), {
+      type: 'redacted',
+      question: view('a', { body: 'Call me', redacted: true, version: 2 }),
+    });
+    expect(m.questions.a).toMatchObject({ body: 'Call me', redacted: true });
+    const told = roomReducer(m, { type: 'reviewed', event: { action: 'redacted', question: m.questions.a, message: 'We took out the phone number.' } });
+    expect(told.reviews.a.redactionNote).toBe('We took out the phone number.');
+    // The approval that follows does not take the note away.
+    const approved = roomReducer(told, { type: 'reviewed', event: { action: 'approved', question: told.questions.a, message: null } });
+    expect(approved.reviews.a).toMatchObject({ action: 'approved', redactionNote: 'We took out the phone number.' });
+  });
+
+  it('merged: the duplicate goes, its votes count once on the target, my vote moves with it', () => {
+    const m0 = pre([view('dup', { votes: 2 }), view('into', { votes: 3 }), view('minedup', { votes: 1 })], ['minedup'], ['dup', 'into']);
+    const m = roomReducer(m0, { type: 'merged', id: 'dup', intoId: 'into', votes: 4 });
+    expect(m.questions.dup).toBeUndefined();
+    expect(m.questions.into.votes).toBe(4);
+    expect(m.myVotes.sort()).toEqual(['into']);
+    const mine = roomReducer(m, { type: 'merged', id: 'minedup', intoId: 'into', votes: 5 });
+    expect(mine.questions.minedup).toMatchObject({ status: 'MERGED', mergedIntoId: 'into' });
+    expect(mine.questions.into.votes).toBe(5);
+  });
+
+  it('unanswered: "mark answered" undone puts it back among the open questions', () => {
+    const m = roomReducer(pre([view('a')], []), { type: 'answered', id: 'a', answeredAt: '2026-01-01T11:00:00Z' });
+    expect(sortedQuestions(m, 'top')).toEqual([]);
+    const back = roomReducer(m, { type: 'unanswered', id: 'a' });
+    expect(sortedQuestions(back, 'top').map((x) => x.id)).toEqual(['a']);
+    expect(sortedQuestions(back, 'answered')).toEqual([]);
+  });
+
+  it('a mute and a removal are kept until lifted, and survive a re-join', () => {
+    let m = roomReducer(pre([], []), { type: 'sanctioned', notice: { kind: 'mute', until: '2026-01-01T10:05:00Z', reason: 'Let others speak' } });
+    expect(m.sanction).toEqual({ kind: 'mute', until: '2026-01-01T10:05:00Z', reason: 'Let others speak' });
+    m = roomReducer(m, { type: 'joined', seq: 2, state: state([]) });
+    expect(m.sanction?.kind).toBe('mute');
+    expect(roomReducer(m, { type: 'sanctioned', notice: { kind: 'unmute', until: null, reason: null } }).sanction).toBeNull();
+    expect(roomReducer(m, { type: 'sanctioned', notice: { kind: 'remove', until: null, reason: 'x' } }).sanction?.kind).toBe('remove');
+  });
+
+  it('a rights change strips the moderator-only fields of every question', () => {
+    const modView = view('v', { pseudonym: 'Anonymous fox', anonymous: true, queuePosition: 0, claim: { byId: 'u', byName: 'Sam', until: 'x' } });
+    const asMod = roomReducer(emptyRoom, { type: 'joined', seq: 1, state: { ...state([modView]), role: 'facilitator', mine: [] } });
+    const m = roomReducer(asMod, { type: 'joining', seq: 2, rightsChanged: true });
+    expect(m.questions.v).toMatchObject({ pseudonym: null, queuePosition: null, claim: null, author: null });
   });
 });

@@ -1,7 +1,11 @@
 // The live room's client state: the joined snapshot plus every broadcast applied in order. Pure, unit-tested.
 import type { Attendee, QuestionView, RoomState } from '@/lib/live/views';
+import type { QuestionReviewedEvent, SanctionNotice } from '@/lib/moderation/views';
 
 export type SortMode = 'top' | 'new' | 'answered';
+
+/** The latest review of one of my questions, and the redaction note (it outlasts the approval that follows). */
+export type QuestionReview = Pick<QuestionReviewedEvent, 'action' | 'message'> & { redactionNote: string | null };
 
 export type RoomModel = {
   room: RoomState | null;
@@ -22,6 +26,10 @@ export type RoomModel = {
   joinedSeq: number;
   /** Our rights here changed and the re-join has not answered yet: the model holds only what the audience sees. */
   rejoining: boolean;
+  /** What the facilitators told me about my own questions (the reason, the redaction note), by question id. */
+  reviews: Record<string, QuestionReview>;
+  /** I am muted (until when; null: until the discussion ends) or removed from this discussion. */
+  sanction: { kind: 'mute' | 'remove'; until: string | null; reason: string | null } | null;
 };
 
 export type RoomAction =
@@ -37,7 +45,15 @@ export type RoomAction =
   | { type: 'answered'; id: string; answeredAt: string }
   | { type: 'state'; status: RoomState['discussion']['status']; startedAt: string | null; endedAt: string | null }
   | { type: 'presence'; count: number; attendees?: Attendee[] }
-  | { type: 'myVote'; id: string; on: boolean; votes?: number };
+  | { type: 'myVote'; id: string; on: boolean; votes?: number }
+  // Moderation, as the audience and the author see it.
+  | { type: 'approved'; question: QuestionView }
+  | { type: 'hidden'; id: string }
+  | { type: 'redacted'; question: QuestionView }
+  | { type: 'merged'; id: string; intoId: string; votes: number }
+  | { type: 'unanswered'; id: string }
+  | { type: 'reviewed'; event: QuestionReviewedEvent }
+  | { type: 'sanctioned'; notice: Omit<SanctionNotice, 'discussionId'> };
 
 export const emptyRoom: RoomModel = {
   room: null,
@@ -51,6 +67,8 @@ export const emptyRoom: RoomModel = {
   joinSeq: 0,
   joinedSeq: 0,
   rejoining: false,
+  reviews: {},
+  sanction: null,
 };
 
 /**
@@ -60,10 +78,18 @@ export const emptyRoom: RoomModel = {
  */
 function audienceOnly(m: RoomModel): RoomModel {
   const keep = (q: QuestionView) => q.status === 'VISIBLE' || m.mine.includes(q.id);
-  const strip = (q: QuestionView): QuestionView => ({
-    ...q,
-    author: q.anonymous || !q.author ? null : { name: q.author.name, badge: q.author.badge },
-  });
+  const strip = (q: QuestionView): QuestionView => {
+    const own = m.mine.includes(q.id);
+    return {
+      ...q,
+      author: q.anonymous || !q.author ? null : { name: q.author.name, badge: q.author.badge },
+      pseudonym: null,
+      queuePosition: null,
+      claim: null,
+      heldFor: own ? q.heldFor : [],
+      rejectReason: own ? q.rejectReason : null,
+    };
+  };
   const questions = Object.values(m.questions).filter(keep).map(strip);
   return {
     ...m,
@@ -86,6 +112,7 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
       // The answer to an older join than the newest one sent: the newer answer (or its timeout) decides.
       if (a.seq < m.joinSeq) return m;
       return {
+        ...m,
         joinSeq: a.seq,
         joinedSeq: a.seq,
         rejoining: false,
@@ -109,6 +136,10 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
     }
     case 'question': {
       const prev = m.questions[a.question.id];
+      // A view older than the one we hold (its version is lower) arrived late: what we hold stays.
+      if (prev && a.question.version < prev.version) {
+        return a.mine && !m.mine.includes(prev.id) ? { ...m, mine: [...m.mine, prev.id] } : m;
+      }
       // Keep our own tally/replies if a broadcast view is older than what we already hold.
       const question = prev
         ? {
@@ -162,12 +193,58 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
       const votes = a.votes ?? (q ? Math.max(0, q.votes + (a.on ? 1 : -1)) : 0);
       return { ...m, myVotes, questions: q ? { ...m.questions, [a.id]: { ...q, votes } } : m.questions };
     }
+    case 'approved':
+    case 'redacted':
+      return roomReducer(m, { type: 'question', question: a.question });
+    case 'hidden': {
+      const q = m.questions[a.id];
+      if (!q) return m;
+      const highlight = m.highlight === a.id ? null : m.highlight;
+      // My own question stays with me (the author is told what happened and why); it leaves everyone else's list.
+      if (m.mine.includes(a.id)) {
+        const status = q.status === 'VISIBLE' || q.status === 'PENDING' ? 'HIDDEN' : q.status;
+        return { ...m, highlight, questions: { ...m.questions, [a.id]: { ...q, status } } };
+      }
+      const { [a.id]: _gone, ...rest } = m.questions;
+      return { ...m, highlight, questions: rest };
+    }
+    case 'merged': {
+      // The duplicate's voters now count on the question it was merged into, each once.
+      const into = m.questions[a.intoId];
+      const questions = { ...m.questions };
+      if (into) questions[a.intoId] = { ...into, votes: a.votes };
+      const dup = questions[a.id];
+      if (dup && m.mine.includes(a.id)) questions[a.id] = { ...dup, status: 'MERGED', mergedIntoId: a.intoId };
+      else delete questions[a.id];
+      const myVotes = m.myVotes.includes(a.id) ? [...new Set([...m.myVotes.filter((v) => v !== a.id), a.intoId])] : m.myVotes;
+      return { ...m, questions, myVotes, highlight: m.highlight === a.id ? a.intoId : m.highlight };
+    }
+    case 'unanswered': {
+      const q = m.questions[a.id];
+      return q ? { ...m, questions: { ...m.questions, [a.id]: { ...q, answeredAt: null } } } : m;
+    }
+    case 'reviewed': {
+      const { question, action, message } = a.event;
+      const next = roomReducer(m, { type: 'question', question, mine: true });
+      const redactionNote = action === 'redacted' ? message : (m.reviews[question.id]?.redactionNote ?? null);
+      return { ...next, reviews: { ...m.reviews, [question.id]: { action, message, redactionNote } } };
+    }
+    case 'sanctioned':
+      return { ...m, sanction: a.notice.kind === 'unmute' ? null : { kind: a.notice.kind, until: a.notice.until, reason: a.notice.reason } };
   }
+}
+
+/** What this person may see in the room's lists: what is visible, their own questions, and (staff) what waits for review. */
+function shownInRoom(m: RoomModel, q: QuestionView): boolean {
+  if (q.status === 'VISIBLE') return true;
+  if (q.status === 'WITHDRAWN') return false;
+  if (m.mine.includes(q.id)) return true;
+  return q.status === 'PENDING' && (m.room?.role ?? 'member') !== 'member';
 }
 
 /** The list for a tab: top = most votes first; new = newest first; answered = most recently answered. */
 export function sortedQuestions(m: RoomModel, mode: SortMode): QuestionView[] {
-  const all = Object.values(m.questions).filter((q) => q.status !== 'WITHDRAWN');
+  const all = Object.values(m.questions).filter((q) => shownInRoom(m, q));
   if (mode === 'answered') return all.filter((q) => q.answeredAt).sort((a, b) => (b.answeredAt ?? '').localeCompare(a.answeredAt ?? ''));
   const open = all.filter((q) => !q.answeredAt);
   if (mode === 'new') return open.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));

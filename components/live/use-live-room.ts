@@ -5,7 +5,7 @@
 import { useCallback, useReducer, useState } from 'react';
 import { useRealtime } from '@/components/realtime/realtime-provider';
 import { emitCommand } from '@/components/realtime/typed-socket';
-import type { CommandName, CommandPayload } from '@/lib/realtime/events';
+import type { CommandData, CommandName, CommandPayload } from '@/lib/realtime/events';
 import type { AppErrorBody } from '@/lib/result';
 import { emptyRoom, roomReducer } from './room-reducer';
 import { NO_ANSWER, useQuestions } from './use-questions';
@@ -38,6 +38,11 @@ export function useLiveRoom(discussionId: string) {
         const { questionId } = payload as CommandPayload<'question:vote'>;
         dispatch({ type: 'myVote', id: questionId, on: event === 'question:vote', votes: (res.data as { votes: number }).votes });
       }
+      // My edited or resubmitted question shows as the server stored it (awaiting review again) at once.
+      if (res?.ok && (event === 'question:edit' || event === 'question:resubmit')) {
+        dispatch({ type: 'question', question: res.data as CommandData<'question:resubmit'>, mine: true });
+      }
+      if (!res?.ok && res?.error.code === 'muted') dispatch({ type: 'sanctioned', notice: { kind: 'mute', until: res.error.until ?? null, reason: null } });
       return error;
     },
     [socket],
@@ -49,6 +54,10 @@ export function useLiveRoom(discussionId: string) {
     notice,
     setNotice,
     outbox: questions.outbox,
+    refused: questions.refused,
+    clearRefused: questions.clearRefused,
+    reviewed: questions.reviewed,
+    clearReviewed: questions.clearReviewed,
     connected,
     join: connection.join,
     ask: questions.ask,

@@ -4,6 +4,7 @@
 import { type Dispatch, useCallback, useEffect, useState } from 'react';
 import type { AppClientSocket } from '@/components/realtime/realtime-provider';
 import { emitCommand, onServerEvents } from '@/components/realtime/typed-socket';
+import type { QuestionReviewedEvent } from '@/lib/moderation/views';
 import type { CommandPayload } from '@/lib/realtime/events';
 import type { AppErrorBody } from '@/lib/result';
 import { addToOutbox, type OutboxItem, readOutbox, removeFromOutbox } from './outbox';
@@ -21,21 +22,36 @@ export function useQuestions(
   setNotice: (notice: AppErrorBody | null) => void,
 ) {
   const [outbox, setOutbox] = useState<OutboxItem[]>([]);
+  /** The last question refused because I am muted: the composer offers its text again once I may ask. */
+  const [refused, setRefused] = useState<(OutboxItem & { message: string }) | null>(null);
+  /** The latest review of one of my questions, for a polite notice (the details stay on the question itself). */
+  const [reviewed, setReviewed] = useState<QuestionReviewedEvent | null>(null);
 
   useEffect(() => setOutbox(readOutbox(localStorage, discussionId)), [discussionId]);
+
+  useQuestionEvents(socket, dispatch);
 
   useEffect(() => {
     if (!socket) return;
     return onServerEvents(socket, {
-      'question:asked': (q) => dispatch({ type: 'question', question: q }),
-      'question:edited': (q) => dispatch({ type: 'question', question: q }),
-      'question:withdrawn': ({ id }) => dispatch({ type: 'withdrawn', id }),
-      'question:voted': ({ tallies }) => dispatch({ type: 'tallies', tallies }),
-      'question:replied': ({ questionId, reply }) => dispatch({ type: 'reply', questionId, reply }),
-      'question:highlighted': ({ questionId }) => dispatch({ type: 'highlight', questionId }),
-      'question:answered': ({ id, answeredAt }) => dispatch({ type: 'answered', id, answeredAt }),
+      // Moderation as the audience sees it (moderators get their own views through 'moderation:action').
+      'question:approved': (q) => dispatch({ type: 'approved', question: q }),
+      'question:hidden': ({ id }) => dispatch({ type: 'hidden', id }),
+      'question:redacted': (q) => dispatch({ type: 'redacted', question: q }),
+      'question:merged': ({ id, intoId, votes }) => dispatch({ type: 'merged', id, intoId, votes }),
+      'moderation:action': ({ question }) => {
+        if (question) dispatch({ type: 'question', question });
+      },
+      // To me alone: what happened to my question and why; my own mute or removal.
+      'question:reviewed': (event) => {
+        dispatch({ type: 'reviewed', event });
+        setReviewed(event);
+      },
+      'participant:sanctioned': ({ discussionId: about, ...notice }) => {
+        if (about === discussionId) dispatch({ type: 'sanctioned', notice });
+      },
     });
-  }, [socket, dispatch]);
+  }, [socket, discussionId, dispatch]);
 
   const send = useCallback(
     async (item: OutboxItem) => {
@@ -48,6 +64,12 @@ export function useQuestions(
         setOutbox(removeFromOutbox(localStorage, discussionId, item.id));
       } else if (res.error.code === 'rate_limited' || res.error.code === 'unavailable') {
         setNotice(res.error); // kept; retried on the next join or send
+      } else if (res.error.code === 'muted' || res.error.code === 'removed') {
+        // Refused for now: the composer says why and until when; the text goes back into it, nothing is lost.
+        setOutbox(removeFromOutbox(localStorage, discussionId, item.id));
+        const kind = res.error.code === 'muted' ? 'mute' : 'remove';
+        dispatch({ type: 'sanctioned', notice: { kind, until: res.error.until ?? null, reason: null } });
+        setRefused({ ...item, message: res.error.message });
       } else {
         setOutbox(removeFromOutbox(localStorage, discussionId, item.id));
         setNotice({ ...res.error, message: `${res.error.message} Your question was: “${item.body}”` });
@@ -80,5 +102,31 @@ export function useQuestions(
     else setNotice(res.error);
   }, [socket, discussionId, nextOffset, joinedSeq, dispatch, setNotice]);
 
-  return { outbox, resendOutbox, ask, loadMore };
+  return {
+    outbox,
+    resendOutbox,
+    ask,
+    loadMore,
+    refused,
+    clearRefused: useCallback(() => setRefused(null), []),
+    reviewed,
+    clearReviewed: useCallback(() => setReviewed(null), []),
+  };
+}
+
+/** The question broadcasts every view of the room applies the same way (the member room and the console). */
+export function useQuestionEvents(socket: AppClientSocket | null, dispatch: Dispatch<RoomAction>) {
+  useEffect(() => {
+    if (!socket) return;
+    return onServerEvents(socket, {
+      'question:asked': (q) => dispatch({ type: 'question', question: q }),
+      'question:edited': (q) => dispatch({ type: 'question', question: q }),
+      'question:withdrawn': ({ id }) => dispatch({ type: 'withdrawn', id }),
+      'question:voted': ({ tallies }) => dispatch({ type: 'tallies', tallies }),
+      'question:replied': ({ questionId, reply }) => dispatch({ type: 'reply', questionId, reply }),
+      'question:highlighted': ({ questionId }) => dispatch({ type: 'highlight', questionId }),
+      'question:answered': ({ id, answeredAt }) => dispatch({ type: 'answered', id, answeredAt }),
+      'question:unanswered': ({ id }) => dispatch({ type: 'unanswered', id }),
+    });
+  }, [socket, dispatch]);
 }

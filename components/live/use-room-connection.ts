@@ -8,7 +8,7 @@ import { emitCommand, onServerEvents } from '@/components/realtime/typed-socket'
 import type { AppErrorBody } from '@/lib/result';
 import type { RoomAction } from './room-reducer';
 
-type JoinStatus = 'connecting' | 'agreement' | 'closed' | 'joined' | 'error';
+type JoinStatus = 'connecting' | 'agreement' | 'closed' | 'joined' | 'removed' | 'error';
 
 export function useRoomConnection(
   socket: AppClientSocket | null,
@@ -41,6 +41,9 @@ export function useRoomConnection(
         setStatus('agreement');
       } else if (res.error.code === 'room_closed') {
         setStatus('closed');
+        setNotice(res.error);
+      } else if (res.error.code === 'removed') {
+        setStatus('removed');
         setNotice(res.error);
       } else {
         setStatus('error');

@@ -12,6 +12,11 @@ const target = <T extends AuditTargetType>(type: T) => z.object({ type: z.litera
 // Reasons and details are user text (ban reasons, article titles): bounded like the inputs they come from.
 const reason = z.string().min(1).max(500);
 const title = z.string().min(1).max(200);
+const questionText = z.string().min(1).max(500);
+const pseudonym = z.string().min(1).max(100);
+/** A person acted on: by user id when named, by the question (and its pseudonym) when they asked anonymously. */
+const person = z.union([target('user'), target('question')]);
+const onQuestion = <A extends string>(action: A) => z.object({ action: z.literal(action), target: target('question') }).strict();
 
 /**
  * Every audited action, with exactly the target and detail it carries. `recordAudit` parses the event with this
@@ -27,6 +32,39 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('article.updated'), target: target('article'), detail: z.object({ title }).strict() }).strict(),
   z.object({ action: z.literal('article.reviewed'), target: target('article'), detail: z.object({ title }).strict() }).strict(),
   z.object({ action: z.literal('modality.created'), target: target('modality'), detail: z.object({ name: z.string().min(1).max(100) }).strict() }).strict(),
+  // The moderation queue (issue 9): one entry per applied action, written with the discussion's id.
+  onQuestion('question.approved'),
+  z.object({ action: z.literal('question.rejected'), target: target('question'), reason }).strict(),
+  onQuestion('question.hidden'),
+  onQuestion('question.restored'),
+  // The original text lives here and nowhere else once a facilitator redacted the question.
+  z
+    .object({
+      action: z.literal('question.redacted'),
+      target: target('question'),
+      detail: z.object({ before: questionText, after: questionText, note: z.string().min(1).max(300) }).strict(),
+    })
+    .strict(),
+  z.object({ action: z.literal('question.merged'), target: target('question'), detail: z.object({ intoId: targetId }).strict() }).strict(),
+  z
+    .object({ action: z.literal('question.queued'), target: target('question'), detail: z.object({ position: z.number().int().min(0).nullable() }).strict() })
+    .strict(),
+  onQuestion('question.claimed'),
+  onQuestion('question.released'),
+  onQuestion('question.highlighted'),
+  onQuestion('question.answered'),
+  onQuestion('question.unanswered'),
+  z.object({ action: z.literal('question.author_revealed'), target: target('question'), reason, detail: z.object({ pseudonym }).strict() }).strict(),
+  z
+    .object({
+      action: z.literal('participant.muted'),
+      target: person,
+      reason,
+      detail: z.object({ minutes: z.number().int().positive().nullable(), pseudonym: pseudonym.optional() }).strict(),
+    })
+    .strict(),
+  z.object({ action: z.literal('participant.unmuted'), target: person, detail: z.object({ pseudonym: pseudonym.optional() }).strict() }).strict(),
+  z.object({ action: z.literal('participant.removed'), target: person, reason, detail: z.object({ pseudonym: pseudonym.optional() }).strict() }).strict(),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];
@@ -40,6 +78,22 @@ export const AUDIT_ACTIONS = [
   'article.updated',
   'article.reviewed',
   'modality.created',
+  'question.approved',
+  'question.rejected',
+  'question.hidden',
+  'question.restored',
+  'question.redacted',
+  'question.merged',
+  'question.queued',
+  'question.claimed',
+  'question.released',
+  'question.highlighted',
+  'question.answered',
+  'question.unanswered',
+  'question.author_revealed',
+  'participant.muted',
+  'participant.unmuted',
+  'participant.removed',
 ] as const satisfies readonly AuditAction[];
 // Fails to compile when an action is added to the union but not to the list (the filter would refuse it).
 const everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : false = true;

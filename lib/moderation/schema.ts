@@ -17,7 +17,7 @@ export const MUTE_MINUTES = [5, 15, 60] as const;
 /** Default of the "new member" tier: a member's first questions in the community wait for review. */
 export const DEFAULT_NEW_MEMBER_HOLDS = 3;
 
-export const HOLD_REASONS = ['pre_moderation', 'new_member', 'word_filter'] as const;
+const HOLD_REASONS = ['pre_moderation', 'new_member', 'word_filter'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 const questionId = z.uuid({ error: 'Question ids are UUIDs.' });

@@ -65,6 +65,65 @@ describeDialects('audit', ({ make }) => {
     );
   });
 
+  it('moderation events carry the discussion and read as text: a redaction keeps the original, sanctions the pseudonym', async () => {
+    const facilitator = await makeActor('FACILITATOR');
+    const host = await makeActor('ELDER');
+    const d = await db().discussion.create({
+      data: {
+        title: 'Audit circle',
+        description: '',
+        startsAt: new Date(),
+        timeZone: 'UTC',
+        localStart: '2026-01-01T00:00',
+        durationMinutes: 60,
+        agreementText: 'Be kind.',
+        createdById: host.id,
+      },
+    });
+    const q = { type: 'question', id: `q-${Date.now().toString(36)}` } as const;
+    await db().$transaction(async (tx) => {
+      await recordAudit(
+        tx,
+        facilitator,
+        { action: 'question.redacted', target: q, detail: { before: 'Call Ana at 555-0100', after: 'Call a friend', note: 'Removed a number' } },
+        d.id,
+      );
+      await recordAudit(
+        tx,
+        facilitator,
+        { action: 'participant.muted', target: q, reason: 'A pause', detail: { minutes: 15, pseudonym: 'Anonymous fox' } },
+        d.id,
+      );
+      await recordAudit(tx, facilitator, { action: 'question.queued', target: q, detail: { position: null } }, d.id);
+    });
+    const rows = await db().auditEntry.findMany({
+      where: { targetId: q.id },
+      orderBy: { at: 'asc' },
+      select: { action: true, detail: true, reason: true, discussionId: true },
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        {
+          action: 'question.redacted',
+          detail: 'Before: Call Ana at 555-0100\nAfter: Call a friend\nNote to the author: Removed a number',
+          reason: null,
+          discussionId: d.id,
+        },
+        { action: 'participant.muted', detail: '15 minutes · Anonymous fox', reason: 'A pause', discussionId: d.id },
+        { action: 'question.queued', detail: 'Taken out of "up next"', reason: null, discussionId: d.id },
+      ]),
+    );
+    // A sanction names a person or a question, nothing else; a redaction needs its original.
+    for (const bad of [
+      { action: 'participant.removed', target: { type: 'article', id: 'x' }, reason: 'r', detail: {} },
+      { action: 'question.redacted', target: q, detail: { after: 'x', note: 'y' } },
+    ]) {
+      const body = await errorOf(db().$transaction((tx) => recordAudit(tx, facilitator, bad as unknown as AuditEvent, d.id)));
+      expect(body.code).toBe('validation_error');
+    }
+    expect(await db().auditEntry.count({ where: { targetId: q.id } })).toBe(3);
+  });
+
   it('the entry rolls back with the change it records: a failing transaction leaves neither', async () => {
     const admin = await makeActor('ADMIN');
     const member = await makeActor('MEMBER');

@@ -19,8 +19,32 @@ function auditDetailText(event: AuditEvent): string | null {
       return event.detail.title;
     case 'modality.created':
       return event.detail.name;
+    case 'question.redacted':
+      return `Before: ${event.detail.before}\nAfter: ${event.detail.after}\nNote to the author: ${event.detail.note}`;
+    case 'question.merged':
+      return `Merged into question ${event.detail.intoId}`;
+    case 'question.queued':
+      return event.detail.position === null ? 'Taken out of "up next"' : `Up next, position ${event.detail.position + 1}`;
+    case 'question.author_revealed':
+      return event.detail.pseudonym;
+    case 'participant.muted': {
+      const length = event.detail.minutes === null ? 'Until the discussion ends' : `${event.detail.minutes} minutes`;
+      return event.detail.pseudonym ? `${length} · ${event.detail.pseudonym}` : length;
+    }
+    case 'participant.unmuted':
+    case 'participant.removed':
+      return event.detail.pseudonym ?? null;
     case 'user.banned':
     case 'user.unbanned':
+    case 'question.approved':
+    case 'question.rejected':
+    case 'question.hidden':
+    case 'question.restored':
+    case 'question.claimed':
+    case 'question.released':
+    case 'question.highlighted':
+    case 'question.answered':
+    case 'question.unanswered':
       return null;
   }
 }
@@ -28,8 +52,9 @@ function auditDetailText(event: AuditEvent): string | null {
 /**
  * Records `event` done by `actor` (null: the system or the command line, nobody signed in) on the caller's
  * transaction client. The event is parsed, not trusted: a wrong shape throws and rolls the change back with it.
+ * `discussionId`: the discussion the action belongs to (moderation), so its hosts can read that part of the log.
  */
-export async function recordAudit(tx: Prisma.TransactionClient, actor: { id: string } | null, raw: AuditEvent): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient, actor: { id: string } | null, raw: AuditEvent, discussionId?: string): Promise<void> {
   const event = auditEventSchema.parse(raw);
   await tx.auditEntry.create({
     data: {
@@ -39,6 +64,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: { id: str
       targetId: event.target.id,
       reason: 'reason' in event ? event.reason : null,
       detail: auditDetailText(event),
+      discussionId: discussionId ?? null,
     },
   });
 }

@@ -19,6 +19,13 @@ export const LIVE_BUDGETS = {
   page: { points: 30, seconds: 60 },
   leave: { points: 20, seconds: 60 },
   timeSync: { points: 120, seconds: 60 }, // every tab syncs on (re)connect; bounded, not tight
+  // The moderation queue (server/moderation/commands.ts), per moderator.
+  moderate: { points: 60, seconds: 60 }, // approve, reject, hide, restore, redact, merge, queue, unanswer
+  claim: { points: 60, seconds: 60 }, // claims and releases
+  reveal: { points: 10, seconds: 600 },
+  sanction: { points: 30, seconds: 60 }, // mute, unmute, remove, ban
+  moderationState: { points: 30, seconds: 60 },
+  resubmit: { points: 10, seconds: 60 }, // the author's resubmission of a rejected question
 } as const satisfies Record<string, Budget>;
 
 export type LiveCommand = keyof typeof LIVE_BUDGETS;

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { moderatorRightsEndedSince, publishToRoom } from '../realtime/bus';
 import { spendBudget } from './budgets';
-import { loadRoom, type RoomContext } from './context';
+import { assertNotRemoved, loadRoom, type RoomContext } from './context';
 import { canHost, canModerate, needsAgreement } from './policy';
 
 export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomContext> {
@@ -20,6 +20,8 @@ export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: Ro
     throw new AppError('room_closed', `The room opens at ${opens.toISOString()} (15 minutes before the start).`);
   }
   if (ctx.phase === 'cancelled') throw new AppError('room_closed', 'This discussion was cancelled.');
+  // Removed by its facilitators: no way back into this discussion (staff cannot be removed).
+  await assertNotRemoved(actor, ctx);
   if (ctx.phase !== 'ended' && needsAgreement(actor, ctx.staff)) {
     const key = { discussionId_userId: { discussionId: ctx.discussion.id, userId: actor.id } };
     const accepted = await db().agreementAcceptance.findUnique({ where: key });

@@ -1,11 +1,13 @@
 // The room core every room feature builds on: loadRoom (the discussion, the actor's staff role, badges, phase)
-// and the checks each feature's commands run: open for questions, moderator, agreement accepted.
+// and the checks each feature's commands run: open for questions, moderator, agreement accepted, not muted or
+// removed (sanctions, by the server clock).
 // Features (questions/, later moderation/ and polls/) import this; nothing here imports a feature.
 import type { DiscussionStatus } from '@/lib/discussions/schema';
 import { type RoomPhase, roomPhase } from '@/lib/live/phase';
 import type { StaffBadge } from '@/lib/live/views';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
+import { now } from '../clock';
 import { db, type Prisma } from '../db/client';
 import { canModerate, effectiveStaff, needsAgreement, roomRole, type StaffRole } from './policy';
 
@@ -86,4 +88,34 @@ export async function assertAgreed(actor: Actor, ctx: RoomContext) {
   if (!needsAgreement(actor, ctx.staff)) return;
   const ok = await db().agreementAcceptance.findUnique({ where: { discussionId_userId: { discussionId: ctx.discussion.id, userId: actor.id } } });
   if (!ok) throw new AppError('agreement_required', 'Please accept the discussion agreement before taking part.');
+}
+
+/** The person's sanction in this discussion that is in force now (a removal first), or null. */
+async function activeSanction(userId: string, discussionId: string) {
+  const rows = await db().sanction.findMany({
+    where: { discussionId, userId, liftedAt: null, OR: [{ kind: 'REMOVE' }, { until: null }, { until: { gt: now() } }] },
+    select: { kind: true, until: true, reason: true },
+  });
+  return rows.find((r) => r.kind === 'REMOVE') ?? rows.sort((a, b) => (b.until?.getTime() ?? Infinity) - (a.until?.getTime() ?? Infinity))[0] ?? null;
+}
+
+const REMOVED = 'You were removed from this discussion by its facilitators. You can still join other discussions.';
+
+/** A person removed from the discussion takes no part in it any more (join, vote, ask). */
+export async function assertNotRemoved(actor: Actor, ctx: RoomContext) {
+  if (ctx.isMod) return;
+  const s = await activeSanction(actor.id, ctx.discussion.id);
+  if (s?.kind === 'REMOVE') throw new AppError('removed', REMOVED);
+}
+
+/** Asking, editing and resubmitting: refused while muted (by the server clock, F12) or removed. */
+export async function assertMaySpeak(actor: Actor, ctx: RoomContext) {
+  if (ctx.isMod) return;
+  const s = await activeSanction(actor.id, ctx.discussion.id);
+  if (!s) return;
+  if (s.kind === 'REMOVE') throw new AppError('removed', REMOVED);
+  const until = s.until?.toISOString() ?? null;
+  const left = s.until ? Math.max(1, Math.ceil((s.until.getTime() - now().getTime()) / 60_000)) : null;
+  const when = left === null ? 'until the discussion ends' : `for ${left === 1 ? 'about a minute' : `${left} more minutes`}`;
+  throw new AppError('muted', `The facilitators paused your questions ${when}. You can still read along and vote.`, undefined, { until });
 }

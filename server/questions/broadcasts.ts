@@ -1,18 +1,18 @@
 // Who hears about a question, and in which view: the audience gets the audience view (no anonymous authors),
-// moderators theirs; an event about a question the audience may not see goes to moderators and its author
+// moderators theirs (anonymous askers by pseudonym only); an event about a question the audience may not see goes to moderators and its author
 // only. Vote tallies are coalesced per room. Everything is sent through server/realtime/bus.ts, after the write.
 import type { ServerEventName, ServerEventPayload } from '@/lib/realtime/events';
 import { db } from '../db/client';
 import { isPublishing, publishToAudience, publishToModerators, publishToRoom } from '../realtime/bus';
 import { coalescer } from '../realtime/coalesce';
-import { audienceView, type Badges, moderatorView, type QuestionRow } from './views';
+import { audienceView, type Badges, moderatorView, type Pseudonyms, type QuestionRow } from './views';
 
 const TALLY_INTERVAL_MS = 250; // at most 4 tally messages per second per room
 
 /** A question as the audience and as moderators see it. Pending questions go to moderators only. */
-export function publishQuestion(discussionId: string, event: 'question:asked' | 'question:edited', row: QuestionRow, badges: Badges) {
+export function publishQuestion(discussionId: string, event: 'question:asked' | 'question:edited', row: QuestionRow, badges: Badges, pseudonyms: Pseudonyms) {
   if (row.status === 'VISIBLE') publishToAudience(discussionId, event, audienceView(row, badges));
-  publishToModerators(discussionId, event, moderatorView(row, badges));
+  publishToModerators(discussionId, event, moderatorView(row, badges, pseudonyms));
 }
 
 type AboutQuestion = { discussionId: string; status: QuestionRow['status']; authorId: string };

@@ -1,22 +1,33 @@
 // Question use cases: ask, edit, withdraw, vote, unvote (members); reply, highlight, answer (hosts and
 // facilitators). Each: validate → load room + policy → write in a transaction → return → broadcast after.
+// Asking runs the holds (server/moderation/holds.ts) and gives an anonymous asker their pseudonym first.
 
 import type { QuestionView, ReplyView } from '@/lib/live/views';
 import { askQuestionSchema, editQuestionSchema, highlightQuestionSchema, questionRefSchema, replyToQuestionSchema } from '@/lib/questions/schema';
 import { AppError } from '@/lib/result';
+import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
+import { now } from '../clock';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { refundBudget, spendBudget } from '../live/budgets';
-import { assertAgreed, assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
-import { publishToRoom } from '../realtime/bus';
+import { assertAgreed, assertMaySpeak, assertModerator, assertNotRemoved, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
+import { publishModerationAction } from '../moderation/broadcasts';
+import { holdReasons, tripsWordFilter } from '../moderation/holds';
+import { ensurePseudonym, pseudonymsFor } from '../moderation/pseudonyms';
+import { publishToAudience, publishToRoom } from '../realtime/bus';
 import { markTallyDirty, publishAboutQuestion, publishQuestion } from './broadcasts';
-import { type QuestionRow, questionSelect, replyView, viewFor } from './views';
+import { moderatorView, type QuestionRow, questionSelect, replyView, viewFor } from './views';
 
 async function loadQuestion(questionId: string) {
   const q = await db().question.findUnique({ where: { id: questionId }, select: questionSelect });
-  if (!q || q.status === 'WITHDRAWN' || q.status === 'REJECTED') throw new AppError('not_found', 'That question is no longer there.');
+  if (!q || q.status === 'WITHDRAWN' || q.status === 'REJECTED' || q.status === 'MERGED') throw new AppError('not_found', 'That question is no longer there.');
   return q;
+}
+
+/** The question as `ctx`'s person sees it (moderators: anonymous askers by pseudonym). */
+async function seen(actor: Actor, ctx: RoomContext, row: QuestionRow) {
+  return viewFor(ctx, actor.id, row, ctx.isMod ? await pseudonymsFor(db(), [row]) : new Map());
 }
 
 export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
@@ -46,7 +57,10 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
 
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
-  const status = ctx.discussion.moderationMode === 'PRE' && !ctx.isMod ? 'PENDING' : 'VISIBLE';
+  await assertMaySpeak(actor, ctx);
+  // Held for review (pre mode, the new-member tier, the word filter), never dropped.
+  const held = await holdReasons(db(), actor.id, ctx, input.body);
+  if (input.anonymous) await ensurePseudonym(db(), input.discussionId, actor.id);
   let row: QuestionRow;
   try {
     row = await db().question.create({
@@ -57,7 +71,8 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
         body: input.body,
         anonymous: input.anonymous,
         contentWarning: input.contentWarning ?? null,
-        status,
+        status: held.length ? 'PENDING' : 'VISIBLE',
+        heldFor: held.length ? held.join(',') : null,
       },
       select: questionSelect,
     });
@@ -68,15 +83,16 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
     const raced = await db().question.findUniqueOrThrow({ where: { id: input.id }, select: questionSelect });
     return sameQuestion(actor, ctx, raced, input.discussionId);
   }
-  publishQuestion(input.discussionId, 'question:asked', row, ctx.badges);
-  return viewFor(ctx, row);
+  const pseudonyms = await pseudonymsFor(db(), [row]);
+  publishQuestion(input.discussionId, 'question:asked', row, ctx.badges, pseudonyms);
+  return viewFor(ctx, actor.id, row, pseudonyms);
 }
 
 function sameQuestion(actor: Actor, ctx: RoomContext, row: QuestionRow, discussionId: string) {
   if (row.authorId !== actor.id || row.discussionId !== discussionId) {
     throw new AppError('conflict', 'That question id is already taken. Please send your question again.');
   }
-  return viewFor(ctx, row);
+  return seen(actor, ctx, row);
 }
 
 async function ownQuestion(actor: Actor, questionId: string) {
@@ -88,17 +104,32 @@ async function ownQuestion(actor: Actor, questionId: string) {
   return { q, ctx };
 }
 
+/**
+ * The author edits their question. An edit that trips the word filter is held for review again (a visible
+ * question leaves the audience's list until a facilitator approves it), never dropped.
+ */
 export async function editQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = editQuestionSchema.parse(raw);
   await spendBudget('edit', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
+  await assertMaySpeak(actor, ctx);
+  const filtered = !ctx.isMod && (await tripsWordFilter(input.body));
+  const heldFor = q.heldFor?.split(',').filter(Boolean) ?? [];
+  const holdAgain = filtered && (q.status === 'VISIBLE' || (q.status === 'PENDING' && !heldFor.includes('word_filter')));
   const row = await db().question.update({
     where: { id: q.id },
-    data: { body: input.body, editedAt: new Date() },
+    data: {
+      body: input.body,
+      editedAt: new Date(),
+      version: { increment: 1 },
+      ...(holdAgain ? { status: 'PENDING', heldFor: [...(q.status === 'PENDING' ? heldFor : []), 'word_filter'].join(','), queuePosition: null } : {}),
+    },
     select: questionSelect,
   });
-  publishQuestion(q.discussionId, 'question:edited', row, ctx.badges);
-  return viewFor(ctx, row);
+  const pseudonyms = await pseudonymsFor(db(), [row]);
+  if (holdAgain && q.status === 'VISIBLE') publishToAudience(q.discussionId, 'question:hidden', { id: q.id });
+  publishQuestion(q.discussionId, 'question:edited', row, ctx.badges, pseudonyms);
+  return viewFor(ctx, actor.id, row, pseudonyms);
 }
 
 export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null> {
@@ -106,7 +137,7 @@ export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null
   await spendBudget('withdraw', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
   await db().$transaction(async (tx) => {
-    await tx.question.update({ where: { id: q.id }, data: { status: 'WITHDRAWN' } });
+    await tx.question.update({ where: { id: q.id }, data: { status: 'WITHDRAWN', version: { increment: 1 }, queuePosition: null } });
     if (ctx.discussion.highlightedQuestionId === q.id) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
   });
   publishAboutQuestion(q, 'question:withdrawn', { id: q.id });
@@ -121,6 +152,7 @@ async function votable(actor: Actor, questionId: string) {
   const ctx = await loadRoom(actor, q.discussionId);
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
+  await assertNotRemoved(actor, ctx);
   return q;
 }
 
@@ -183,13 +215,26 @@ export async function highlightQuestion(actor: Actor, raw: unknown): Promise<nul
   const ctx = await loadRoom(actor, input.discussionId);
   assertModerator(ctx);
   if (ctx.phase !== 'live') throw new AppError('room_closed', 'Highlight questions while the discussion is live.');
-  if (input.questionId) {
-    const q = await loadQuestion(input.questionId);
+  const questionId = input.questionId;
+  if (questionId) {
+    const q = await loadQuestion(questionId);
     if (q.discussionId !== input.discussionId || q.status !== 'VISIBLE') throw new AppError('not_found', 'That question is not in this discussion.');
   }
-  await db().discussion.update({ where: { id: input.discussionId }, data: { highlightedQuestionId: input.questionId } });
-  publishToRoom(input.discussionId, 'question:highlighted', { questionId: input.questionId });
+  await db().$transaction(async (tx) => {
+    await tx.discussion.update({ where: { id: input.discussionId }, data: { highlightedQuestionId: questionId } });
+    // "Answering now" is a moderation action on a question: audited. Clearing it is not an action on one.
+    if (questionId) await recordAudit(tx, actor, { action: 'question.highlighted', target: { type: 'question', id: questionId } }, input.discussionId);
+  });
+  publishToRoom(input.discussionId, 'question:highlighted', { questionId });
+  if (questionId) await publishFeed(actor, ctx, 'highlighted', questionId);
   return null;
+}
+
+/** The console's feed line with the question's moderator view. */
+async function publishFeed(actor: Actor, ctx: RoomContext, action: 'highlighted' | 'answered', questionId: string) {
+  const row = await db().question.findUnique({ where: { id: questionId }, select: questionSelect });
+  if (!row) return;
+  publishModerationAction(ctx.discussion.id, actor, { action, questionId }, moderatorView(row, ctx.badges, await pseudonymsFor(db(), [row])));
 }
 
 export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> {
@@ -197,13 +242,22 @@ export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> 
   await spendBudget('answer', actor.id);
   const { q, ctx } = await moderated(actor, questionId);
   if (q.answeredAt) return null;
-  const answeredAt = new Date();
+  const answeredAt = now(); // the server clock: "answered" can be undone for 10 s by that clock
   const wasHighlighted = ctx.discussion.highlightedQuestionId === q.id;
-  await db().$transaction(async (tx) => {
-    await tx.question.update({ where: { id: q.id }, data: { answeredAt } });
+  const applied = await db().$transaction(async (tx) => {
+    // Conditional: two facilitators marking at once answer it once, with one audit entry.
+    const changed = await tx.question.updateMany({
+      where: { id: q.id, answeredAt: null },
+      data: { answeredAt, version: { increment: 1 }, queuePosition: null },
+    });
+    if (changed.count === 0) return false;
     if (wasHighlighted) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
+    await recordAudit(tx, actor, { action: 'question.answered', target: { type: 'question', id: q.id } }, q.discussionId);
+    return true;
   });
+  if (!applied) return null;
   publishAboutQuestion(q, 'question:answered', { id: q.id, answeredAt: answeredAt.toISOString() });
   if (wasHighlighted) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
+  await publishFeed(actor, ctx, 'answered', q.id);
   return null;
 }

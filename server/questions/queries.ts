@@ -1,5 +1,6 @@
 // The questions of a live room as one person may see them: the questions' part of the join state, and the pages
-// after it (`questions:page`). Moderators see pending and hidden questions and authors; the audience does not.
+// after it (`questions:page`). Moderators see held, hidden, rejected and merged questions (anonymous askers by
+// pseudonym); the author their own held and rejected ones; the audience only visible ones.
 
 import type { QuestionPage, RoomQuestions } from '@/lib/live/views';
 import { pageQuestionsSchema } from '@/lib/questions/schema';
@@ -7,17 +8,24 @@ import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { spendBudget } from '../live/budgets';
-import { assertAgreed, loadRoom, type RoomContext } from '../live/context';
-import { AUDIENCE_STATUSES, MODERATOR_STATUSES, questionSelect, viewFor } from './views';
+import { assertAgreed, assertNotRemoved, loadRoom, type RoomContext } from '../live/context';
+import { pseudonymsFor } from '../moderation/pseudonyms';
+import { AUDIENCE_STATUSES, MODERATOR_STATUSES, OWN_STATUSES, type QuestionRow, questionSelect, viewFor } from './views';
 
 /** Questions in the join state: the most relevant 200 (own, highlighted and pending-for-review always added). */
 const JOIN_QUESTIONS = 200;
 const RELEVANCE = [{ voteCount: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }] satisfies Prisma.QuestionOrderByWithRelationInput[];
 
-/** The questions this person may see in the room: visible ones, their own pending ones, and everything a moderator sees. */
+/** The questions this person may see in the room: visible ones, their own held and rejected ones, and everything a moderator sees. */
 function seenBy(actor: Actor, ctx: RoomContext): Prisma.QuestionWhereInput {
   const statuses = ctx.isMod ? [...MODERATOR_STATUSES] : [...AUDIENCE_STATUSES];
-  return { discussionId: ctx.discussion.id, OR: [{ status: { in: statuses } }, { authorId: actor.id, status: 'PENDING' }] };
+  return { discussionId: ctx.discussion.id, OR: [{ status: { in: statuses } }, { authorId: actor.id, status: { in: [...OWN_STATUSES] } }] };
+}
+
+/** Rows as this person sees them (moderators: anonymous askers by pseudonym, read in one query). */
+async function viewsFor(actor: Actor, ctx: RoomContext, rows: QuestionRow[]) {
+  const pseudonyms = ctx.isMod ? await pseudonymsFor(db(), rows) : new Map<string, string>();
+  return rows.map((row) => viewFor(ctx, actor.id, row, pseudonyms));
 }
 
 /** The questions' part of the join state, for a room `ctx` that `actor` has just entered. */
@@ -36,7 +44,7 @@ export async function getRoomQuestions(actor: Actor, ctx: RoomContext): Promise<
   ]);
   const rows = new Map([...top, ...pinned].map((r) => [r.id, r]));
   return {
-    questions: [...rows.values()].map((row) => viewFor(ctx, row)),
+    questions: await viewsFor(actor, ctx, [...rows.values()]),
     questionCount,
     nextOffset: questionCount > JOIN_QUESTIONS ? JOIN_QUESTIONS : null,
     mine: own.map((q) => q.id),
@@ -52,6 +60,7 @@ export async function pageQuestions(actor: Actor, raw: unknown): Promise<Questio
   if (ctx.phase === 'scheduled' || ctx.phase === 'cancelled') throw new AppError('room_closed', 'This room is not open.');
   // The same entry rule as the join: the agreement first (staff and an ended room's readers excepted).
   if (ctx.phase !== 'ended') await assertAgreed(actor, ctx);
+  await assertNotRemoved(actor, ctx);
   const rows = await db().question.findMany({
     where: seenBy(actor, ctx),
     orderBy: RELEVANCE,
@@ -60,7 +69,7 @@ export async function pageQuestions(actor: Actor, raw: unknown): Promise<Questio
     select: questionSelect,
   });
   return {
-    questions: rows.slice(0, JOIN_QUESTIONS).map((row) => viewFor(ctx, row)),
+    questions: await viewsFor(actor, ctx, rows.slice(0, JOIN_QUESTIONS)),
     nextOffset: rows.length > JOIN_QUESTIONS ? input.offset + JOIN_QUESTIONS : null,
   };
 }

@@ -1,7 +1,11 @@
-// Prisma selects and mappers for question views. The audience mapper drops the author of anonymous questions
-// here on the server, so no anonymous author ever reaches an audience socket or page. Staff badges are
-// computed here too, from the discussion's staff list (RoomContext.badges) and the author's global role.
+// Prisma selects and mappers for question views, one per kind of reader (F27): the audience's, the author's own,
+// and the moderators'. No view carries the author of an anonymous question — not the moderators' (they get a
+// pseudonym per discussion instead), not the author's own (the author knows it through `mine`). Staff badges
+// are computed here too, from the discussion's staff list (RoomContext.badges) and the author's global role.
+
 import type { QuestionView, ReplyView, StaffBadge } from '@/lib/live/views';
+import { CLAIM_MS, type HoldReason } from '@/lib/moderation/schema';
+import { now } from '../clock';
 import type { Prisma } from '../db/client';
 import type { RoomContext } from '../live/context';
 
@@ -20,6 +24,16 @@ export const questionSelect = {
   createdAt: true,
   authorId: true,
   author: authorSelect,
+  version: true,
+  heldFor: true,
+  rejectReason: true,
+  resubmitted: true,
+  redactedAt: true,
+  mergedIntoId: true,
+  queuePosition: true,
+  claimedById: true,
+  claimedAt: true,
+  claimedBy: { select: { displayName: true } },
   replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, authorId: true, author: authorSelect } },
 } as const satisfies Prisma.QuestionSelect;
 
@@ -29,6 +43,8 @@ type Author = QuestionRow['author'];
 
 /** Staff badges of one discussion by user id (hosts and facilitators whose global role still backs them). */
 export type Badges = ReadonlyMap<string, StaffBadge>;
+/** Pseudonyms of anonymous askers in one discussion by user id (server/moderation/pseudonyms.ts pseudonymsFor). */
+export type Pseudonyms = ReadonlyMap<string, string>;
 
 function badgeOf(userId: string, author: Author, badges: Badges): StaffBadge | null {
   return author.role === 'ADMIN' ? 'admin' : (badges.get(userId) ?? null);
@@ -38,11 +54,19 @@ export function replyView(r: QuestionRow['replies'][number], badges: Badges): Re
   return { id: r.id, body: r.body, authorName: r.author.displayName, authorBadge: badgeOf(r.authorId, r.author, badges), createdAt: r.createdAt.toISOString() };
 }
 
-function base(q: QuestionRow, badges: Badges): Omit<QuestionView, 'author'> {
+/** The row's comma-separated heldFor as a list. */
+function parseHeldFor(value: string | null): HoldReason[] {
+  return value ? (value.split(',').filter(Boolean) as HoldReason[]) : [];
+}
+
+/** What everyone may see; the author is filled in per reader. */
+function base(q: QuestionRow, badges: Badges): QuestionView {
   return {
     id: q.id,
     body: q.body,
     anonymous: q.anonymous,
+    author: q.anonymous ? null : { name: q.author.displayName, badge: badgeOf(q.authorId, q.author, badges) },
+    pseudonym: null,
     contentWarning: q.contentWarning,
     status: q.status,
     votes: q.voteCount,
@@ -50,22 +74,58 @@ function base(q: QuestionRow, badges: Badges): Omit<QuestionView, 'author'> {
     editedAt: q.editedAt?.toISOString() ?? null,
     createdAt: q.createdAt.toISOString(),
     replies: q.replies.map((r) => replyView(r, badges)),
+    version: q.version,
+    heldFor: [],
+    rejectReason: null,
+    redacted: q.redactedAt !== null,
+    canResubmit: false,
+    mergedIntoId: q.mergedIntoId,
+    queuePosition: null,
+    claim: null,
   };
 }
 
 export function audienceView(q: QuestionRow, badges: Badges): QuestionView {
-  return { ...base(q, badges), author: q.anonymous ? null : { name: q.author.displayName, badge: badgeOf(q.authorId, q.author, badges) } };
+  return base(q, badges);
 }
 
-export function moderatorView(q: QuestionRow, badges: Badges): QuestionView {
-  return { ...base(q, badges), author: { id: q.authorId, name: q.author.displayName, badge: badgeOf(q.authorId, q.author, badges) } };
+/** The author's own view: why it waits or was rejected, and whether it may be resubmitted. */
+export function ownView(q: QuestionRow, badges: Badges): QuestionView {
+  return {
+    ...base(q, badges),
+    heldFor: q.status === 'PENDING' ? parseHeldFor(q.heldFor) : [],
+    rejectReason: q.status === 'REJECTED' ? q.rejectReason : null,
+    canResubmit: q.status === 'REJECTED' && !q.resubmitted && q.answeredAt === null,
+  };
 }
 
-/** Which questions the audience sees: visible ones (pending ones only their author and moderators). */
+/** Moderators: named authors with their id, anonymous ones by pseudonym only; holds, reasons, order and claims. */
+export function moderatorView(q: QuestionRow, badges: Badges, pseudonyms: Pseudonyms): QuestionView {
+  const v = base(q, badges);
+  const claimUntil = q.claimedAt ? q.claimedAt.getTime() + CLAIM_MS : 0;
+  return {
+    ...v,
+    author: q.anonymous ? null : { id: q.authorId, name: q.author.displayName, badge: badgeOf(q.authorId, q.author, badges) },
+    pseudonym: q.anonymous ? (pseudonyms.get(q.authorId) ?? 'Anonymous') : null,
+    heldFor: q.status === 'PENDING' ? parseHeldFor(q.heldFor) : [],
+    rejectReason: q.status === 'REJECTED' ? q.rejectReason : null,
+    queuePosition: q.queuePosition,
+    claim:
+      q.claimedById && q.claimedBy && claimUntil > now().getTime()
+        ? { byId: q.claimedById, byName: q.claimedBy.displayName, until: new Date(claimUntil).toISOString() }
+        : null,
+  };
+}
+
+/** Which questions the audience sees: visible ones (held and rejected ones only their author and moderators). */
 export const AUDIENCE_STATUSES = ['VISIBLE'] as const;
-export const MODERATOR_STATUSES = ['VISIBLE', 'PENDING', 'HIDDEN'] as const;
+/** The author also sees their own held and rejected questions ("Awaiting review", the reason, resubmit). */
+export const OWN_STATUSES = ['PENDING', 'REJECTED'] as const;
+/** The console's tabs: the queue, live, hidden and rejected (restorable), merged duplicates. */
+export const MODERATOR_STATUSES = ['VISIBLE', 'PENDING', 'HIDDEN', 'REJECTED', 'MERGED'] as const;
 
-/** A question as the person of `ctx` sees it: moderators see authors, the audience not those of anonymous ones. */
-export function viewFor(ctx: Pick<RoomContext, 'isMod' | 'badges'>, row: QuestionRow): QuestionView {
-  return ctx.isMod ? moderatorView(row, ctx.badges) : audienceView(row, ctx.badges);
+/** A question as the person of `ctx` sees it: moderators theirs, the author their own, everyone else the audience's. */
+export function viewFor(ctx: Pick<RoomContext, 'isMod' | 'badges'>, actorId: string, row: QuestionRow, pseudonyms: Pseudonyms): QuestionView {
+  if (ctx.isMod) return moderatorView(row, ctx.badges, pseudonyms);
+  return row.authorId === actorId ? ownView(row, ctx.badges) : audienceView(row, ctx.badges);
 }

@@ -143,6 +143,19 @@ export function moveOutOfModerators(userId: string, discussionId: string) {
   publishToUser(userId, 'discussion:rights-changed', { discussionId });
 }
 
+/**
+ * A person removed from a discussion: every socket of theirs, on every node (through the adapter), leaves the
+ * discussion's rooms AT ONCE (not deferred: nothing published after the removal may reach them), then they are
+ * told why. Their sockets stay connected (other discussions, notifications); joining this one is refused.
+ */
+export function removeFromDiscussion(userId: string, discussionId: string, notice: ServerEventPayload<'participant:sanctioned'>) {
+  const sent = getIo()
+    ?.in(rooms.user(userId))
+    .socketsLeave([rooms.discussion(discussionId), rooms.discussionMods(discussionId)]) as unknown;
+  if (sent instanceof Promise) sent.catch(warn);
+  publishToUser(userId, 'participant:sanctioned', notice);
+}
+
 /** Someone became staff of a discussion: their clients re-join to get the moderator view. */
 export function announceRightsChanged(userId: string, discussionId: string) {
   publishToUser(userId, 'discussion:rights-changed', { discussionId });

@@ -12,6 +12,7 @@ import { onStop } from '../runtime';
 import { createRealtimeAdapter } from './adapter';
 import { type Io, setIo } from './bus';
 import { registerLiveHandlers } from './live-handlers';
+import { registerModerationHandlers } from './moderation-handlers';
 import { registerSystemHandlers } from './system-handlers';
 
 /** Per-user socket cap on each node (F05): many tabs are fine, hundreds are an attack. */
@@ -96,6 +97,7 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
     void socket.join(rooms.user(socket.data.actor.id));
     registerSystemHandlers(socket);
     registerLiveHandlers(socket);
+    registerModerationHandlers(socket);
   });
 
   setIo(io);

@@ -76,13 +76,34 @@ async function withRssGrowth<T>(pid: number, work: () => Promise<T>): Promise<{ 
   }
 }
 
-describe('request bodies are bounded (issue 7 item 4)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(() => server?.stop());
+const modeOf = (p: string) => statSync(p).mode & 0o777;
 
+// Two servers for the whole file, started side by side (each start costs seconds of CPU), and each is also the
+// subject of one data-folder test: `server` (demo seed on, as by default) starts on an existing 0755 folder,
+// `seedless` (DEMO_SEED=off, a fixed AUTH_SECRET) on a folder that does not exist yet.
+let parent: string;
+let existingDir: string;
+let existingModeBefore: number;
+let freshDir: string;
+let server: TestServer;
+let seedless: TestServer;
+beforeAll(async () => {
+  parent = mkdtempSync(path.join(tmpdir(), 'fireside-perm-'));
+  existingDir = path.join(parent, 'existing');
+  mkdirSync(existingDir, { mode: 0o755 });
+  existingModeBefore = modeOf(existingDir);
+  freshDir = path.join(parent, 'fresh', 'data');
+  [server, seedless] = await Promise.all([
+    startServer({ dataDir: existingDir }),
+    startServer({ dataDir: freshDir, env: { AUTH_SECRET: 'a'.repeat(40), DEMO_SEED: 'off' } }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([server?.stop(), seedless?.stop()]);
+  rmSync(parent, { recursive: true, force: true });
+});
+
+describe('request bodies are bounded (issue 7 item 4)', () => {
   it('a 150 MB POST to the sign-in endpoint is refused with 413 and the server RSS grows < 50 MB', async () => {
     const { result, growth } = await withRssGrowth(server.proc.pid!, () =>
       bigPost(`${server.url}/api/auth/callback/credentials`, 150 * MB, { chunked: false }),
@@ -163,50 +184,23 @@ describe('request bodies are bounded (issue 7 item 4)', () => {
 });
 
 describe('data folder and database files are private (issue 7 item 8)', () => {
-  let parent: string;
-  beforeAll(() => {
-    parent = mkdtempSync(path.join(tmpdir(), 'fireside-perm-'));
-  });
-  afterAll(() => rmSync(parent, { recursive: true, force: true }));
-
-  const modeOf = (p: string) => statSync(p).mode & 0o777;
-
-  it('an existing 0755 data folder becomes 0700; the database and its -wal/-shm files are 0600', async () => {
-    const dataDir = path.join(parent, 'existing');
-    mkdirSync(dataDir, { mode: 0o755 });
-    expect(modeOf(dataDir)).toBe(0o755);
-    const server = await startServer({ dataDir });
-    try {
-      expect(modeOf(dataDir)).toBe(0o700);
-      for (const f of ['fireside.db', 'fireside.db-wal', 'fireside.db-shm', 'auth-secret']) {
-        expect({ file: f, mode: modeOf(path.join(dataDir, f)).toString(8) }).toEqual({ file: f, mode: '600' });
-      }
-    } finally {
-      await server.stop();
+  it('an existing 0755 data folder becomes 0700; the database and its -wal/-shm files are 0600', () => {
+    expect(existingModeBefore).toBe(0o755);
+    expect(modeOf(existingDir)).toBe(0o700);
+    for (const f of ['fireside.db', 'fireside.db-wal', 'fireside.db-shm', 'auth-secret']) {
+      expect({ file: f, mode: modeOf(path.join(existingDir, f)).toString(8) }).toEqual({ file: f, mode: '600' });
     }
   });
 
-  it('a data folder that does not exist yet is created 0700 with 0600 database files', async () => {
-    const dataDir = path.join(parent, 'fresh', 'data');
-    const server = await startServer({ dataDir, env: { AUTH_SECRET: 'a'.repeat(40) } });
-    try {
-      expect(modeOf(dataDir)).toBe(0o700);
-      for (const f of ['fireside.db', 'fireside.db-wal', 'fireside.db-shm']) {
-        expect({ file: f, mode: modeOf(path.join(dataDir, f)).toString(8) }).toEqual({ file: f, mode: '600' });
-      }
-    } finally {
-      await server.stop();
+  it('a data folder that does not exist yet is created 0700 with 0600 database files', () => {
+    expect(modeOf(freshDir)).toBe(0o700);
+    for (const f of ['fireside.db', 'fireside.db-wal', 'fireside.db-shm']) {
+      expect({ file: f, mode: modeOf(path.join(freshDir, f)).toString(8) }).toEqual({ file: f, mode: '600' });
     }
   });
 });
 
 describe('every response carries the security headers (issue 7 item 8)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ env: { DEMO_SEED: 'off' } });
-  });
-  afterAll(() => server?.stop());
-
   const directives = (csp: string) =>
     new Map(
       csp
@@ -219,7 +213,7 @@ describe('every response carries the security headers (issue 7 item 8)', () => {
   it.each(['/', '/signin', '/api/health', '/api/ready', '/api/auth/csrf', '/no-such-page', '/favicon.ico'])(
     '%s has CSP, nosniff, Referrer-Policy, Permissions-Policy, no HSTS over http',
     async (p) => {
-      const res = await rawRequest(server.url + p);
+      const res = await rawRequest(seedless.url + p);
       const csp = String(res.headers['content-security-policy'] ?? '');
       const d = directives(csp);
       expect(d.get('object-src')).toEqual(["'none'"]);
@@ -236,8 +230,8 @@ describe('every response carries the security headers (issue 7 item 8)', () => {
   );
 
   it('the page nonce is fresh per response and is the one on every script tag of the page', async () => {
-    const a = await rawRequest(`${server.url}/signin`);
-    const b = await rawRequest(`${server.url}/signin`);
+    const a = await rawRequest(`${seedless.url}/signin`);
+    const b = await rawRequest(`${seedless.url}/signin`);
     const nonceOf = (csp: unknown) => /'nonce-([^']+)'/.exec(String(csp))![1];
     expect(nonceOf(a.headers['content-security-policy'])).not.toBe(nonceOf(b.headers['content-security-policy']));
     const scripts = [...a.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -246,7 +240,7 @@ describe('every response carries the security headers (issue 7 item 8)', () => {
   });
 
   it('a Content-Security-Policy request header from the client cannot choose the nonce', async () => {
-    const res = await rawRequest(`${server.url}/signin`, { headers: { 'content-security-policy': "script-src 'nonce-attacker'" } });
+    const res = await rawRequest(`${seedless.url}/signin`, { headers: { 'content-security-policy': "script-src 'nonce-attacker'" } });
     expect(String(res.headers['content-security-policy'])).not.toContain('attacker');
     expect(res.body.includes('nonce="attacker"')).toBe(false);
   });

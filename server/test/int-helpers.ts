@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Result } from '@/lib/result';
-import { connectSocket, ROOT, rawRequest, type TestServer } from './harness';
+import { connectSocket, DEMO_USERS, ROOT, rawRequest, type TestServer } from './harness';
 
 export const SESSION_COOKIE = 'next-auth.session-token';
 
@@ -118,3 +118,18 @@ export async function handshakeOutcome(server: Pick<TestServer, 'url'>, opts: Pa
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The banner every page shows while demo accounts exist (issue 7 item 2). */
+export const DEMO_BANNER = 'Demo community: sample accounts, not for real conversations';
+
+/** How many of the demo accounts exist in the server's database. */
+export function demoAccountsIn(server: Pick<TestServer, 'databaseUrl'>): number {
+  const conn = openDb(server);
+  try {
+    const emails = DEMO_USERS.map((u) => u.email);
+    const row = conn.prepare(`SELECT COUNT(*) AS n FROM "User" WHERE email IN (${emails.map(() => '?').join(',')})`).get(...emails) as { n: number };
+    return row.n;
+  } finally {
+    conn.close();
+  }
+}

@@ -11,7 +11,7 @@ import { CONTENT_WARNINGS } from '@/lib/questions/schema';
 import type { Db } from '../db/client';
 import { connectSocket, type TestSocket, waitFor } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
-import { createDiscussion, join, sleep, until, userId } from './live-fixtures';
+import { createDiscussion, join, setNewMemberHolds, sleep, until, userId } from './live-fixtures';
 
 // Bounds from shared/FAULTS.md and the issues, never from the code under test: F01 "maxHttpBufferSize in tens
 // of KB" (a frame of 64 KB + 1 is refused); F05 a per-user cap of at most 12 sockets; the ask budget of 5 per 30 s.
@@ -30,6 +30,9 @@ const cookies = new Map<string, string>();
 beforeAll(async () => {
   server = await startInProcess();
   db = server.db;
+  // These suites are about the room itself: a member's first questions are not held for review here (the
+  // new-member tier is tested in moderation-queue.int.test.ts).
+  await setNewMemberHolds(db, 0);
 });
 afterAll(async () => {
   for (const s of sockets) s.close();

@@ -133,3 +133,11 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     await sleep(20);
   }
 }
+
+/**
+ * The community's "new member" tier (issue 9: a member's first N questions wait for review; 3 by default).
+ * Suites about other things set it to 0, so a member's first question is visible at once in post mode.
+ */
+export async function setNewMemberHolds(db: Db, n: number) {
+  await db.communitySetting.upsert({ where: { key: 'newMemberHolds' }, create: { key: 'newMemberHolds', value: String(n) }, update: { value: String(n) } });
+}

@@ -8,7 +8,7 @@ import type { Db } from '../db/client';
 import { changeRole } from '../users/commands';
 import type { TestSocket } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 
 let server: InProcessServer;
 let db: Db;
@@ -21,6 +21,9 @@ const track = (s: TestSocket) => {
 beforeAll(async () => {
   server = await startInProcess();
   db = server.db;
+  // These suites are about the room itself: a member's first questions are not held for review here (the
+  // new-member tier is tested in moderation-queue.int.test.ts).
+  await setNewMemberHolds(db, 0);
 });
 afterAll(async () => {
   for (const s of open) s.close();
@@ -70,15 +73,22 @@ describe('live room', () => {
     const beaAnon = beaAsked.find((q) => q.id === anon)!;
     expect(beaAnon.author).toBeNull();
     expect(beaAsked.find((q) => q.id === named)!.author).toEqual({ name: 'Alex', badge: null });
-    expect(samAsked.find((q) => q.id === anon)!.author).toEqual({ id: alexId, name: 'Alex', badge: null });
-    // On the wire: no frame the member received names Alex or carries Alex's id for the anonymous question.
-    const anonFrames = beaFrames.filter((f) => f.includes(anon));
-    expect(anonFrames.length).toBeGreaterThan(0);
-    for (const f of anonFrames) {
-      expect(f).not.toContain(alexId);
-      expect(f).not.toContain('Alex');
+    // Moderators see a named asker with their id, an anonymous one by pseudonym only (F27, issue 9).
+    expect(samAsked.find((q) => q.id === named)!.author).toEqual({ id: alexId, name: 'Alex', badge: null });
+    const samAnon = samAsked.find((q) => q.id === anon)!;
+    expect(samAnon.author).toBeNull();
+    expect(samAnon.pseudonym).toMatch(/^Anonymous /);
+    // On the wire: no frame the member or the facilitator received names Alex or carries Alex's id for the
+    // anonymous question (the named question's frames do, for the facilitator: the check can fail).
+    for (const frames of [beaFrames, samFrames]) {
+      const anonFrames = frames.filter((f) => f.includes(anon));
+      expect(anonFrames.length).toBeGreaterThan(0);
+      for (const f of anonFrames) {
+        expect(f).not.toContain(alexId);
+        expect(f).not.toContain('Alex');
+      }
     }
-    expect(samFrames.some((f) => f.includes(anon) && f.includes(alexId))).toBe(true);
+    expect(samFrames.some((f) => f.includes(named) && f.includes(alexId))).toBe(true);
 
     // Votes: bea votes, unvotes, votes again; tallies arrive coalesced.
     const tallies = collect<{ tallies: [string, number][] }>(alex, 'question:voted');

@@ -139,7 +139,12 @@ describe('F15 sign-in throttling', () => {
     // by server/http/origin.test.ts.)
   });
 
-  it("F15 attempts refused during the account's delay are not charged to the owner's own budget: the owner knocks 25 times, then signs in", async () => {
+  // The three tests below mostly wait out real delays (F15's 1 s, 2 s, 4 s, 8 s) on accounts and addresses of their
+  // own (bea, eli, an unknown account; 198.51.100.77, 198.18.x.x, 198.19.x.x), so they run side by side and their
+  // waits overlap. The two above run alone: one measures the server's timing, the other loads it with 100 attempts.
+  it.concurrent("F15 attempts refused during the account's delay are not charged to the owner's own budget: the owner knocks 25 times, then signs in", async ({
+    expect,
+  }) => {
     const victim = 'bea@example.org'; // two wrong passwords in the first test at most
     let n = 0;
     const fresh = () => `198.18.9.${++n}`;
@@ -173,7 +178,7 @@ describe('F15 sign-in throttling', () => {
     expect(mine.signedIn, `owner answer: ${mine.error}`).toBe(true);
   });
 
-  it('F15 failures from rotating IPs slow the account down progressively; concurrent guesses get one check; no lockout', async () => {
+  it.concurrent('F15 failures from rotating IPs slow the account down progressively; concurrent guesses get one check; no lockout', async ({ expect }) => {
     const victim = 'eli@example.org';
     let n = 0;
     const fresh = () => `198.18.${++n >> 8}.${n & 255}`;
@@ -212,7 +217,7 @@ describe('F15 sign-in throttling', () => {
     expect((await attempt(victim, DEMO_PASSWORD, fresh())).signedIn).toBe(true);
   });
 
-  it('F15 an unknown account slows down exactly like a real one', async () => {
+  it.concurrent('F15 an unknown account slows down exactly like a real one', async ({ expect }) => {
     const ghost = 'nobody-throttled@example.org';
     let n = 0;
     const fresh = () => `198.19.0.${++n}`;

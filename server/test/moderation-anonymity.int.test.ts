@@ -1,0 +1,243 @@
+// F27, anonymity that holds against the moderators themselves (issue 9 item 3): an anonymous asker reaches
+// facilitators and hosts as a stable pseudonym per discussion, through every moderation action, join state, page,
+// conflict answer, feed line, sanction and error; only an explicit reveal (with a reason) shows the name, to the
+// revealer alone, audited, with a private notice to the author. Every frame every client receives is read raw.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { QuestionView } from '@/lib/live/views';
+import type { QuestionReviewedEvent } from '@/lib/moderation/views';
+import type { NotificationCreatedPayload } from '@/lib/notifications/views';
+import type { Db } from '../db/client';
+import type { TestSocket } from './harness';
+import { type InProcessServer, startInProcess } from './in-process-server';
+import { collect, createDiscussion, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { describeDialects } from './temp-databases';
+
+let server: InProcessServer;
+let db: Db;
+const open: TestSocket[] = [];
+
+async function connect(email: string) {
+  const s = await socketFor(server, email);
+  open.push(s);
+  return s;
+}
+
+/** A member of their own with a distinctive name, so a leak of the name cannot hide in other text. */
+async function secretAsker() {
+  const tag = randomUUID().slice(0, 6);
+  const email = `quiet-${tag}@example.org`;
+  const displayName = `Quincy Hollowell ${tag}`;
+  const u = await db.user.create({ data: { email, displayName, passwordHash: 'x', role: 'MEMBER' } });
+  return { email, displayName, id: u.id };
+}
+
+const ask = async (s: TestSocket, discussionId: string, body: string, anonymous: boolean) => {
+  const res = await s.emitWithAck('question:ask', { discussionId, id: randomUUID(), body, anonymous });
+  if (!res.ok) throw new Error(`ask failed: ${res.error.code} ${res.error.message}`);
+  return res.data;
+};
+
+/**
+ * A frame without the attendee lists moderators get (who is in the room: kept on purpose, since presence does not
+ * link anyone to a question); everything else of the frame stays, as it was on the wire.
+ */
+function withoutAttendees(frame: string): string {
+  const start = frame.indexOf('[');
+  if (start < 0) return frame;
+  const strip = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== 'attendees')
+              .map(([k, x]) => [k, strip(x)]),
+          )
+        : v;
+  return frame.slice(0, start) + JSON.stringify(strip(JSON.parse(frame.slice(start))));
+}
+
+/** Every frame that mentions the person in any way (their id, their name, their email), attendee lists aside. */
+const leaks = (frames: string[], who: { id: string; displayName: string; email: string }) =>
+  frames.map(withoutAttendees).filter((f) => f.includes(who.id) || f.includes(who.displayName) || f.includes(who.email));
+
+// Both databases (PostgreSQL when TEST_POSTGRES_URL is set).
+describeDialects('F27 anonymous means anonymous, even to moderators', ({ make }) => {
+  let drop: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const d = await make();
+    drop = d.drop;
+    server = await startInProcess({ databaseUrl: d.url });
+    db = server.db;
+    await setNewMemberHolds(db, 0);
+  });
+  afterAll(async () => {
+    for (const s of open.splice(0)) s.close();
+    await server?.stop();
+    await drop();
+  });
+
+  it('no frame to the audience, two facilitators or the host carries the anonymous asker, across every action', async () => {
+    const asker = await secretAsker();
+    const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'PRE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+    const [me, bea, sam, jordan, rowan] = await Promise.all([
+      connect(asker.email),
+      connect('bea@example.org'),
+      connect('sam@example.org'),
+      connect('jordan@example.org'),
+      connect('rowan@example.org'),
+    ]);
+    const watchers = { bea, sam, jordan, rowan };
+    const frames = Object.fromEntries(Object.entries(watchers).map(([k, s]) => [k, recordFrames(s)]));
+    for (const s of [me, bea, sam, jordan, rowan]) await join(s, discussionId);
+    const samAsked = collect<QuestionView>(sam, 'question:asked');
+
+    // Two anonymous questions and one named one by the same person.
+    const a1 = await ask(me, discussionId, 'Is it normal to feel numb for weeks afterwards?', true);
+    const a2 = await ask(me, discussionId, 'Should I tell my family what I took?', true);
+    const named = await ask(me, discussionId, 'A named question from the same person', false);
+    expect(a1.author).toBeNull();
+    await until(() => samAsked.length === 3, 3000, 'the moderators see the three questions');
+    const pseudonym = samAsked.find((q) => q.id === a1.id)?.pseudonym;
+    expect(pseudonym).toMatch(/^Anonymous [a-z]/);
+    // Stable per discussion: both anonymous questions carry the same pseudonym; the named one none.
+    expect(samAsked.find((q) => q.id === a2.id)?.pseudonym).toBe(pseudonym);
+    expect(samAsked.find((q) => q.id === named.id)).toMatchObject({ pseudonym: null, author: { id: asker.id, name: asker.displayName } });
+    // The author's own view: no author either (they know it is theirs through `mine`).
+    expect(a1).toMatchObject({ author: null, pseudonym: null, heldFor: ['pre_moderation'] });
+
+    // Every queue action on the anonymous questions, by two facilitators and the host.
+    const ok = async (p: Promise<{ ok: boolean }>) => expect((await p).ok).toBe(true);
+    await ok(sam.emitWithAck('question:claim', { questionId: a1.id }));
+    const taken = await jordan.emitWithAck('question:claim', { questionId: a1.id }); // conflict: carries the current moderator view
+    expect(taken.ok).toBe(false);
+    await ok(sam.emitWithAck('question:redact', { questionId: a1.id, body: 'Is it normal to feel numb for a while afterwards?', note: 'Shortened a little.' }));
+    await ok(sam.emitWithAck('question:approve', { questionId: a1.id }));
+    const stale = await jordan.emitWithAck('question:approve', { questionId: a1.id, version: 0 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', current: { id: a1.id, pseudonym } } });
+    await ok(rowan.emitWithAck('question:queue', { questionId: a1.id, position: 0 }));
+    await ok(bea.emitWithAck('question:vote', { questionId: a1.id }));
+    await ok(jordan.emitWithAck('question:reply', { questionId: a1.id, body: 'It can be; we will talk about it now.' }));
+    await ok(rowan.emitWithAck('question:highlight', { discussionId, questionId: a1.id }));
+    await ok(rowan.emitWithAck('question:answer', { questionId: a1.id }));
+    await ok(rowan.emitWithAck('question:unanswer', { questionId: a1.id }));
+    await ok(jordan.emitWithAck('question:hide', { questionId: a1.id }));
+    await ok(jordan.emitWithAck('question:restore', { questionId: a1.id }));
+    await ok(sam.emitWithAck('question:reject', { questionId: a2.id, reason: 'Please ask this one privately.' }));
+    await ok(me.emitWithAck('question:resubmit', { questionId: a2.id, body: 'Should I tell my family about the retreat?' }));
+    await ok(sam.emitWithAck('question:approve', { questionId: a2.id }));
+    await ok(sam.emitWithAck('question:merge', { questionId: a2.id, intoId: a1.id }));
+    // Sanctions through the question: staff know the person by pseudonym only.
+    const muted = await jordan.emitWithAck('participant:mute', {
+      discussionId,
+      target: { questionId: a1.id },
+      minutes: 15,
+      reason: 'Let’s pause for a moment.',
+    });
+    expect(muted).toMatchObject({ ok: true, data: { kind: 'mute', target: { pseudonym, questionId: a1.id } } });
+    const refused = await me.emitWithAck('question:ask', { discussionId, id: randomUUID(), body: 'Muted?', anonymous: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'muted' } });
+    await ok(jordan.emitWithAck('participant:unmute', { discussionId, target: { questionId: a1.id } }));
+    const state = await sam.emitWithAck('moderation:state', { discussionId });
+    expect(state.ok && state.data.feed.length).toBeGreaterThan(10);
+    expect(state.ok && state.data.feed.find((f) => f.action === 'muted')?.target).toEqual({ pseudonym, questionId: a1.id });
+    // Join states and pages of everyone, as the console and the room load them.
+    for (const s of [bea, sam, jordan, rowan]) {
+      await join(s, discussionId);
+      expect((await s.emitWithAck('questions:page', { discussionId, offset: 0 })).ok).toBe(true);
+    }
+    // The audit log itself names the question and the pseudonym, never the person.
+    const audit = await db.auditEntry.findMany({ where: { discussionId } });
+    expect(audit.length).toBeGreaterThan(10);
+    expect(audit.filter((a) => a.targetId === asker.id || a.detail?.includes(asker.displayName))).toEqual([]);
+    expect(audit.filter((a) => a.action.startsWith('participant.')).map((a) => [a.targetType, a.detail])).toEqual([
+      ['question', `15 minutes · ${pseudonym}`],
+      ['question', pseudonym],
+    ]);
+
+    await until(() => frames.bea.some((f) => f.includes('question:approved') && f.includes(a2.id)), 3000, 'the last broadcasts');
+    await new Promise((r) => setTimeout(r, 300)); // the coalesced tallies and presence of the last actions
+    for (const [who, got] of Object.entries(frames)) {
+      // Control: each client did receive frames about the anonymous question (so the check below can fail)…
+      expect(got.filter((f) => f.includes(a1.id)).length, who).toBeGreaterThan(0);
+      // …and the named question's frames name the person to staff, so a leak would be seen.
+      if (who !== 'bea')
+        expect(
+          got.some((f) => f.includes(named.id) && f.includes(asker.id)),
+          who,
+        ).toBe(true);
+      // No frame about the anonymous questions (or anything else but the named question) names the asker.
+      const bad = leaks(got, asker).filter((f) => !f.includes(named.id));
+      expect(bad, who).toEqual([]);
+    }
+  });
+
+  it('pseudonyms differ between discussions and between askers', async () => {
+    const [p1, p2] = [await secretAsker(), await secretAsker()];
+    const names = new Set<string>();
+    const [s1, s2, sam] = await Promise.all([connect(p1.email), connect(p2.email), connect('sam@example.org')]);
+    const perDiscussion: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      const discussionId = await createDiscussion(db, { status: 'LIVE' });
+      for (const s of [s1, s2, sam]) await join(s, discussionId);
+      const q1 = await ask(s1, discussionId, `First asker, circle ${i}`, true);
+      const q2 = await ask(s2, discussionId, `Second asker, circle ${i}`, true);
+      const seen = (await join(sam, discussionId)).questions;
+      const pair = [seen.find((q) => q.id === q1.id)!.pseudonym!, seen.find((q) => q.id === q2.id)!.pseudonym!];
+      expect(pair[0]).not.toBe(pair[1]);
+      perDiscussion.push(pair);
+      names.add(pair[0]);
+    }
+    // Drawn afresh in each discussion (four equal draws out of hundreds would be a stable, linkable name).
+    expect(names.size).toBeGreaterThan(1);
+    expect(await db.pseudonym.count({ where: { userId: p1.id } })).toBe(4);
+  });
+
+  it('reveal: the ack alone carries the name; audited with the reason; the author is told who looked and why; no other frame names them', async () => {
+    const asker = await secretAsker();
+    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+    const [me, bea, sam, jordan, rowan] = await Promise.all([
+      connect(asker.email),
+      connect('bea@example.org'),
+      connect('sam@example.org'),
+      connect('jordan@example.org'),
+      connect('rowan@example.org'),
+    ]);
+    const frames = { bea: recordFrames(bea), sam: recordFrames(sam), jordan: recordFrames(jordan), rowan: recordFrames(rowan) };
+    for (const s of [me, bea, sam, jordan, rowan]) await join(s, discussionId);
+    const q = await ask(me, discussionId, 'I am worried about a friend who is not safe right now', true);
+    const notices = collect<NotificationCreatedPayload>(me, 'notification:created');
+    const reviewed = collect<QuestionReviewedEvent>(me, 'question:reviewed');
+
+    // A member cannot reveal; nothing is written.
+    expect(await bea.emitWithAck('author:reveal', { questionId: q.id, reason: 'curious' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(0);
+
+    const reason = 'Possible risk to someone’s safety; we need to reach out.';
+    const revealed = await sam.emitWithAck('author:reveal', { questionId: q.id, reason });
+    expect(revealed).toEqual({ ok: true, data: { name: asker.displayName } });
+    await until(() => notices.length === 1 && reviewed.length === 1, 3000, 'the author is told');
+    expect(notices[0].notification).toMatchObject({ type: 'author_revealed', body: expect.stringContaining('Sam Lindqvist') });
+    expect(notices[0].notification.body).toContain(reason);
+    expect(reviewed[0]).toMatchObject({ action: 'revealed', question: { id: q.id }, message: expect.stringContaining(reason) });
+    const samId = await userId(db, 'sam@example.org');
+    const pseudonym = (await db.pseudonym.findFirstOrThrow({ where: { discussionId, userId: asker.id } })).name;
+    expect(
+      await db.auditEntry.findMany({
+        where: { targetId: q.id },
+        select: { action: true, actorId: true, reason: true, detail: true, targetType: true, discussionId: true },
+      }),
+    ).toEqual([{ action: 'question.author_revealed', actorId: samId, reason, detail: pseudonym, targetType: 'question', discussionId }]);
+
+    await new Promise((r) => setTimeout(r, 300)); // anything that would follow the reveal has been sent
+    // The revealer: exactly one frame names the person — the ack (a socket.io ack packet: "3<id>[…]").
+    const samNamed = leaks(frames.sam, asker);
+    expect(samNamed).toHaveLength(1);
+    expect(samNamed[0]).toBe(`${samNamed[0].match(/^3\d+/)?.[0]}[{"ok":true,"data":{"name":"${asker.displayName}"}}]`);
+    for (const who of ['bea', 'jordan', 'rowan'] as const) {
+      expect(frames[who].filter((f) => f.includes(q.id)).length, who).toBeGreaterThan(0);
+      expect(leaks(frames[who], asker), who).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,428 @@
+// The moderation queue over real sockets (issue 9): holds (pre mode, the new-member tier, the word filter),
+// every queue action with exactly one audit entry, what the audience, the moderators and the author each hear,
+// reject → edit → resubmit once, redaction, merges that count each voter once, "up next" order, claims, the
+// answered undo by the server clock; F09 (members), F10 (demoted facilitator), F26 (two facilitators at once).
+// Limits come from the issue: new members' first 3 questions held, claims last 2 minutes, "answered" undo 10 s.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuestionView } from '@/lib/live/views';
+import type { ModerationEvent, QuestionReviewedEvent } from '@/lib/moderation/views';
+import { advanceClock } from '../clock';
+import type { Db } from '../db/client';
+import { updateDiscussion } from '../discussions/commands';
+import { blockedTermsChanged } from '../moderation/holds';
+import type { TestSocket } from './harness';
+import { type InProcessServer, startInProcess } from './in-process-server';
+import { collect, createDiscussion, createMember, discussionEditInput, join, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { describeDialects } from './temp-databases';
+
+let server: InProcessServer;
+let db: Db;
+const open: TestSocket[] = [];
+
+async function connect(email: string) {
+  const s = await socketFor(server, email);
+  open.push(s);
+  return s;
+}
+
+// One socket per staff member for the whole file (at most 12 sockets per person per node); each room() joins it
+// to that test's discussion, which leaves the previous one.
+const staffSockets = new Map<string, TestSocket>();
+async function staff(email: string) {
+  let s = staffSockets.get(email);
+  if (!s?.connected) {
+    s = await connect(email);
+    staffSockets.set(email, s);
+  }
+  return s;
+}
+
+/** A live discussion with Rowan hosting and Sam and Jordan facilitating, everyone joined; a fresh member asks. */
+async function room(opts: { moderationMode?: 'PRE' | 'POST'; holds?: number } = {}) {
+  await setNewMemberHolds(db, opts.holds ?? 0);
+  const discussionId = await createDiscussion(db, {
+    status: 'LIVE',
+    moderationMode: opts.moderationMode ?? 'PRE',
+    facilitatorEmails: ['sam@example.org', 'jordan@example.org'],
+  });
+  const authorEmail = await createMember(db);
+  const [author, audience, sam, jordan] = await Promise.all([
+    connect(authorEmail),
+    connect(await createMember(db)),
+    staff('sam@example.org'),
+    staff('jordan@example.org'),
+  ]);
+  for (const s of [author, audience, sam, jordan]) await join(s, discussionId);
+  return { discussionId, author, authorEmail, audience, sam, jordan };
+}
+
+const ask = async (s: TestSocket, discussionId: string, body: string, anonymous = false) => {
+  const res = await s.emitWithAck('question:ask', { discussionId, id: randomUUID(), body, anonymous });
+  if (!res.ok) throw new Error(`ask failed: ${res.error.code} ${res.error.message}`);
+  return res.data;
+};
+
+const auditOf = (questionId: string) =>
+  db.auditEntry.findMany({
+    where: { targetId: questionId },
+    select: { action: true, actorId: true, reason: true, detail: true, discussionId: true, targetType: true },
+  });
+
+// Both databases (PostgreSQL when TEST_POSTGRES_URL is set): the optimistic checks of F26 rest on each one's locking.
+describeDialects('moderation queue', ({ make }) => {
+  let drop: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const d = await make();
+    drop = d.drop;
+    server = await startInProcess({ databaseUrl: d.url });
+    db = server.db;
+    staffSockets.clear();
+  });
+  afterAll(async () => {
+    for (const s of open.splice(0)) s.close();
+    await server?.stop();
+    await drop();
+  });
+
+  describe('holds', () => {
+    it('pre mode: a member question waits ("Awaiting review"), seen by its author and the moderators only, then approved for all', async () => {
+      const { discussionId, author, audience, sam, jordan } = await room({ moderationMode: 'PRE' });
+      const audienceAsked = collect<QuestionView>(audience, 'question:asked');
+      const samAsked = collect<QuestionView>(sam, 'question:asked');
+      const q = await ask(author, discussionId, 'What helps after a hard session?');
+      expect(q).toMatchObject({ status: 'PENDING', heldFor: ['pre_moderation'] });
+      await until(() => samAsked.some((x) => x.id === q.id), 3000, 'the held question reaches the moderators');
+      expect(samAsked.find((x) => x.id === q.id)).toMatchObject({ status: 'PENDING', heldFor: ['pre_moderation'], version: 0 });
+      expect((await join(audience, discussionId)).questions.map((x) => x.id)).not.toContain(q.id);
+      expect((await join(author, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'PENDING', heldFor: ['pre_moderation'] });
+      expect(audienceAsked).toHaveLength(0);
+
+      const approved = collect<QuestionView>(audience, 'question:approved');
+      const reviewed = collect<QuestionReviewedEvent>(author, 'question:reviewed');
+      const feed = collect<ModerationEvent>(jordan, 'moderation:action');
+      const ack = await sam.emitWithAck('question:approve', { questionId: q.id, version: 0 });
+      expect(ack).toMatchObject({ ok: true, data: { id: q.id, status: 'VISIBLE', version: 1, heldFor: [] } });
+      await until(() => approved.length === 1 && reviewed.length === 1 && feed.length === 1, 3000, 'approve broadcasts');
+      expect(approved[0]).toMatchObject({ id: q.id, status: 'VISIBLE', heldFor: [] });
+      expect(reviewed[0]).toMatchObject({ action: 'approved', question: { id: q.id, status: 'VISIBLE' } });
+      expect(feed[0]).toMatchObject({ item: { action: 'approved', actorName: 'Sam Lindqvist', questionId: q.id }, question: { id: q.id, status: 'VISIBLE' } });
+      expect(await auditOf(q.id)).toEqual([
+        { action: 'question.approved', actorId: await userId(db, 'sam@example.org'), reason: null, detail: null, discussionId, targetType: 'question' },
+      ]);
+      // Staff questions are never held.
+      expect(await ask(sam, discussionId, 'A facilitator’s own question')).toMatchObject({ status: 'VISIBLE', heldFor: [] });
+    });
+
+    it('new-member tier: in post mode a member’s first 3 questions in the community wait, the 4th is visible at once', async () => {
+      const { discussionId, author } = await room({ moderationMode: 'POST', holds: 3 });
+      const statuses: string[] = [];
+      for (let i = 1; i <= 4; i++) {
+        const q = await ask(author, discussionId, `Question number ${i} from a newcomer`);
+        statuses.push(`${q.status}:${q.heldFor.join('+')}`);
+      }
+      expect(statuses).toEqual(['PENDING:new_member', 'PENDING:new_member', 'PENDING:new_member', 'VISIBLE:']);
+      // The tier counts the community, not one discussion: the 5th in another discussion is visible too.
+      const other = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
+      await join(author, other);
+      expect(await ask(author, other, 'In another circle now')).toMatchObject({ status: 'VISIBLE' });
+    });
+
+    it('word filter: obscenity’s list and the community’s own terms hold the question (never dropped); an edit that trips it holds it again', async () => {
+      const { discussionId, author, audience, sam } = await room({ moderationMode: 'POST' });
+      const swear = await ask(author, discussionId, 'Why the fuck does nobody talk about this?');
+      expect(swear).toMatchObject({ status: 'PENDING', heldFor: ['word_filter'] });
+      expect(await db.question.count({ where: { id: swear.id } })).toBe(1);
+
+      await db.blockedTerm.create({ data: { term: 'ketamine clinic' } });
+      blockedTermsChanged();
+      expect(await ask(author, discussionId, 'Which Ketamine  Clinic do you recommend?')).toMatchObject({ status: 'PENDING', heldFor: ['word_filter'] });
+      // Whole words only: a term inside another word is not a match.
+      await db.blockedTerm.create({ data: { term: 'ass' } });
+      blockedTermsChanged();
+      expect(await ask(author, discussionId, 'An assessment before the retreat?')).toMatchObject({ status: 'VISIBLE' });
+
+      const clean = await ask(author, discussionId, 'A calm question about integration');
+      expect(clean.status).toBe('VISIBLE');
+      const hidden = collect<{ id: string }>(audience, 'question:hidden');
+      const edited = await author.emitWithAck('question:edit', { questionId: clean.id, body: 'A calm question about the ketamine clinic' });
+      expect(edited).toMatchObject({ ok: true, data: { status: 'PENDING', heldFor: ['word_filter'] } });
+      await until(() => hidden.some((h) => h.id === clean.id), 3000, 'the re-held question leaves the audience');
+      expect((await join(sam, discussionId)).questions.find((x) => x.id === clean.id)).toMatchObject({ status: 'PENDING', heldFor: ['word_filter'] });
+    });
+  });
+
+  describe('queue actions', () => {
+    it('reject with a reason only the author sees; the author edits and resubmits once; a second rejection is final', async () => {
+      const { discussionId, author, audience, sam, jordan } = await room();
+      const q = await ask(author, discussionId, 'Can I share my friend Ana’s story?');
+      const reviewed = collect<QuestionReviewedEvent>(author, 'question:reviewed');
+      const reason = 'Please ask again without details that could identify someone.';
+      const rejected = await sam.emitWithAck('question:reject', { questionId: q.id, reason, version: q.version });
+      expect(rejected).toMatchObject({ ok: true, data: { status: 'REJECTED', rejectReason: reason } });
+      await until(() => reviewed.length === 1, 3000, 'the author is told');
+      expect(reviewed[0]).toMatchObject({ action: 'rejected', message: reason, question: { status: 'REJECTED', rejectReason: reason, canResubmit: true } });
+      expect((await join(author, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({
+        status: 'REJECTED',
+        rejectReason: reason,
+        canResubmit: true,
+      });
+      const seenByAudience = await join(audience, discussionId);
+      expect(seenByAudience.questions.map((x) => x.id)).not.toContain(q.id);
+      expect(JSON.stringify(seenByAudience)).not.toContain(reason);
+      expect((await join(jordan, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'REJECTED', rejectReason: reason });
+      expect((await auditOf(q.id)).map((a) => [a.action, a.reason])).toEqual([['question.rejected', reason]]);
+
+      // Someone else cannot resubmit it.
+      expect(await audience.emitWithAck('question:resubmit', { questionId: q.id, body: 'hijack' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      const samEdited = collect<QuestionView>(sam, 'question:edited');
+      const again = await author.emitWithAck('question:resubmit', { questionId: q.id, body: 'Can I share a story about a loss, without names?' });
+      expect(again).toMatchObject({ ok: true, data: { status: 'PENDING', canResubmit: false, rejectReason: null } });
+      await until(() => samEdited.some((x) => x.id === q.id && x.status === 'PENDING'), 3000, 'the moderators see the resubmission');
+      const v = (await db.question.findUniqueOrThrow({ where: { id: q.id } })).version;
+      expect(await jordan.emitWithAck('question:reject', { questionId: q.id, reason: 'Still too close to home.', version: v })).toMatchObject({ ok: true });
+      expect((await join(author, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'REJECTED', canResubmit: false });
+      expect(await author.emitWithAck('question:resubmit', { questionId: q.id, body: 'Third time?' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe('Can I share a story about a loss, without names?');
+    });
+
+    it('hide and restore keep the votes; redact keeps the original in the audit entry only and tells the author', async () => {
+      const { discussionId, author, audience, sam } = await room({ moderationMode: 'POST' });
+      const q = await ask(author, discussionId, 'My therapist Dr. Jane Roe at 555-0100 said so, is that right?');
+      expect((await audience.emitWithAck('question:vote', { questionId: q.id })).ok).toBe(true);
+      const hidden = collect<{ id: string }>(audience, 'question:hidden');
+      expect(await sam.emitWithAck('question:hide', { questionId: q.id })).toMatchObject({ ok: true, data: { status: 'HIDDEN', votes: 1 } });
+      await until(() => hidden.length === 1, 3000, 'hidden for the audience');
+      const approved = collect<QuestionView>(audience, 'question:approved');
+      expect(await sam.emitWithAck('question:restore', { questionId: q.id })).toMatchObject({ ok: true, data: { status: 'VISIBLE', votes: 1 } });
+      await until(() => approved.length === 1, 3000, 'back for the audience');
+      expect(approved[0].votes).toBe(1);
+
+      const redactedForAudience = collect<QuestionView>(audience, 'question:redacted');
+      const reviewed = collect<QuestionReviewedEvent>(author, 'question:reviewed');
+      const body = 'My therapist said so, is that right?';
+      const note = 'We removed a name and a phone number to protect them.';
+      const res = await sam.emitWithAck('question:redact', { questionId: q.id, body, note });
+      expect(res).toMatchObject({ ok: true, data: { body, redacted: true } });
+      await until(() => redactedForAudience.length === 1 && reviewed.some((r) => r.action === 'redacted'), 3000, 'redaction broadcasts');
+      expect(redactedForAudience[0]).toMatchObject({ body, redacted: true });
+      expect(reviewed.find((r) => r.action === 'redacted')).toMatchObject({ message: note, question: { body, redacted: true } });
+      const row = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+      expect(row.body).toBe(body);
+      expect(JSON.stringify(row)).not.toContain('555-0100');
+      const audit = await auditOf(q.id);
+      expect(audit.map((a) => a.action)).toEqual(['question.hidden', 'question.restored', 'question.redacted']);
+      expect(audit[2].detail).toContain('555-0100');
+      expect(audit[2].detail).toContain(note);
+      expect(await db.auditEntry.count({ where: { detail: { contains: '555-0100' } } })).toBe(1);
+    });
+
+    it('merge unites the voters, each counted once, and tells both askers', async () => {
+      const { discussionId, author, audience, sam } = await room({ moderationMode: 'POST' });
+      const otherAuthor = await connect(await createMember(db));
+      await join(otherAuthor, discussionId);
+      const dup = await ask(author, discussionId, 'How long does integration take?');
+      const into = await ask(otherAuthor, discussionId, 'How long is the integration period, usually?');
+      const voters = await Promise.all([1, 2, 3].map(async () => connect(await createMember(db))));
+      for (const v of voters) await join(v, discussionId);
+      // voter 0 on both, voter 1 on the duplicate only, voter 2 on the target only.
+      for (const [v, ids] of [
+        [voters[0], [dup.id, into.id]],
+        [voters[1], [dup.id]],
+        [voters[2], [into.id]],
+      ] as const) {
+        for (const id of ids) expect((await v.emitWithAck('question:vote', { questionId: id })).ok).toBe(true);
+      }
+      const merged = collect<{ id: string; intoId: string; votes: number }>(audience, 'question:merged');
+      const toAuthor = collect<QuestionReviewedEvent>(author, 'question:reviewed');
+      const toOther = collect<QuestionReviewedEvent>(otherAuthor, 'question:reviewed');
+      const res = await sam.emitWithAck('question:merge', { questionId: dup.id, intoId: into.id, version: dup.version });
+      expect(res).toMatchObject({ ok: true, data: { status: 'MERGED', mergedIntoId: into.id } });
+      await until(() => merged.length === 1 && toAuthor.length === 1 && toOther.length === 1, 3000, 'merge broadcasts');
+      expect(merged[0]).toEqual({ id: dup.id, intoId: into.id, votes: 3 });
+      expect(toAuthor[0]).toMatchObject({ action: 'merged', question: { id: dup.id, status: 'MERGED' } });
+      expect(toOther[0]).toMatchObject({ action: 'merged', question: { id: into.id } });
+      expect(await db.vote.count({ where: { questionId: into.id } })).toBe(3);
+      expect((await db.question.findUniqueOrThrow({ where: { id: into.id } })).voteCount).toBe(3);
+      expect((await join(audience, discussionId)).questions.map((x) => x.id)).not.toContain(dup.id);
+      expect((await auditOf(dup.id)).map((a) => [a.action, a.detail])).toEqual([['question.merged', `Merged into question ${into.id}`]]);
+      // A merged question takes no votes any more.
+      expect(await voters[2].emitWithAck('question:vote', { questionId: dup.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    });
+
+    it('"up next" order is dense and reorderable; highlight and answer are audited; "answered" can be undone for 10 s by the server clock', async () => {
+      const { discussionId, author, sam, jordan } = await room({ moderationMode: 'POST' });
+      const [a, b, c] = [await ask(author, discussionId, 'First'), await ask(author, discussionId, 'Second'), await ask(author, discussionId, 'Third')];
+      expect(await sam.emitWithAck('question:queue', { questionId: a.id, position: 0 })).toMatchObject({ ok: true, data: { queuePosition: 0 } });
+      expect(await sam.emitWithAck('question:queue', { questionId: b.id, position: 0 })).toMatchObject({ ok: true, data: { queuePosition: 0 } });
+      expect(await sam.emitWithAck('question:queue', { questionId: c.id, position: 9 })).toMatchObject({ ok: true, data: { queuePosition: 2 } });
+      const positions = async () =>
+        Object.fromEntries((await db.question.findMany({ where: { id: { in: [a.id, b.id, c.id] } } })).map((r) => [r.body, r.queuePosition]));
+      expect(await positions()).toEqual({ Second: 0, First: 1, Third: 2 });
+      expect(await sam.emitWithAck('question:queue', { questionId: b.id, position: null })).toMatchObject({ ok: true, data: { queuePosition: null } });
+      expect(await positions()).toEqual({ Second: null, First: 0, Third: 1 });
+      expect((await auditOf(b.id)).map((x) => [x.action, x.detail])).toEqual([
+        ['question.queued', 'Up next, position 1'],
+        ['question.queued', 'Taken out of "up next"'],
+      ]);
+      // The audience never sees the up-next order.
+      expect((await join(author, discussionId)).questions.every((x) => x.queuePosition === null)).toBe(true);
+
+      const feed = collect<ModerationEvent>(jordan, 'moderation:action');
+      expect((await sam.emitWithAck('question:highlight', { discussionId, questionId: a.id })).ok).toBe(true);
+      expect((await sam.emitWithAck('question:answer', { questionId: a.id })).ok).toBe(true);
+      await until(() => feed.length === 2, 3000, 'highlight and answer in the feed');
+      expect(feed.map((f) => f.item.action)).toEqual(['highlighted', 'answered']);
+      const unanswered = collect<{ id: string }>(author, 'question:unanswered');
+      expect(await jordan.emitWithAck('question:unanswer', { questionId: a.id })).toEqual({ ok: true, data: null });
+      await until(() => unanswered.length === 1, 3000, 'unanswered for the room');
+      expect((await db.question.findUniqueOrThrow({ where: { id: a.id } })).answeredAt).toBeNull();
+      expect((await sam.emitWithAck('question:answer', { questionId: a.id })).ok).toBe(true);
+      advanceClock(10_001);
+      expect(await jordan.emitWithAck('question:unanswer', { questionId: a.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect((await db.question.findUniqueOrThrow({ where: { id: a.id } })).answeredAt).not.toBeNull();
+      expect((await auditOf(a.id)).map((x) => x.action)).toEqual([
+        'question.queued',
+        'question.highlighted',
+        'question.answered',
+        'question.unanswered',
+        'question.answered',
+      ]);
+    });
+
+    it('claims: "Sam is on it" for 2 minutes, seen by the other facilitators; released by any action; expired claims can be taken', async () => {
+      const { discussionId, author, sam, jordan } = await room();
+      const q = await ask(author, discussionId, 'Claim me');
+      const feed = collect<ModerationEvent>(jordan, 'moderation:action');
+      const claimed = await sam.emitWithAck('question:claim', { questionId: q.id });
+      expect(claimed).toMatchObject({ ok: true, data: { version: q.version, claim: { byName: 'Sam Lindqvist' } } });
+      await until(() => feed.length === 1, 3000, 'the claim in the feed');
+      expect(feed[0]).toMatchObject({ item: { action: 'claimed', actorName: 'Sam Lindqvist' }, question: { claim: { byName: 'Sam Lindqvist' } } });
+      const taken = await jordan.emitWithAck('question:claim', { questionId: q.id });
+      expect(taken).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: 'Sam Lindqvist is on it.', current: { id: q.id, claim: { byName: 'Sam Lindqvist' } } },
+      });
+      advanceClock(2 * 60_000 + 1000);
+      expect(await jordan.emitWithAck('question:claim', { questionId: q.id })).toMatchObject({
+        ok: true,
+        data: { claim: { byName: expect.stringMatching(/^Jordan/) } },
+      });
+      expect(await jordan.emitWithAck('question:approve', { questionId: q.id })).toMatchObject({ ok: true, data: { claim: null } });
+      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).claimedById).toBeNull();
+      expect((await auditOf(q.id)).map((x) => x.action)).toEqual(['question.claimed', 'question.claimed', 'question.approved']);
+    });
+  });
+
+  describe('rights and races', () => {
+    it('F09 a member emitting any moderation event is forbidden; nothing is written', async () => {
+      const { discussionId, author, audience } = await room();
+      const q = await ask(author, discussionId, 'Leave me be');
+      const other = await ask(author, discussionId, 'Another one');
+      const before = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+      const attempts = [
+        audience.emitWithAck('question:approve', { questionId: q.id }),
+        audience.emitWithAck('question:reject', { questionId: q.id, reason: 'no' }),
+        audience.emitWithAck('question:hide', { questionId: q.id }),
+        audience.emitWithAck('question:restore', { questionId: q.id }),
+        audience.emitWithAck('question:redact', { questionId: q.id, body: 'x', note: 'y' }),
+        audience.emitWithAck('question:merge', { questionId: q.id, intoId: other.id }),
+        audience.emitWithAck('question:queue', { questionId: q.id, position: 0 }),
+        audience.emitWithAck('question:claim', { questionId: q.id }),
+        audience.emitWithAck('question:unanswer', { questionId: q.id }),
+        audience.emitWithAck('author:reveal', { questionId: q.id, reason: 'curious' }),
+        audience.emitWithAck('moderation:state', { discussionId }),
+        audience.emitWithAck('participant:mute', { discussionId, target: { questionId: q.id }, minutes: 5, reason: 'no' }),
+        audience.emitWithAck('participant:unmute', { discussionId, target: { questionId: q.id } }),
+        audience.emitWithAck('participant:remove', { discussionId, target: { questionId: q.id }, reason: 'no' }),
+        // The author of the question is no moderator either.
+        author.emitWithAck('question:approve', { questionId: q.id }),
+      ];
+      const results = await Promise.all(attempts);
+      expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(results.length).fill('forbidden'));
+      expect(await db.question.findUniqueOrThrow({ where: { id: q.id } })).toEqual(before);
+      expect(await db.auditEntry.count({ where: { discussionId } })).toBe(0);
+      expect(await db.sanction.count({ where: { discussionId } })).toBe(0);
+      // A spoofed identity field is refused by the schema.
+      expect(await audience.emitWithAck('question:approve', { questionId: q.id, userId: 'x' } as never)).toMatchObject({
+        ok: false,
+        error: { code: 'validation_error' },
+      });
+    });
+
+    it('F10 a facilitator removed from the staff mid-discussion: their next moderation event is denied', async () => {
+      const { discussionId, author, jordan } = await room();
+      const q = await ask(author, discussionId, 'Approve me later');
+      const staffNow = { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [await userId(db, 'sam@example.org')] };
+      const edit = await server.as('rowan@example.org', async (host) => updateDiscussion(host, await discussionEditInput(db, discussionId, staffNow)));
+      expect(edit).toMatchObject({ ok: true });
+      expect(jordan.connected).toBe(true);
+      expect(await jordan.emitWithAck('question:approve', { questionId: q.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await jordan.emitWithAck('moderation:state', { discussionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('PENDING');
+      expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(0);
+    });
+
+    it('F26 two facilitators approve and reject the same version at once: one wins, the other gets conflict with the current state; one audit entry', async () => {
+      const { discussionId, author, sam, jordan } = await room();
+      for (let round = 0; round < 3; round++) {
+        const q = await ask(author, discussionId, `Contested ${round}`);
+        const [approve, reject] = await Promise.all([
+          sam.emitWithAck('question:approve', { questionId: q.id, version: q.version }),
+          jordan.emitWithAck('question:reject', { questionId: q.id, reason: 'Off-topic for tonight', version: q.version }),
+        ]);
+        const results = [approve, reject];
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        const lost = results.find((r) => !r.ok);
+        const row = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+        expect(lost).toMatchObject({ ok: false, error: { code: 'conflict', current: { id: q.id, status: row.status, version: row.version } } });
+        expect(!lost?.ok && lost?.error.message).toMatch(/(Sam Lindqvist|Jordan .*) (approved|rejected) this question/);
+        expect(row.version).toBe(q.version + 1);
+        expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
+      }
+    });
+
+    it('F26 merge against hide of the same question: one wins; nothing of the other is applied', async () => {
+      const { discussionId, author, audience, sam, jordan } = await room({ moderationMode: 'POST' });
+      const target = await ask(author, discussionId, 'The original question');
+      const dup = await ask(author, discussionId, 'The duplicate question');
+      expect((await audience.emitWithAck('question:vote', { questionId: dup.id })).ok).toBe(true);
+      const [merge, hide] = await Promise.all([
+        sam.emitWithAck('question:merge', { questionId: dup.id, intoId: target.id, version: dup.version }),
+        jordan.emitWithAck('question:hide', { questionId: dup.id, version: dup.version }),
+      ]);
+      expect([merge, hide].filter((r) => r.ok)).toHaveLength(1);
+      expect([merge, hide].find((r) => !r.ok)).toMatchObject({ error: { code: 'conflict' } });
+      const row = await db.question.findUniqueOrThrow({ where: { id: dup.id } });
+      const targetVotes = await db.vote.count({ where: { questionId: target.id } });
+      if (merge.ok) expect([row.status, targetVotes]).toEqual(['MERGED', 1]);
+      else expect([row.status, targetVotes]).toEqual(['HIDDEN', 0]);
+      expect(await db.auditEntry.count({ where: { targetId: dup.id } })).toBe(1);
+    });
+
+    it('F26 two claims at once: one holds it, the other hears who is on it', async () => {
+      const { discussionId, author, sam, jordan } = await room();
+      const q = await ask(author, discussionId, 'Both want this one');
+      const results = await Promise.all([sam.emitWithAck('question:claim', { questionId: q.id }), jordan.emitWithAck('question:claim', { questionId: q.id })]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const winner = (await db.question.findUniqueOrThrow({ where: { id: q.id }, include: { claimedBy: true } })).claimedBy!.displayName;
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict', message: `${winner} is on it.` } });
+      expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
+    });
+
+    it('a stale version is refused with the current state even when nobody acted at the same moment', async () => {
+      const { discussionId, author, sam, jordan } = await room();
+      const q = await ask(author, discussionId, 'Old news');
+      expect((await sam.emitWithAck('question:approve', { questionId: q.id, version: q.version })).ok).toBe(true);
+      const stale = await jordan.emitWithAck('question:hide', { questionId: q.id, version: q.version });
+      expect(stale).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringContaining('Sam Lindqvist approved'), current: { status: 'VISIBLE', version: 1 } },
+      });
+      expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
+    });
+  });
+});
