@@ -238,3 +238,48 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
     }
   });
 }
+
+test('the demo’s Practice room: Sam (facilitator) sees held questions in the console at once; Alex (member) sees the room without them', async ({
+  db,
+  signedInPage,
+}) => {
+  const room = await db.discussion.findFirstOrThrow({ where: { title: 'Practice room' }, select: { id: true } });
+  const demo = (email: string, displayName: string, role: 'FACILITATOR' | 'MEMBER') => ({
+    id: '',
+    email,
+    password: 'campfire-circle-2026',
+    displayName,
+    role,
+    timeZone: 'UTC',
+  });
+
+  const { page: sam } = await signedInPage(demo('sam@example.org', 'Sam Lindqvist', 'FACILITATOR'));
+  await sam.goto(`/discussions/${room.id}/moderate`);
+  const consolePanel = sam.getByTestId('moderation-console');
+  await expect(consolePanel).toHaveAttribute('data-loaded', 'yes');
+  const held = sam.getByTestId('console-item').and(sam.locator('[data-status="PENDING"]'));
+  await expect(held).toHaveCount(4);
+  await expect(held.filter({ hasText: 'miracle cure' }).getByTestId('held-for')).toContainText(['Pre-moderated', 'Word filter']);
+  await expect(held.filter({ hasText: 'just listen for a while' }).getByTestId('held-for')).toContainText(['Pre-moderated', 'New member']);
+  // The anonymous asker by pseudonym, never by name (Chen asked it).
+  await expect(held.filter({ hasText: 'feel flat' }).getByTestId('console-author')).toHaveText('Anonymous otter');
+  await expect(consolePanel).not.toContainText('Chen');
+
+  // Alex has accepted the room's agreement (another spec may have signed in as Alex too).
+  const alexId = (await db.user.findUniqueOrThrow({ where: { email: 'alex@example.org' }, select: { id: true } })).id;
+  await db.agreementAcceptance.upsert({
+    where: { discussionId_userId: { discussionId: room.id, userId: alexId } },
+    create: { discussionId: room.id, userId: alexId },
+    update: {},
+  });
+  const { page: alex } = await signedInPage(demo('alex@example.org', 'Alex', 'MEMBER'));
+  const live = new LiveRoomPage(alex);
+  await live.goto(room.id);
+  await live.expectJoined();
+  await expect(live.phase).toHaveAttribute('data-phase', 'live');
+  await expect(live.question('first week after a ceremony')).toBeVisible();
+  await expect(live.question('talk to my family')).toBeVisible();
+  await expect(live.question('talk to my family')).not.toContainText('Bea');
+  await expect(live.question('Which books')).toBeVisible();
+  for (const pending of ['miracle cure', 'feel flat', 'just listen for a while', 'where to buy']) await expect(live.question(pending)).toHaveCount(0);
+});

@@ -119,6 +119,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring; it needs none
     async ({}, use) => {
       const db = createDb(DATABASE_URL);
+      // Every account a test makes is new to the community, and a member's first questions wait for review (the
+      // "new member" tier, default 3). Specs about other behaviour ask as established members: the tier is off here;
+      // the holds themselves are proved by server/test/moderation-queue.int.test.ts.
+      const off = { key: 'newMemberHolds', value: '0' };
+      await db.communitySetting.upsert({ where: { key: off.key }, create: off, update: { value: off.value } });
       await use(db);
       await db.$disconnect();
     },

@@ -15,3 +15,8 @@ export function now(): Date {
 export function advanceClock(ms: number): void {
   offset().ms += ms;
 }
+
+/** Tests only: back to the wall clock (between tests that moved it). */
+export function resetClock(): void {
+  offset().ms = 0;
+}

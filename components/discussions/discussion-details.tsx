@@ -60,7 +60,7 @@ export function AgreementSection({
       <p className="mt-2 whitespace-pre-wrap text-stone-800">{agreementText}</p>
       <p className="mt-2 text-sm text-stone-600">
         You agree to this when you join the room.{' '}
-        {anonymousDefault ? 'Questions are anonymous to the room by default; moderators can still see who asked.' : ''}
+        {anonymousDefault ? 'Questions are anonymous by default: the room sees no name and facilitators see a pseudonym.' : ''}
         {moderationMode === 'PRE' ? ' Questions appear after a facilitator approves them.' : ''}
       </p>
     </PageSection>

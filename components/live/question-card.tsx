@@ -201,6 +201,11 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
                 </Button>
               </>
             )}
+            {isMod && q.status === 'PENDING' && (
+              <Button type="button" className={small} disabled={busy} onClick={() => void act('question:approve', { questionId: q.id, version: q.version })}>
+                Approve
+              </Button>
+            )}
             {isMod && shown && !q.answeredAt && live && (
               <Button
                 type="button"

@@ -42,6 +42,8 @@ export function useLiveRoom(discussionId: string) {
       if (res?.ok && (event === 'question:edit' || event === 'question:resubmit')) {
         dispatch({ type: 'question', question: res.data as CommandData<'question:resubmit'>, mine: true });
       }
+      // A facilitator's approval from the room: the moderator view it answers with.
+      if (res?.ok && event === 'question:approve') dispatch({ type: 'question', question: res.data as CommandData<'question:approve'> });
       if (!res?.ok && res?.error.code === 'muted') dispatch({ type: 'sanctioned', notice: { kind: 'mute', until: res.error.until ?? null, reason: null } });
       return error;
     },

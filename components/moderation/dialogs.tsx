@@ -72,7 +72,7 @@ export function RejectDialog({ q, templates, act, onClose }: Common & { q: Quest
                 onChange={() => setChoice(t.id)}
                 onKeyDown={submitOnEnter}
                 data-autofocus={i === 0 ? true : undefined}
-                className="mt-0.5 h-5 w-5 accent-ember-700"
+                className="mt-0.5 h-5 w-5 shrink-0 accent-ember-700"
               />
               <span>
                 <span className="font-medium">{t.label}</span>
@@ -88,7 +88,7 @@ export function RejectDialog({ q, templates, act, onClose }: Common & { q: Quest
               checked={choice === 'own'}
               onChange={() => setChoice('own')}
               data-autofocus={templates.length === 0 ? true : undefined}
-              className="mt-0.5 h-5 w-5 accent-ember-700"
+              className="mt-0.5 h-5 w-5 shrink-0 accent-ember-700"
             />
             <span className="font-medium">In my own words</span>
           </label>
@@ -182,7 +182,7 @@ export function MergeDialog({ q, candidates, act, onClose }: Common & { q: Quest
                 checked={into === c.id}
                 onChange={() => setInto(c.id)}
                 onKeyDown={submitOnEnter}
-                className="mt-0.5 h-5 w-5 accent-ember-700"
+                className="mt-0.5 h-5 w-5 shrink-0 accent-ember-700"
               />
               <span>
                 {snippet(c.body)} <span className="text-stone-600">({c.votes} votes)</span>
@@ -263,7 +263,7 @@ export function SanctionDialog({ kind, target, label, discussionId, act, onClose
                   value={m}
                   checked={minutes === m}
                   onChange={() => setMinutes(m)}
-                  className="h-5 w-5 accent-ember-700"
+                  className="h-5 w-5 shrink-0 accent-ember-700"
                   data-autofocus={i === 0 ? true : undefined}
                 />
                 {m === 'end' ? 'Until the end' : `${m} min`}

@@ -249,7 +249,7 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
   return (
     <div className="space-y-4" data-testid="moderation-console" data-join-status={m.status} data-loaded={m.mod.loaded ? 'yes' : 'no'}>
       <header className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-72">
           <p className="text-sm font-medium text-ember-800">Facilitator console</p>
           <h1 className="text-2xl font-semibold text-stone-900">{title}</h1>
           <p className="text-sm text-stone-700">
@@ -358,7 +358,7 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
 
         <aside className="min-w-0 space-y-4" aria-label="People and activity">
           <PeoplePanel
-            attendees={m.room.attendees ?? []}
+            attendees={(m.room.attendees ?? []).filter((a) => a.userId !== me.id)}
             sanctions={sanctions}
             now={now}
             isAdmin={isAdmin}

@@ -34,41 +34,42 @@ export function PeoplePanel({
   return (
     <section aria-labelledby="people-title" className="space-y-3 rounded-lg border border-stone-200 bg-white p-3" data-testid="people-panel">
       <h2 id="people-title" className="font-semibold text-stone-900">
-        People here ({attendees.length})
+        Others here ({attendees.length})
       </h2>
       {attendees.length === 0 ? (
         <p className="text-sm text-stone-600">Nobody is in the room right now.</p>
       ) : (
-        <ul className="max-h-72 space-y-2 overflow-y-auto text-sm" data-testid="console-attendees">
+        <ul className="max-h-80 space-y-1 overflow-y-auto text-sm" data-testid="console-attendees">
           {attendees.map((a) => {
             const target = { userId: a.userId };
             const state = sanctions.find((s) => sameTarget(s.target, target));
             return (
-              <li key={a.userId} className="space-y-1">
-                <p>
-                  <span className="font-medium">{a.name}</span>
-                  {state && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">{sanctionLine(state, now)}</span>}
-                </p>
-                <details>
-                  <summary className={`${small} cursor-pointer list-none border-stone-300 bg-white`}>
-                    Actions<span className="sr-only"> for {a.name}</span>
+              <li key={a.userId}>
+                <details className="group">
+                  <summary className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-1 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-ember-700">
+                    <span className="min-w-0 flex-1 truncate font-medium">{a.name}</span>
+                    {state && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">{sanctionLine(state, now)}</span>}
+                    <span className="text-xs text-stone-600 group-open:hidden" aria-hidden="true">
+                      actions ▸
+                    </span>
+                    <span className="sr-only">: actions</span>
                   </summary>
-                  <div className="mt-1 flex flex-wrap gap-2">
+                  <div className="mt-1 mb-2 flex flex-wrap gap-2 pl-1">
                     {state?.kind === 'mute' ? (
                       <button type="button" className={`${small} border-stone-300 bg-white`} onClick={() => onUnmute(target)}>
-                        Unmute
+                        Unmute<span className="sr-only"> {a.name}</span>
                       </button>
                     ) : (
                       <button type="button" className={`${small} border-red-300 bg-white text-red-800`} onClick={() => onSanction('mute', target, a.name)}>
-                        Mute…
+                        Mute…<span className="sr-only"> {a.name}</span>
                       </button>
                     )}
                     <button type="button" className={`${small} border-red-300 bg-white text-red-800`} onClick={() => onSanction('remove', target, a.name)}>
-                      Remove…
+                      Remove…<span className="sr-only"> {a.name}</span>
                     </button>
                     {isAdmin && (
                       <button type="button" className={`${small} border-red-300 bg-white text-red-800`} onClick={() => onSanction('ban', target, a.name)}>
-                        Ban…
+                        Ban…<span className="sr-only"> {a.name}</span>
                       </button>
                     )}
                   </div>

@@ -52,7 +52,14 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   onQuestion('question.claimed'),
   onQuestion('question.released'),
   onQuestion('question.highlighted'),
-  onQuestion('question.answered'),
+  // What "answered" took away (its up-next place, the highlight), so an undo within 10 s can give it back.
+  z
+    .object({
+      action: z.literal('question.answered'),
+      target: target('question'),
+      detail: z.object({ position: z.number().int().min(0).nullable(), highlighted: z.boolean() }).strict(),
+    })
+    .strict(),
   onQuestion('question.unanswered'),
   z.object({ action: z.literal('question.author_revealed'), target: target('question'), reason, detail: z.object({ pseudonym }).strict() }).strict(),
   z

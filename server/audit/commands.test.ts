@@ -8,7 +8,7 @@ import { createArticle, createModality } from '../library/commands';
 import { makeActor, useDialectDatabase } from '../test/in-process';
 import { describeDialects } from '../test/temp-databases';
 import { banUser, changeRole } from '../users/commands';
-import { recordAudit } from './commands';
+import { answeredBefore, recordAudit } from './commands';
 import { listAuditEntries } from './queries';
 
 async function errorOf(p: Promise<unknown>) {
@@ -95,6 +95,7 @@ describeDialects('audit', ({ make }) => {
         d.id,
       );
       await recordAudit(tx, facilitator, { action: 'question.queued', target: q, detail: { position: null } }, d.id);
+      await recordAudit(tx, facilitator, { action: 'question.answered', target: q, detail: { position: 2, highlighted: true } }, d.id);
     });
     const rows = await db().auditEntry.findMany({
       where: { targetId: q.id },
@@ -111,8 +112,12 @@ describeDialects('audit', ({ make }) => {
         },
         { action: 'participant.muted', detail: '15 minutes · Anonymous fox', reason: 'A pause', discussionId: d.id },
         { action: 'question.queued', detail: 'Taken out of "up next"', reason: null, discussionId: d.id },
+        { action: 'question.answered', detail: 'Was up next, position 3 · Was being answered now', reason: null, discussionId: d.id },
       ]),
     );
+    // "Answered" keeps what it took away, for the undo.
+    expect(answeredBefore('Was up next, position 3 · Was being answered now')).toEqual({ position: 2, highlighted: true });
+    expect(answeredBefore(null)).toEqual({ position: null, highlighted: false });
     // A sanction names a person or a question, nothing else; a redaction needs its original.
     for (const bad of [
       { action: 'participant.removed', target: { type: 'article', id: 'x' }, reason: 'r', detail: {} },

@@ -31,6 +31,13 @@ function auditDetailText(event: AuditEvent): string | null {
       const length = event.detail.minutes === null ? 'Until the discussion ends' : `${event.detail.minutes} minutes`;
       return event.detail.pseudonym ? `${length} · ${event.detail.pseudonym}` : length;
     }
+    case 'question.answered': {
+      const was = [
+        event.detail.position === null ? null : `Was up next, position ${event.detail.position + 1}`,
+        event.detail.highlighted ? 'Was being answered now' : null,
+      ].filter(Boolean);
+      return was.length ? was.join(' · ') : null;
+    }
     case 'participant.unmuted':
     case 'participant.removed':
       return event.detail.pseudonym ?? null;
@@ -43,10 +50,15 @@ function auditDetailText(event: AuditEvent): string | null {
     case 'question.claimed':
     case 'question.released':
     case 'question.highlighted':
-    case 'question.answered':
     case 'question.unanswered':
       return null;
   }
+}
+
+/** What a 'question.answered' entry's detail says the question had before (its up-next place, the highlight). */
+export function answeredBefore(detail: string | null): { position: number | null; highlighted: boolean } {
+  const place = /Was up next, position (\d+)/.exec(detail ?? '');
+  return { position: place ? Number(place[1]) - 1 : null, highlighted: (detail ?? '').includes('Was being answered now') };
 }
 
 /**

@@ -11,7 +11,16 @@ import { spendBudget } from './budgets';
 import { assertNotRemoved, loadRoom, type RoomContext } from './context';
 import { canHost, canModerate, needsAgreement } from './policy';
 
-export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: RoomContext) => Promise<void> | void = () => {}): Promise<RoomContext> {
+/**
+ * `enter` attaches the caller to the room (with the rights of the ctx it gets); `leave` detaches it again when
+ * the join fails after entering (a removal that committed meanwhile).
+ */
+export async function joinDiscussion(
+  actor: Actor,
+  raw: unknown,
+  enter: (ctx: RoomContext) => Promise<void> | void = () => {},
+  leave: () => Promise<void> | void = () => {},
+): Promise<RoomContext> {
   const input = joinDiscussionSchema.parse(raw);
   await spendBudget('join', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
@@ -39,11 +48,14 @@ export async function joinDiscussion(actor: Actor, raw: unknown, enter: (ctx: Ro
   await enter(first);
   try {
     const now = rightsOf(await loadRoom(actor, ctx.discussion.id));
+    // A removal can commit between the check above and the entering, and its sockets-leave may have run before
+    // this socket entered: read the sanctions again now that it is in.
+    await assertNotRemoved(actor, now);
     if (now.isMod !== first.isMod) await enter(now);
     return now;
   } catch (err) {
-    // Never leave a socket in the moderators' room on a failed join.
-    if (first.isMod) await enter({ ...first, staff: null, isMod: false });
+    // Never leave a socket in the room (or the moderators' room) on a failed join.
+    await leave();
     throw err;
   }
 }

@@ -101,11 +101,14 @@ async function activeSanction(userId: string, discussionId: string) {
 
 const REMOVED = 'You were removed from this discussion by its facilitators. You can still join other discussions.';
 
+/** The answer to a removed person's every event in that discussion. */
+export const removedError = () => new AppError('removed', REMOVED);
+
 /** A person removed from the discussion takes no part in it any more (join, vote, ask). */
 export async function assertNotRemoved(actor: Actor, ctx: RoomContext) {
   if (ctx.isMod) return;
   const s = await activeSanction(actor.id, ctx.discussion.id);
-  if (s?.kind === 'REMOVE') throw new AppError('removed', REMOVED);
+  if (s?.kind === 'REMOVE') throw removedError();
 }
 
 /** Asking, editing and resubmitting: refused while muted (by the server clock, F12) or removed. */
@@ -113,7 +116,7 @@ export async function assertMaySpeak(actor: Actor, ctx: RoomContext) {
   if (ctx.isMod) return;
   const s = await activeSanction(actor.id, ctx.discussion.id);
   if (!s) return;
-  if (s.kind === 'REMOVE') throw new AppError('removed', REMOVED);
+  if (s.kind === 'REMOVE') throw removedError();
   const until = s.until?.toISOString() ?? null;
   const left = s.until ? Math.max(1, Math.ceil((s.until.getTime() - now().getTime()) / 60_000)) : null;
   const when = left === null ? 'until the discussion ends' : `for ${left === 1 ? 'about a minute' : `${left} more minutes`}`;

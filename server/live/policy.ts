@@ -23,7 +23,7 @@ export function roomRole(actor: RoomActor, staff: StaffRole): RoomRole {
   return s === 'HOST' ? 'host' : s === 'FACILITATOR' ? 'facilitator' : 'member';
 }
 
-/** Sees authors of anonymous questions, replies, highlights, marks answered. */
+/** Runs the moderation queue: reviews, replies, highlights, marks answered (anonymous askers only by pseudonym). */
 export function canModerate(actor: RoomActor, staff: StaffRole): boolean {
   return roomRole(actor, staff) !== 'member';
 }

@@ -4,6 +4,7 @@
 import type { DiscussionStatus } from '@/lib/discussions/schema';
 import type { RoomCore } from '@/lib/live/views';
 import type { Actor } from '../auth/actor';
+import { now } from '../clock';
 import { db } from '../db/client';
 import { type RoomContext, roleIn } from './context';
 import { presenceOf } from './presence';
@@ -27,7 +28,8 @@ export async function getRoomCore(actor: Actor, ctx: RoomContext): Promise<RoomC
     attendeeCount: presence.count,
     ...(ctx.isMod ? { attendees: presence.attendees } : {}),
     role: roleIn(actor, ctx),
-    serverTime: Date.now(),
+    // The server's clock (server/clock.ts), so the client's mute countdown agrees with the refusals.
+    serverTime: now().getTime(),
   };
 }
 

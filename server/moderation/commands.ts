@@ -28,13 +28,13 @@ import {
 } from '@/lib/moderation/schema';
 import type { ModerationAction, QuestionReviewedEvent, SanctionView } from '@/lib/moderation/views';
 import { AppError } from '@/lib/result';
-import { recordAudit } from '../audit/commands';
+import { answeredBefore, recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
 import { now } from '../clock';
 import { db, type Prisma } from '../db/client';
 import { type LiveCommand, spendBudget } from '../live/budgets';
 import { assertMaySpeak, assertModerator, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
-import { schedulePresence } from '../live/presence';
+import { keepListed, schedulePresence } from '../live/presence';
 import { publishNotifications, storeNotifications } from '../notifications/commands';
 import { markTallyDirty, publishAboutQuestion } from '../questions/broadcasts';
 import { audienceView, moderatorView, ownView, type QuestionRow, questionSelect } from '../questions/views';
@@ -43,7 +43,7 @@ import { banUser } from '../users/commands';
 import { publishModerationAction, publishReviewed } from './broadcasts';
 import { holdReasons } from './holds';
 import { pseudonymsFor } from './pseudonyms';
-import { assertSanctionable, type ResolvedTarget, resolveTarget, sanctionSelect, sanctionView } from './sanctions';
+import { assertSanctionable, laneOf, type ResolvedTarget, resolveTarget, sanctionSelect, sanctionView, type ViaQuestions } from './sanctions';
 
 type Status = QuestionRow['status'];
 type Loaded = { q: QuestionRow; ctx: RoomContext };
@@ -62,7 +62,10 @@ async function forModerator(actor: Actor, questionId: string, budget: LiveComman
 
 const modView = async (ctx: RoomContext, row: QuestionRow) => moderatorView(row, ctx.badges, await pseudonymsFor(db(), [row]));
 
-/** How the conflict message names what the other facilitator did. */
+/**
+ * How the conflict message names what the other facilitator did: the audited actions that change a question's
+ * version (claims and highlights do not).
+ */
 const DONE: Record<string, string> = {
   'question.approved': 'approved',
   'question.rejected': 'rejected',
@@ -71,29 +74,37 @@ const DONE: Record<string, string> = {
   'question.redacted': 'edited',
   'question.merged': 'merged',
   'question.queued': 'reordered',
-  'question.claimed': 'claimed',
-  'question.highlighted': 'highlighted',
   'question.answered': 'answered',
   'question.unanswered': 'reopened',
 };
 
-/** `conflict` with the question as it is now, naming who acted last when the log knows. */
+/**
+ * `conflict` with the question as it is now. Names who acted only when their entry made the current version:
+ * the author's edits and resubmissions change the version too (unaudited, marked by editedAt), and then the
+ * message stays neutral.
+ */
 async function conflict(ctx: RoomContext, questionId: string): Promise<AppError> {
   const [row, last] = await Promise.all([
     db().question.findUnique({ where: { id: questionId }, select: questionSelect }),
     db().auditEntry.findFirst({
       where: { targetType: 'question', targetId: questionId, action: { in: Object.keys(DONE) } },
-      orderBy: { at: 'desc' },
-      select: { action: true, actor: { select: { displayName: true } } },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      select: { action: true, at: true, actor: { select: { displayName: true } } },
     }),
   ]);
   const current = row ? await modView(ctx, row) : undefined;
-  const who = last?.actor?.displayName;
-  const message = who
-    ? `${who} ${DONE[last.action]} this question a moment ago. Here it is as it stands now.`
-    : 'This question changed a moment ago. Here it is as it stands now.';
+  const madeCurrent = last && row && (!row.editedAt || last.at >= row.editedAt);
+  const who = madeCurrent ? last.actor?.displayName : undefined;
+  const message =
+    who && last ? `${who} ${DONE[last.action]} this question a moment ago. Here it is as it stands now.` : 'This question changed a moment ago. Here it is as it stands now.';
   return new AppError('conflict', message, undefined, { current });
 }
+
+/** A transaction lost to another one on the same rows (PostgreSQL: deadlock, serialization) or a unique index. */
+const isRace = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'P2034' || code === 'P2002';
+};
 
 const STATE_WORDS: Record<Status, string> = {
   PENDING: 'is waiting for review',
@@ -245,8 +256,11 @@ class TargetChanged extends Error {}
 const excerpt = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * A duplicate merged into another question of the discussion: the duplicate's voters are added to the target
+ * A duplicate merged into a visible question of the discussion: the duplicate's voters are added to the target
  * (each once: a Vote row only where none exists), its count recomputed from the rows; both askers are told.
+ * Only a visible target: a held one's text is not reviewed yet (the duplicate's asker would read it), and the
+ * audience must not hear about a question it cannot see. Two merges or a merge and votes racing on
+ * PostgreSQL (deadlock, serialization, a vote inserted at once) end in `conflict`, nothing half-applied.
  */
 export async function mergeQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = mergeQuestionSchema.parse(raw);
@@ -254,8 +268,12 @@ export async function mergeQuestion(actor: Actor, raw: unknown): Promise<Questio
     throw new AppError('validation_error', 'Pick another question to merge this one into.', { intoId: 'Pick another question.' });
   const loaded = await forModerator(actor, input.questionId, 'moderate');
   const into = await db().question.findUnique({ where: { id: input.intoId }, select: questionSelect });
-  if (!into || into.discussionId !== loaded.q.discussionId || (into.status !== 'VISIBLE' && into.status !== 'PENDING')) {
-    throw new AppError('not_found', 'The question to merge into is not in this discussion’s queue or room.');
+  if (!into || into.discussionId !== loaded.q.discussionId) {
+    throw new AppError('not_found', 'The question to merge into is not in this discussion.');
+  }
+  if (into.status !== 'VISIBLE') {
+    const message = 'Merge into a question that is in the room (approved and visible); approve it first if it is still waiting.';
+    throw new AppError('validation_error', message, { intoId: message });
   }
   let unhighlighted = false;
   let votes = 0;
@@ -264,21 +282,20 @@ export async function mergeQuestion(actor: Actor, raw: unknown): Promise<Questio
     data: { status: 'MERGED', mergedIntoId: into.id, queuePosition: null },
     audit: { action: 'question.merged', target: { type: 'question', id: loaded.q.id }, detail: { intoId: into.id } },
     also: async (tx) => {
-      unhighlighted = await unhighlight(tx, loaded.q);
-      const [fromVoters, intoVoters] = await Promise.all([
-        tx.vote.findMany({ where: { questionId: loaded.q.id }, select: { userId: true } }),
-        tx.vote.findMany({ where: { questionId: into.id }, select: { userId: true } }),
-      ]);
-      const already = new Set(intoVoters.map((v) => v.userId));
-      const missing = fromVoters.filter((v) => !already.has(v.userId)).map((v) => ({ questionId: into.id, userId: v.userId }));
-      if (missing.length) await tx.vote.createMany({ data: missing });
-      votes = await tx.vote.count({ where: { questionId: into.id } });
-      // The target must still be open; if another facilitator just took it away, nothing of the merge stays.
-      const target = await tx.question.updateMany({ where: { id: into.id, status: { in: ['VISIBLE', 'PENDING'] } }, data: { voteCount: votes } });
+      // The target first, conditionally: it must still be in the room. The update also holds its row until the
+      // commit, so a vote on it waits for the merge and the count below is not overwritten by a stale one.
+      const target = await tx.question.updateMany({ where: { id: into.id, status: 'VISIBLE' }, data: { voteCount: { increment: 0 } } });
       if (target.count === 0) throw new TargetChanged();
+      unhighlighted = await unhighlight(tx, loaded.q);
+      // The duplicate's voters, each once: a voter of both keeps their one vote on the target.
+      await tx.$executeRaw`INSERT INTO "Vote" ("questionId", "userId", "createdAt") SELECT ${into.id}, "userId", "createdAt" FROM "Vote" WHERE "questionId" = ${loaded.q.id} ON CONFLICT DO NOTHING`;
+      votes = await tx.vote.count({ where: { questionId: into.id } });
+      await tx.question.update({ where: { id: into.id }, data: { voteCount: votes } });
     },
   }).catch(async (err: unknown) => {
-    throw err instanceof TargetChanged ? await conflict(loaded.ctx, into.id) : err;
+    if (err instanceof TargetChanged) throw await conflict(loaded.ctx, into.id);
+    if (isRace(err)) throw await conflict(loaded.ctx, loaded.q.id);
+    throw err;
   });
   const id = loaded.ctx.discussion.id;
   if (loaded.q.status === 'VISIBLE') publishToRoom(id, 'question:merged', { id: row.id, intoId: into.id, votes });
@@ -300,43 +317,57 @@ export async function mergeQuestion(actor: Actor, raw: unknown): Promise<Questio
 }
 
 /**
+ * Puts question `id` at `position` among the other queued visible questions of the discussion (0 = first), or
+ * takes it out (null), renumbering densely. Returns its final position and the other questions that moved.
+ */
+async function placeInQueue(tx: Prisma.TransactionClient, discussionId: string, id: string, position: number | null) {
+  const queued = await tx.question.findMany({
+    where: { discussionId, status: 'VISIBLE', queuePosition: { not: null }, id: { not: id } },
+    orderBy: [{ queuePosition: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, queuePosition: true },
+  });
+  const order = queued.map((x) => x.id);
+  let final: number | null = null;
+  if (position !== null) {
+    final = Math.min(position, order.length);
+    order.splice(final, 0, id);
+  }
+  await tx.question.update({ where: { id }, data: { queuePosition: final } });
+  const moved: string[] = [];
+  for (const [i, other] of order.entries()) {
+    if (other === id || queued.find((x) => x.id === other)?.queuePosition === i) continue;
+    await tx.question.update({ where: { id: other }, data: { queuePosition: i } });
+    moved.push(other);
+  }
+  return { final, moved };
+}
+
+/** The questions whose up-next place changed, to the moderators. */
+async function publishMoved(ctx: RoomContext, moved: string[]) {
+  if (!moved.length) return;
+  const rows = await db().question.findMany({ where: { id: { in: moved } }, select: questionSelect });
+  const pseudonyms = await pseudonymsFor(db(), rows);
+  for (const r of rows) publishToModerators(ctx.discussion.id, 'question:edited', moderatorView(r, ctx.badges, pseudonyms));
+}
+
+/**
  * "Up next": puts a visible question at `position` among the queued ones (0 = first), or takes it out (null);
  * the order is renumbered densely. The other questions whose place changed reach the moderators too.
  */
 export async function queueQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = queueQuestionSchema.parse(raw);
   const loaded = await forModerator(actor, input.questionId, 'moderate');
-  const moved: string[] = [];
-  let final: number | null = null;
+  let moved: string[] = [];
   const row = await apply(actor, loaded, input.version, {
     from: ['VISIBLE'],
     data: {},
     audit: { action: 'question.queued', target: { type: 'question', id: loaded.q.id }, detail: { position: input.position } },
     also: async (tx) => {
-      const queued = await tx.question.findMany({
-        where: { discussionId: loaded.q.discussionId, status: 'VISIBLE', queuePosition: { not: null }, id: { not: loaded.q.id } },
-        orderBy: [{ queuePosition: 'asc' }, { createdAt: 'asc' }],
-        select: { id: true, queuePosition: true },
-      });
-      const order = queued.map((x) => x.id);
-      if (input.position !== null) {
-        final = Math.min(input.position, order.length);
-        order.splice(final, 0, loaded.q.id);
-      }
-      await tx.question.update({ where: { id: loaded.q.id }, data: { queuePosition: final } });
-      for (const [i, id] of order.entries()) {
-        if (id === loaded.q.id || queued.find((x) => x.id === id)?.queuePosition === i) continue;
-        await tx.question.update({ where: { id }, data: { queuePosition: i } });
-        moved.push(id);
-      }
+      moved = (await placeInQueue(tx, loaded.q.discussionId, loaded.q.id, input.position)).moved;
     },
   });
   const view = await announce(actor, loaded.ctx, loaded.q, row, 'queued');
-  if (moved.length) {
-    const rows = await db().question.findMany({ where: { id: { in: moved } }, select: questionSelect });
-    const pseudonyms = await pseudonymsFor(db(), rows);
-    for (const r of rows) publishToModerators(loaded.ctx.discussion.id, 'question:edited', moderatorView(r, loaded.ctx.badges, pseudonyms));
-  }
+  await publishMoved(loaded.ctx, moved);
   return view;
 }
 
@@ -382,7 +413,10 @@ export async function claimQuestion(actor: Actor, raw: unknown): Promise<Questio
   return view;
 }
 
-/** Undoes "mark answered" within 10 seconds, by the server's clock. */
+/**
+ * Undoes "mark answered" within 10 seconds, by the server's clock, and gives back what answering took away: its
+ * up-next place (among the questions queued now) and the highlight (unless another question took it meanwhile).
+ */
 export async function unanswerQuestion(actor: Actor, raw: unknown): Promise<null> {
   const input = unanswerQuestionSchema.parse(raw);
   const { q, ctx } = await forModerator(actor, input.questionId, 'moderate');
@@ -390,13 +424,31 @@ export async function unanswerQuestion(actor: Actor, raw: unknown): Promise<null
   if (now().getTime() - q.answeredAt.getTime() > UNANSWER_MS) {
     throw new AppError('conflict', '“Answered” can only be undone for 10 seconds; this one stays answered.');
   }
+  const answered = await db().auditEntry.findFirst({
+    where: { action: 'question.answered', targetType: 'question', targetId: q.id },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: { detail: true },
+  });
+  const before = answeredBefore(answered?.detail ?? null);
+  const live = q.status === 'VISIBLE';
+  let moved: string[] = [];
+  let rehighlighted = false;
   const row = await apply(actor, { q, ctx }, undefined, {
     from: ['VISIBLE', 'PENDING', 'HIDDEN'],
     data: { answeredAt: null },
     audit: { action: 'question.unanswered', target: { type: 'question', id: q.id } },
+    also: async (tx) => {
+      if (live && before.position !== null) moved = (await placeInQueue(tx, q.discussionId, q.id, before.position)).moved;
+      if (live && before.highlighted && ctx.phase === 'live') {
+        const h = await tx.discussion.updateMany({ where: { id: q.discussionId, highlightedQuestionId: null }, data: { highlightedQuestionId: q.id } });
+        rehighlighted = h.count > 0;
+      }
+    },
   });
   publishAboutQuestion(row, 'question:unanswered', { id: row.id });
+  if (rehighlighted) publishToRoom(ctx.discussion.id, 'question:highlighted', { questionId: row.id });
   publishModerationAction(ctx.discussion.id, actor, { action: 'unanswered', questionId: row.id }, await modView(ctx, row));
+  await publishMoved(ctx, moved);
   return null;
 }
 
@@ -415,7 +467,7 @@ export async function resubmitQuestion(actor: Actor, raw: unknown): Promise<Ques
   const heldFor = held.length ? held.join(',') : (q.heldFor ?? 'pre_moderation');
   const res = await db().question.updateMany({
     where: { id: q.id, status: 'REJECTED', resubmitted: false },
-    data: { body: input.body, status: 'PENDING', heldFor, resubmitted: true, rejectReason: null, editedAt: now(), version: { increment: 1 } },
+    data: { body: input.body, status: 'PENDING', heldFor, resubmitted: true, rejectReason: null, editedAt: new Date(), version: { increment: 1 } },
   });
   if (res.count === 0) throw new AppError('conflict', 'This question changed a moment ago; please reload the room.');
   const row = await db().question.findUniqueOrThrow({ where: { id: q.id }, select: questionSelect });
@@ -477,9 +529,10 @@ export async function muteParticipant(actor: Actor, raw: unknown): Promise<Sanct
   const at = now();
   const until = input.minutes === null ? null : new Date(at.getTime() + input.minutes * 60_000);
   const person = auditPerson(target);
+  const lane = await laneOf(db(), ctx.discussion.id, target);
   const row = await db().$transaction(async (tx) => {
-    // A new mute replaces the one in force.
-    await tx.sanction.updateMany({ where: { discussionId: ctx.discussion.id, userId: target.userId, kind: 'MUTE', liftedAt: null }, data: { liftedAt: at } });
+    // A new mute replaces the one in force in its lane (by pseudonym or by person: they never touch each other).
+    await tx.sanction.updateMany({ where: { discussionId: ctx.discussion.id, userId: target.userId, kind: 'MUTE', liftedAt: null, ...lane }, data: { liftedAt: at } });
     const created = await tx.sanction.create({
       data: {
         discussionId: ctx.discussion.id,
@@ -518,16 +571,30 @@ export async function muteParticipant(actor: Actor, raw: unknown): Promise<Sanct
   return view;
 }
 
-const pseudonymMap = (t: ResolvedTarget) => new Map(t.viaQuestionId && t.pseudonym ? [[t.viaQuestionId, t.pseudonym]] : []);
+/** How a sanction made through `t` reads for staff: by the pseudonym when through an anonymous question. */
+const pseudonymMap = (t: ResolvedTarget): ViaQuestions => new Map(t.viaQuestionId ? [[t.viaQuestionId, t.pseudonym ?? null]] : []);
 
+/**
+ * Lifts the mute in force in the target's lane: through an anonymous question only a mute made through the same
+ * pseudonym; by person only the others (laneOf) — "not muted" reads the same either way. An expired mute is
+ * not lifted again (nothing to audit).
+ */
 export async function unmuteParticipant(actor: Actor, raw: unknown): Promise<null> {
   const input = unmuteParticipantSchema.parse(raw);
   const { ctx, target } = await forSanction(actor, input);
   const person = auditPerson(target);
+  const lane = await laneOf(db(), ctx.discussion.id, target);
+  const at = now();
   const lifted = await db().$transaction(async (tx) => {
     const res = await tx.sanction.updateMany({
-      where: { discussionId: ctx.discussion.id, userId: target.userId, kind: 'MUTE', liftedAt: null },
-      data: { liftedAt: now() },
+      where: {
+        discussionId: ctx.discussion.id,
+        userId: target.userId,
+        kind: 'MUTE',
+        liftedAt: null,
+        AND: [lane, { OR: [{ until: null }, { until: { gt: at } }] }],
+      },
+      data: { liftedAt: at },
     });
     if (res.count === 0) return false;
     await recordAudit(
@@ -572,6 +639,9 @@ export async function removeParticipant(actor: Actor, raw: unknown): Promise<San
     );
     return created;
   });
+  // Named through an anonymous question: staff keep seeing the person listed as present for now, so the
+  // attendee list does not pair the pseudonym with a name as they leave (server/live/presence.ts).
+  if (target.pseudonym) await keepListed(ctx.discussion.id, target.userId);
   removeFromDiscussion(target.userId, ctx.discussion.id, { discussionId: ctx.discussion.id, kind: 'remove', until: null, reason: input.reason });
   schedulePresence(ctx.discussion.id);
   const view = sanctionView(row, pseudonymMap(target));
@@ -585,12 +655,23 @@ export async function removeParticipant(actor: Actor, raw: unknown): Promise<San
   return view;
 }
 
-/** The community ban from the console (admins only): the existing ban, reached through a person or a question. */
+/**
+ * The community ban from the console (admins only): the existing ban, reached through a person or a named
+ * question. Through an anonymous question it is refused: a ban is audited against the person and ends their
+ * sessions, which names them, so the admin first reveals who asked (with a reason, audited, the author told) and
+ * then bans them by name. Honest rather than a silent reveal.
+ */
 export async function banParticipant(actor: Actor, raw: unknown): Promise<null> {
   const input = banParticipantSchema.parse(raw);
   if (actor.role !== 'ADMIN') throw new AppError('forbidden', 'Only admins can ban someone from the community.');
   const { ctx, target } = await forSanction(actor, input);
-  await banUser(actor, { userId: target.userId, reason: input.reason });
+  if (target.pseudonym) {
+    throw new AppError(
+      'forbidden',
+      'A ban names the person, so it cannot be made through an anonymous question. Reveal who asked first (with a reason: it is logged and they are told), then ban them by name.',
+    );
+  }
+  await banUser(actor, { userId: target.userId, reason: input.reason }, ctx.discussion.id);
   publishModerationAction(ctx.discussion.id, actor, { action: 'banned', target: target.ref, reason: input.reason, questionId: target.viaQuestionId }, null);
   return null;
 }

@@ -49,7 +49,7 @@ describeDialects('holds', ({ make }) => {
     expect(await tripsWordFilter('Is microdosing at work ok?')).toBe(false);
   });
 
-  it('pre mode holds every member question; staff are never held; the new-member tier counts earlier questions (not withdrawn)', async () => {
+  it('pre mode holds every member question; staff are never held; the new-member tier counts only questions that reached the room', async () => {
     await db().communitySetting.upsert({ where: { key: 'newMemberHolds' }, create: { key: 'newMemberHolds', value: '2' }, update: { value: '2' } });
     const member = await makeActor('MEMBER');
     const staff = await makeActor('FACILITATOR');
@@ -66,14 +66,17 @@ describeDialects('holds', ({ make }) => {
         createdById: host.id,
       },
     });
-    const add = (status: 'VISIBLE' | 'WITHDRAWN') =>
+    const add = (status: 'VISIBLE' | 'WITHDRAWN' | 'PENDING' | 'REJECTED' | 'MERGED' | 'HIDDEN') =>
       db().question.create({ data: { id: randomUUID(), discussionId: d.id, authorId: member.id, body: 'q', status } });
     expect(await holdReasons(db(), staff.id, ctx('PRE', true), 'fuck')).toEqual([]);
     expect(await holdReasons(db(), member.id, ctx('PRE'), 'What helps?')).toEqual(['pre_moderation', 'new_member']);
-    await add('VISIBLE');
-    await add('WITHDRAWN');
+    // Throwaway questions that never reached the room buy nothing: held, rejected, merged, withdrawn.
+    for (const status of ['PENDING', 'PENDING', 'REJECTED', 'MERGED', 'WITHDRAWN'] as const) await add(status);
     expect(await holdReasons(db(), member.id, ctx('POST'), 'What helps?')).toEqual(['new_member']);
     await add('VISIBLE');
+    expect(await holdReasons(db(), member.id, ctx('POST'), 'What helps?')).toEqual(['new_member']);
+    // A hidden question was in the room once: it counts.
+    await add('HIDDEN');
     expect(await holdReasons(db(), member.id, ctx('POST'), 'What helps?')).toEqual([]);
     expect(await holdReasons(db(), member.id, ctx('POST'), 'What the fuck helps?')).toEqual(['word_filter']);
     await db().communitySetting.update({ where: { key: 'newMemberHolds' }, data: { value: '0' } });

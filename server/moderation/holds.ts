@@ -1,5 +1,5 @@
 // Why a new question waits for review (issue 9 item 1): pre-moderated discussions hold every member question;
-// in post mode a member's first questions in the community (the "new member" tier) and any question that trips
+// in post mode a member's first questions in the community that reached a room (the "new member" tier) and any question that trips
 // the word filter (obscenity's English list plus the community's own terms) are held too — never dropped.
 // Staff of the discussion are never held. The word filter is built once and rebuilt only when the community's
 // list changes (blockedTermsChanged, or at most every few seconds on other nodes), so a hold costs an ask the
@@ -66,8 +66,19 @@ export async function tripsWordFilter(text: string): Promise<boolean> {
 }
 
 /**
- * Why `actorId`'s new question with `body` waits for review in the room `ctx` ([] = visible at once). Reads the
- * author's earlier questions (at most N rows, any discussion, any status but withdrawn) on `client`.
+ * The author's questions that reached a room (the new-member tier counts only these, so questions that never
+ * got past review — pending, rejected, merged while held — buy nothing): visible now, answered, or hidden
+ * (a question is hidden only from the room, so it was visible). A merged question is not counted.
+ */
+const reachedRoom = (authorId: string): Prisma.QuestionWhereInput => ({
+  authorId,
+  OR: [{ status: { in: ['VISIBLE', 'HIDDEN'] } }, { answeredAt: { not: null }, status: { not: 'WITHDRAWN' } }],
+});
+
+/**
+ * Why `actorId`'s question with `body` waits for review in the room `ctx` ([] = visible at once), for a new
+ * question or an edit. Reads the author's questions that reached a room (at most N rows, any discussion) on
+ * `client`.
  */
 export async function holdReasons(
   client: Prisma.TransactionClient,
@@ -80,7 +91,7 @@ export async function holdReasons(
   if (ctx.discussion.moderationMode === 'PRE') reasons.push('pre_moderation');
   const tier = await getNewMemberHolds();
   if (tier > 0) {
-    const earlier = await client.question.findMany({ where: { authorId: actorId, status: { not: 'WITHDRAWN' } }, select: { id: true }, take: tier });
+    const earlier = await client.question.findMany({ where: reachedRoom(actorId), select: { id: true }, take: tier });
     if (earlier.length < tier) reasons.push('new_member');
   }
   if (await tripsWordFilter(body)) reasons.push('word_filter');

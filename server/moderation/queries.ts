@@ -31,7 +31,12 @@ const FEED_ACTIONS: Record<string, ModerationAction> = {
   'participant.muted': 'muted',
   'participant.unmuted': 'unmuted',
   'participant.removed': 'removed',
+  // A community ban made from this discussion's console (banUser records the discussion).
+  'user.banned': 'banned',
 };
+
+/** Entries about a person (sanctions and bans): their target is a person, by name or through a question. */
+const aboutPerson = (action: string) => action.startsWith('participant.') || action === 'user.banned';
 
 export async function getModerationState(actor: Actor, raw: unknown): Promise<ModerationState> {
   const { discussionId } = moderationStateSchema.parse(raw);
@@ -54,16 +59,16 @@ export async function getModerationState(actor: Actor, raw: unknown): Promise<Mo
   ]);
   const questionIds = [
     ...sanctions.flatMap((s) => (s.viaQuestionId ? [s.viaQuestionId] : [])),
-    ...entries.flatMap((e) => (e.action.startsWith('participant.') && e.targetType === 'question' ? [e.targetId] : [])),
+    ...entries.flatMap((e) => (aboutPerson(e.action) && e.targetType === 'question' ? [e.targetId] : [])),
   ];
   const pseudonyms = await pseudonymsOfQuestions(db(), questionIds);
-  const userIds = entries.flatMap((e) => (e.action.startsWith('participant.') && e.targetType === 'user' ? [e.targetId] : []));
+  const userIds = entries.flatMap((e) => (aboutPerson(e.action) && e.targetType === 'user' ? [e.targetId] : []));
   const names = new Map(
     (await db().user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
   );
   const feed = entries.map((e): ModerationFeedItem => {
     let target: PersonRef | null = null;
-    if (e.action.startsWith('participant.')) {
+    if (aboutPerson(e.action)) {
       target =
         e.targetType === 'question'
           ? { pseudonym: pseudonyms.get(e.targetId) ?? 'Anonymous', questionId: e.targetId }

@@ -24,7 +24,9 @@ export async function resolveTarget(client: Prisma.TransactionClient, discussion
       where: { id: target.questionId },
       select: { discussionId: true, anonymous: true, authorId: true, author: { select: { displayName: true } } },
     });
-    if (!q || q.discussionId !== discussionId) throw new AppError('not_found', 'That question is not in this discussion.');
+    if (!q) throw new AppError('not_found', 'That question is no longer there.');
+    // A question of another discussion: its staff act on it there, nobody from here.
+    if (q.discussionId !== discussionId) throw new AppError('forbidden', 'You can only act on people through the questions of this discussion.');
     if (!q.anonymous) {
       return {
         userId: q.authorId,
@@ -48,15 +50,30 @@ export async function resolveTarget(client: Prisma.TransactionClient, discussion
   return { userId: u.id, viaQuestionId: null, ref: { userId: u.id, name: u.displayName }, audit: { type: 'user', id: u.id }, pseudonym: undefined };
 }
 
-/** Staff of the discussion (and admins) are not muted or removed from the console. */
+/**
+ * Staff of the discussion (and admins) are not muted or removed from the console. The message is neutral: through
+ * an anonymous question it must not say that the asker is staff.
+ */
 export async function assertSanctionable(client: Prisma.TransactionClient, discussionId: string, userId: string): Promise<void> {
   const [user, staff] = await Promise.all([
     client.user.findUnique({ where: { id: userId }, select: { role: true } }),
     client.discussionStaff.findFirst({ where: { discussionId, userId }, select: { role: true } }),
   ]);
   if (user && canModerate({ id: userId, role: user.role }, staff?.role ?? null)) {
-    throw new AppError('forbidden', 'Hosts, facilitators and admins cannot be muted or removed here. Please talk with them directly.');
+    throw new AppError('forbidden', 'This person cannot be muted or removed here.');
   }
+}
+
+/**
+ * The sanctions an action through `t` may see and change. Two lanes that never touch: through an anonymous
+ * question, only those made through one of that person's anonymous questions in this discussion (the
+ * pseudonym's); by person (or through a named question), only the others. So acting by user id neither lifts
+ * nor reveals a mute made through a pseudonym, and answers the same whether one exists or not.
+ */
+export async function laneOf(client: Prisma.TransactionClient, discussionId: string, t: ResolvedTarget): Promise<Prisma.SanctionWhereInput> {
+  const anonymous = await client.question.findMany({ where: { discussionId, authorId: t.userId, anonymous: true }, select: { id: true } });
+  const ids = anonymous.map((q) => q.id);
+  return t.pseudonym ? { viaQuestionId: { in: ids } } : { OR: [{ viaQuestionId: null }, { viaQuestionId: { notIn: ids } }] };
 }
 
 export const sanctionSelect = {
@@ -72,16 +89,23 @@ export const sanctionSelect = {
 } as const satisfies Prisma.SanctionSelect;
 type SanctionRow = Prisma.SanctionGetPayload<{ select: typeof sanctionSelect }>;
 
+/** Question id → the pseudonym of its asker when it is anonymous, null when it is named (pseudonymsOfQuestions). */
+export type ViaQuestions = ReadonlyMap<string, string | null>;
+
 /**
- * A sanction as staff see it. `anonymousVia`: the ids of questions in `pseudonyms` (question id → pseudonym)
- * asked anonymously; a sanction made through one of them names the pseudonym, never the person.
+ * A sanction as staff see it. One made through a question names the person only when `via` says that question
+ * is named (null); through an anonymous question — or one `via` does not know — it shows the pseudonym, or
+ * "Anonymous", never the person.
  */
-export function sanctionView(row: SanctionRow, pseudonyms: ReadonlyMap<string, string>): SanctionView {
-  const pseudonym = row.viaQuestionId ? pseudonyms.get(row.viaQuestionId) : undefined;
+export function sanctionView(row: SanctionRow, via: ViaQuestions): SanctionView {
+  const pseudonym = row.viaQuestionId ? via.get(row.viaQuestionId) : null;
   return {
     id: row.id,
     kind: row.kind === 'MUTE' ? 'mute' : 'remove',
-    target: row.viaQuestionId && pseudonym ? { pseudonym, questionId: row.viaQuestionId } : { userId: row.userId, name: row.user.displayName },
+    target:
+      row.viaQuestionId && pseudonym !== null
+        ? { pseudonym: pseudonym ?? 'Anonymous', questionId: row.viaQuestionId }
+        : { userId: row.userId, name: row.user.displayName },
     until: row.until?.toISOString() ?? null,
     reason: row.reason,
     byName: row.createdBy?.displayName ?? null,
@@ -89,16 +113,18 @@ export function sanctionView(row: SanctionRow, pseudonyms: ReadonlyMap<string, s
   };
 }
 
-/** Question id → pseudonym for the anonymous questions sanctions were made through (one discussion). */
-export async function pseudonymsOfQuestions(client: Prisma.TransactionClient, questionIds: readonly string[]): Promise<Map<string, string>> {
+/** Question id → its asker's pseudonym when anonymous ("Anonymous" if none is stored), null when named (ViaQuestions). */
+export async function pseudonymsOfQuestions(client: Prisma.TransactionClient, questionIds: readonly string[]): Promise<Map<string, string | null>> {
   const ids = [...new Set(questionIds)];
   if (!ids.length) return new Map();
-  const qs = await client.question.findMany({ where: { id: { in: ids }, anonymous: true }, select: { id: true, discussionId: true, authorId: true } });
-  if (!qs.length) return new Map();
-  const names = await client.pseudonym.findMany({
-    where: { OR: qs.map((q) => ({ discussionId: q.discussionId, userId: q.authorId })) },
-    select: { discussionId: true, userId: true, name: true },
-  });
+  const qs = await client.question.findMany({ where: { id: { in: ids } }, select: { id: true, anonymous: true, discussionId: true, authorId: true } });
+  const anonymous = qs.filter((q) => q.anonymous);
+  const names = anonymous.length
+    ? await client.pseudonym.findMany({
+        where: { OR: anonymous.map((q) => ({ discussionId: q.discussionId, userId: q.authorId })) },
+        select: { discussionId: true, userId: true, name: true },
+      })
+    : [];
   const byPerson = new Map(names.map((n) => [`${n.discussionId}:${n.userId}`, n.name]));
-  return new Map(qs.map((q) => [q.id, byPerson.get(`${q.discussionId}:${q.authorId}`) ?? 'Anonymous']));
+  return new Map(qs.map((q) => [q.id, q.anonymous ? (byPerson.get(`${q.discussionId}:${q.authorId}`) ?? 'Anonymous') : null]));
 }

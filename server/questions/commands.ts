@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { refundBudget, spendBudget } from '../live/budgets';
 import { assertAgreed, assertMaySpeak, assertModerator, assertNotRemoved, assertOpenForQuestions, loadRoom, type RoomContext } from '../live/context';
 import { publishModerationAction } from '../moderation/broadcasts';
-import { holdReasons, tripsWordFilter } from '../moderation/holds';
+import { holdReasons } from '../moderation/holds';
 import { ensurePseudonym, pseudonymsFor } from '../moderation/pseudonyms';
 import { publishToAudience, publishToRoom } from '../realtime/bus';
 import { markTallyDirty, publishAboutQuestion, publishQuestion } from './broadcasts';
@@ -105,29 +105,51 @@ async function ownQuestion(actor: Actor, questionId: string) {
 }
 
 /**
- * The author edits their question. An edit that trips the word filter is held for review again (a visible
- * question leaves the audience's list until a facilitator approves it), never dropped.
+ * The author edits their question. The edit goes through review as a new question would: a visible question
+ * that would be held if asked now (pre mode, the new-member tier, the word filter) goes back to the queue with
+ * those reasons and leaves the audience's list; a held one keeps waiting, with any new reason added. A question
+ * a facilitator redacted can no longer be edited (that would undo the redaction unseen). The write is
+ * conditional on the version and status read, so it never overwrites a moderator's change made meanwhile.
  */
 export async function editQuestion(actor: Actor, raw: unknown): Promise<QuestionView> {
   const input = editQuestionSchema.parse(raw);
   await spendBudget('edit', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
   await assertMaySpeak(actor, ctx);
-  const filtered = !ctx.isMod && (await tripsWordFilter(input.body));
-  const heldFor = q.heldFor?.split(',').filter(Boolean) ?? [];
-  const holdAgain = filtered && (q.status === 'VISIBLE' || (q.status === 'PENDING' && !heldFor.includes('word_filter')));
-  const row = await db().question.update({
-    where: { id: q.id },
-    data: {
-      body: input.body,
-      editedAt: new Date(),
-      version: { increment: 1 },
-      ...(holdAgain ? { status: 'PENDING', heldFor: [...(q.status === 'PENDING' ? heldFor : []), 'word_filter'].join(','), queuePosition: null } : {}),
-    },
-    select: questionSelect,
+  if (q.redactedAt && !ctx.isMod) {
+    throw new AppError('conflict', 'A facilitator edited this question with you in mind, so it stays as it is now. You are welcome to ask a new one.');
+  }
+  const reasons = q.status === 'VISIBLE' || q.status === 'PENDING' ? await holdReasons(db(), actor.id, ctx, input.body) : [];
+  const heldFor = q.status === 'PENDING' ? (q.heldFor?.split(',').filter(Boolean) ?? []) : [];
+  const added = reasons.filter((r) => !heldFor.includes(r));
+  const holdAgain = q.status === 'VISIBLE' ? reasons.length > 0 : added.length > 0;
+  const unhighlight = holdAgain && q.status === 'VISIBLE' && ctx.discussion.highlightedQuestionId === q.id;
+  const row = await db().$transaction(async (tx) => {
+    const res = await tx.question.updateMany({
+      where: { id: q.id, version: q.version, status: q.status },
+      data: {
+        body: input.body,
+        editedAt: new Date(),
+        version: { increment: 1 },
+        ...(holdAgain ? { status: 'PENDING', heldFor: [...heldFor, ...added].join(','), queuePosition: null } : {}),
+      },
+    });
+    if (res.count === 0) return null;
+    if (unhighlight) await tx.discussion.updateMany({ where: { id: q.discussionId, highlightedQuestionId: q.id }, data: { highlightedQuestionId: null } });
+    return tx.question.findUniqueOrThrow({ where: { id: q.id }, select: questionSelect });
   });
+  if (!row) {
+    const current = await db().question.findUnique({ where: { id: q.id }, select: questionSelect });
+    throw new AppError(
+      'conflict',
+      'This question changed a moment ago (a facilitator may have acted on it). Here it is as it stands now.',
+      undefined,
+      current ? { current: await seen(actor, ctx, current) } : undefined,
+    );
+  }
   const pseudonyms = await pseudonymsFor(db(), [row]);
   if (holdAgain && q.status === 'VISIBLE') publishToAudience(q.discussionId, 'question:hidden', { id: q.id });
+  if (unhighlight) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
   publishQuestion(q.discussionId, 'question:edited', row, ctx.badges, pseudonyms);
   return viewFor(ctx, actor.id, row, pseudonyms);
 }
@@ -243,7 +265,7 @@ export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> 
   const { q, ctx } = await moderated(actor, questionId);
   if (q.answeredAt) return null;
   const answeredAt = now(); // the server clock: "answered" can be undone for 10 s by that clock
-  const wasHighlighted = ctx.discussion.highlightedQuestionId === q.id;
+  let wasHighlighted = false;
   const applied = await db().$transaction(async (tx) => {
     // Conditional: two facilitators marking at once answer it once, with one audit entry.
     const changed = await tx.question.updateMany({
@@ -251,8 +273,11 @@ export async function answerQuestion(actor: Actor, raw: unknown): Promise<null> 
       data: { answeredAt, version: { increment: 1 }, queuePosition: null },
     });
     if (changed.count === 0) return false;
-    if (wasHighlighted) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
-    await recordAudit(tx, actor, { action: 'question.answered', target: { type: 'question', id: q.id } }, q.discussionId);
+    const h = await tx.discussion.updateMany({ where: { id: q.discussionId, highlightedQuestionId: q.id }, data: { highlightedQuestionId: null } });
+    wasHighlighted = h.count > 0;
+    // What "answered" took away is kept in its entry, so an undo gives it back.
+    const detail = { position: q.queuePosition, highlighted: wasHighlighted };
+    await recordAudit(tx, actor, { action: 'question.answered', target: { type: 'question', id: q.id }, detail }, q.discussionId);
     return true;
   });
   if (!applied) return null;

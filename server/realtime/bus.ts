@@ -114,6 +114,22 @@ export function disconnectSession(userId: string, sid: string) {
 const REMOVAL_MEMORY_MS = 60_000;
 const moderatorRemovals = () => processSingleton('moderator-removals', () => new Map<string, number>());
 
+// The same for removals from a discussion (participant:remove): a join that passed the removal check before the
+// removal's sockets left must not enter the room after it (checked right before entering; the join also reads the
+// sanctions again after entering, which covers removals made on other nodes).
+const participantRemovals = () => processSingleton('participant-removals', () => new Map<string, number>());
+
+function remember(memory: Map<string, number>, key: string) {
+  const now = Date.now();
+  for (const [k, at] of memory) if (now - at > REMOVAL_MEMORY_MS) memory.delete(k);
+  memory.set(key, now);
+}
+
+/** True when the user was removed from the discussion (on this node) at or after `since` (ms). */
+export function removedFromDiscussionSince(userId: string, discussionId: string, since: number): boolean {
+  return (participantRemovals().get(`${userId}:${discussionId}`) ?? -1) >= since;
+}
+
 /** True when the user's moderator rights in the discussion ended (on this node) at or after `since` (ms). */
 export function moderatorRightsEndedSince(userId: string, discussionId: string, since: number): boolean {
   return (moderatorRemovals().get(`${userId}:${discussionId}`) ?? -1) >= since;
@@ -126,10 +142,7 @@ export function moderatorRightsEndedSince(userId: string, discussionId: string, 
  * commit completes) and again through moveOutOfModerators after it (in case a join slipped in between).
  */
 export function leaveModerators(userId: string, discussionId: string) {
-  const ended = moderatorRemovals();
-  const now = Date.now();
-  for (const [k, at] of ended) if (now - at > REMOVAL_MEMORY_MS) ended.delete(k);
-  ended.set(`${userId}:${discussionId}`, now);
+  remember(moderatorRemovals(), `${userId}:${discussionId}`);
   const sent = getIo()?.in(rooms.user(userId)).socketsLeave(rooms.discussionMods(discussionId)) as unknown;
   if (sent instanceof Promise) sent.catch(warn);
 }
@@ -149,6 +162,7 @@ export function moveOutOfModerators(userId: string, discussionId: string) {
  * told why. Their sockets stay connected (other discussions, notifications); joining this one is refused.
  */
 export function removeFromDiscussion(userId: string, discussionId: string, notice: ServerEventPayload<'participant:sanctioned'>) {
+  remember(participantRemovals(), `${userId}:${discussionId}`);
   const sent = getIo()
     ?.in(rooms.user(userId))
     .socketsLeave([rooms.discussion(discussionId), rooms.discussionMods(discussionId)]) as unknown;
@@ -161,8 +175,8 @@ export function announceRightsChanged(userId: string, discussionId: string) {
   publishToUser(userId, 'discussion:rights-changed', { discussionId });
 }
 
-/** One socket in a discussion's room: who, and since when (an ISO time). */
-export type RoomMember = { userId: string; name: string; joinedAt: string };
+/** One socket in a discussion's room: who, and since when (an ISO time). `socketId` stays on the server. */
+export type RoomMember = { userId: string; name: string; joinedAt: string; socketId: string };
 
 /**
  * Who is in the discussion's room right now, one entry per socket, on every node (through the adapter); null
@@ -174,6 +188,6 @@ export async function roomPresence(discussionId: string): Promise<RoomMember[] |
   const sockets = await io.in(rooms.discussion(discussionId)).fetchSockets();
   return sockets.flatMap((s) => {
     const joined = s.data.joined;
-    return joined && joined.discussionId === discussionId ? [{ userId: s.data.actor.id, name: s.data.actor.displayName, joinedAt: joined.at }] : [];
+    return joined && joined.discussionId === discussionId ? [{ userId: s.data.actor.id, name: s.data.actor.displayName, joinedAt: joined.at, socketId: s.id }] : [];
   });
 }

@@ -5,7 +5,8 @@ import { rooms } from '@/lib/realtime/events';
 import type { Actor } from '../auth/actor';
 import { spendBudget } from '../live/budgets';
 import { endDiscussion, joinDiscussion, startDiscussion } from '../live/commands';
-import { schedulePresence } from '../live/presence';
+import { removedError } from '../live/context';
+import { schedulePresence, socketLeftRoom } from '../live/presence';
 import { getRoomCore } from '../live/queries';
 import {
   answerQuestion,
@@ -18,7 +19,7 @@ import {
   withdrawQuestion,
 } from '../questions/commands';
 import { getRoomQuestions, pageQuestions } from '../questions/queries';
-import { moderatorRightsEndedSince } from './bus';
+import { moderatorRightsEndedSince, removedFromDiscussionSince } from './bus';
 import { type AppSocket, handle } from './handler';
 
 function leaveCurrent(socket: AppSocket) {
@@ -27,20 +28,28 @@ function leaveCurrent(socket: AppSocket) {
   void socket.leave(rooms.discussion(joined.discussionId));
   void socket.leave(rooms.discussionMods(joined.discussionId));
   socket.data.joined = undefined;
+  socketLeftRoom(joined.discussionId, socket.id);
   schedulePresence(joined.discussionId);
 }
 
 export function registerLiveHandlers(socket: AppSocket) {
   const join = async (actor: Actor, raw: unknown) => {
-    const ctx = await joinDiscussion(actor, raw, async (ctx) => {
-      if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
-      await socket.join(rooms.discussion(ctx.discussion.id));
-      // Checked in the same turn as entering: a removal since the rights were read keeps the socket out.
-      if (ctx.isMod && !moderatorRightsEndedSince(actor.id, ctx.discussion.id, ctx.loadedAt)) await socket.join(rooms.discussionMods(ctx.discussion.id));
-      else await socket.leave(rooms.discussionMods(ctx.discussion.id));
-      socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
-      schedulePresence(ctx.discussion.id);
-    });
+    const ctx = await joinDiscussion(
+      actor,
+      raw,
+      async (ctx) => {
+        // Removed on this node since the rights were read: refused before entering (same turn as the join below).
+        if (!ctx.isMod && removedFromDiscussionSince(actor.id, ctx.discussion.id, ctx.loadedAt)) throw removedError();
+        if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
+        await socket.join(rooms.discussion(ctx.discussion.id));
+        // Checked in the same turn as entering: a removal since the rights were read keeps the socket out.
+        if (ctx.isMod && !moderatorRightsEndedSince(actor.id, ctx.discussion.id, ctx.loadedAt)) await socket.join(rooms.discussionMods(ctx.discussion.id));
+        else await socket.leave(rooms.discussionMods(ctx.discussion.id));
+        socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
+        schedulePresence(ctx.discussion.id);
+      },
+      () => leaveCurrent(socket),
+    );
     // The join state: the room core's part and each room feature's part, read for the rights of now.
     const [core, questions] = await Promise.all([getRoomCore(actor, ctx), getRoomQuestions(actor, ctx)]);
     return { ...core, ...questions };
@@ -66,6 +75,8 @@ export function registerLiveHandlers(socket: AppSocket) {
   socket.on('question:highlight', handle(socket, highlightQuestion));
   socket.on('question:answer', handle(socket, answerQuestion));
   socket.on('disconnect', () => {
-    if (socket.data.joined) schedulePresence(socket.data.joined.discussionId);
+    if (!socket.data.joined) return;
+    socketLeftRoom(socket.data.joined.discussionId, socket.id);
+    schedulePresence(socket.data.joined.discussionId);
   });
 }

@@ -1,6 +1,7 @@
 // Events that belong to no domain: the server clock.
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
+import { now } from '../clock';
 import { spendBudget } from '../live/budgets';
 import { type AppSocket, handle } from './handler';
 
@@ -10,7 +11,7 @@ const timeSyncSchema = z.object({}).strict();
 async function syncTime(actor: Actor, raw: unknown) {
   timeSyncSchema.parse(raw);
   await spendBudget('timeSync', actor.id);
-  return { serverTime: Date.now() };
+  return { serverTime: now().getTime() };
 }
 
 export function registerSystemHandlers(socket: AppSocket) {

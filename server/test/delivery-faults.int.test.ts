@@ -2,7 +2,7 @@
 // a SIGTERM while questions wait for the database, and an ack lost on the wire after the commit.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addToOutbox, type OutboxItem, readOutbox, removeFromOutbox } from '@/components/live/outbox';
 import type { Db } from '../db/client';
 import { sqliteFilePath } from '../db/urls';
@@ -18,6 +18,15 @@ const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
+
+// One server for the file (starting one costs seconds of CPU): F17 runs on it first, on a discussion and a member
+// of its own, then F25 stops it with SIGTERM. No drain window: any socket closed before the in-flight work
+// finishes is closed at once, not 300 ms later (F17 never stops the server, so it does not notice).
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ env: { SHUTDOWN_DRAIN_MS: '0' } });
+});
+afterAll(() => server?.stop());
 
 async function cookieFor(server: TestServer, email: string): Promise<string> {
   const s = await signIn(server, email, DEMO_PASSWORD);
@@ -57,10 +66,80 @@ class MemoryStorage implements Storage {
   }
 }
 
+describe('F17 the ack is lost after the commit', () => {
+  it('F17 the server stores the question, the ack is lost with the connection; the outbox resends after reconnecting: one row, one id in every ack', async () => {
+    const db: Db = openDb(server);
+    cleanups.push(() => db.$disconnect());
+    const proxy = await startTcpProxy({ host: '127.0.0.1', port: server.port });
+    cleanups.push(() => proxy.close());
+    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const cookie = await cookieFor(server, 'dara@example.org');
+
+    // The browser's logic (components/live/use-questions.ts), with its outbox module: a question goes into the
+    // outbox before it is sent, leaves it only on an ok ack, and everything left is resent after each (re)join.
+    const storage = new MemoryStorage();
+    const acks: AckResult[] = [];
+    const lost: string[] = [];
+    const socket = await connectSocket(
+      { url: proxy.url },
+      { cookie, origin: server.url, reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 200 },
+    );
+    cleanups.push(() => socket.close());
+    const send = (item: OutboxItem) =>
+      void ask(socket, { discussionId, id: item.id, body: item.body, anonymous: item.anonymous }).then((o) => {
+        if ('lost' in o) return void lost.push(o.lost); // stays in the outbox
+        acks.push(o.ack);
+        if (o.ack.ok) removeFromOutbox(storage, discussionId, item.id);
+      });
+    let joins = 0;
+    socket.on('connect', () => {
+      void join(socket, discussionId).then(() => {
+        joins++;
+        for (const item of readOutbox(storage, discussionId)) send(item);
+      });
+    });
+    await join(socket, discussionId);
+    joins++;
+
+    // Every byte from the server is dropped from now on; the client's ask still reaches the server.
+    proxy.blackhole();
+    const item: OutboxItem = {
+      id: randomUUID(),
+      discussionId,
+      body: 'Sent just as my train entered the tunnel',
+      anonymous: true,
+      contentWarning: null,
+      queuedAt: Date.now(),
+    };
+    addToOutbox(storage, item);
+    send(item);
+    await until(async () => (await db.question.count({ where: { id: item.id } })) === 1, 10_000, 'the question row to be committed');
+    expect(acks).toEqual([]); // committed, but the ack is in the black hole
+
+    // The connection dies; the network comes back; the client reconnects through the healed proxy.
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    proxy.cut();
+    proxy.heal();
+    expect(await dropped).toMatch(/^transport (close|error)$/);
+    await until(() => readOutbox(storage, item.discussionId).length === 0, 15_000, 'the outbox to be emptied by an ok ack');
+
+    expect(joins).toBe(2);
+    expect(lost).toEqual(['socket has been disconnected']); // the first send learned nothing
+    expect(acks).toEqual([{ ok: true, data: expect.objectContaining({ id: item.id, body: item.body }) }]);
+    // A reload (a fresh tab) sending the same question again gets the same id back, too.
+    const fresh = await connectSocket(server, { cookie });
+    cleanups.push(() => fresh.close());
+    await join(fresh, discussionId);
+    const again = await ask(fresh, { discussionId, id: item.id, body: item.body, anonymous: true });
+    expect(again).toEqual({ ack: { ok: true, data: expect.objectContaining({ id: item.id }) } });
+    expect(await db.question.count({ where: { id: item.id } })).toBe(1);
+    expect(await db.question.count({ where: { discussionId } })).toBe(1);
+  });
+});
+
 describe('F25 shutdown while questions are in flight', () => {
   it('F25 questions waiting for the database at SIGTERM are stored and acked (none stored-but-unacked); new events get unavailable, new handshakes are refused; exit 0', async () => {
-    // No drain window: any socket closed before the in-flight work finishes is closed at once, not 300 ms later.
-    const server = await startServer({ env: { SHUTDOWN_DRAIN_MS: '0' } });
+    // This test ends the shared server (SIGTERM); stop() afterwards only cleans up.
     cleanups.push(() => server.stop());
     const db: Db = openDb(server);
     cleanups.push(() => db.$disconnect());
@@ -162,78 +241,5 @@ describe('F25 shutdown while questions are in flight', () => {
     for (const d of disconnected) expect(await d).toBe('io server disconnect');
     expect(code).toBe(0);
     expect(server.output()).toContain('stopped cleanly');
-  });
-});
-
-describe('F17 the ack is lost after the commit', () => {
-  it('F17 the server stores the question, the ack is lost with the connection; the outbox resends after reconnecting: one row, one id in every ack', async () => {
-    const server = await startServer();
-    cleanups.push(() => server.stop());
-    const db: Db = openDb(server);
-    cleanups.push(() => db.$disconnect());
-    const proxy = await startTcpProxy({ host: '127.0.0.1', port: server.port });
-    cleanups.push(() => proxy.close());
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const cookie = await cookieFor(server, 'dara@example.org');
-
-    // The browser's logic (components/live/use-questions.ts), with its outbox module: a question goes into the
-    // outbox before it is sent, leaves it only on an ok ack, and everything left is resent after each (re)join.
-    const storage = new MemoryStorage();
-    const acks: AckResult[] = [];
-    const lost: string[] = [];
-    const socket = await connectSocket(
-      { url: proxy.url },
-      { cookie, origin: server.url, reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 200 },
-    );
-    cleanups.push(() => socket.close());
-    const send = (item: OutboxItem) =>
-      void ask(socket, { discussionId, id: item.id, body: item.body, anonymous: item.anonymous }).then((o) => {
-        if ('lost' in o) return void lost.push(o.lost); // stays in the outbox
-        acks.push(o.ack);
-        if (o.ack.ok) removeFromOutbox(storage, discussionId, item.id);
-      });
-    let joins = 0;
-    socket.on('connect', () => {
-      void join(socket, discussionId).then(() => {
-        joins++;
-        for (const item of readOutbox(storage, discussionId)) send(item);
-      });
-    });
-    await join(socket, discussionId);
-    joins++;
-
-    // Every byte from the server is dropped from now on; the client's ask still reaches the server.
-    proxy.blackhole();
-    const item: OutboxItem = {
-      id: randomUUID(),
-      discussionId,
-      body: 'Sent just as my train entered the tunnel',
-      anonymous: true,
-      contentWarning: null,
-      queuedAt: Date.now(),
-    };
-    addToOutbox(storage, item);
-    send(item);
-    await until(async () => (await db.question.count({ where: { id: item.id } })) === 1, 10_000, 'the question row to be committed');
-    expect(acks).toEqual([]); // committed, but the ack is in the black hole
-
-    // The connection dies; the network comes back; the client reconnects through the healed proxy.
-    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-    proxy.cut();
-    proxy.heal();
-    expect(await dropped).toMatch(/^transport (close|error)$/);
-    await until(() => readOutbox(storage, item.discussionId).length === 0, 15_000, 'the outbox to be emptied by an ok ack');
-
-    expect(joins).toBe(2);
-    expect(lost).toEqual(['socket has been disconnected']); // the first send learned nothing
-    expect(acks).toEqual([{ ok: true, data: expect.objectContaining({ id: item.id, body: item.body }) }]);
-    // A reload (a fresh tab) sending the same question again gets the same id back, too.
-    const fresh = await connectSocket(server, { cookie });
-    cleanups.push(() => fresh.close());
-    await join(fresh, discussionId);
-    const again = await ask(fresh, { discussionId, id: item.id, body: item.body, anonymous: true });
-    expect(again).toEqual({ ack: { ok: true, data: expect.objectContaining({ id: item.id }) } });
-    expect(await db.question.count({ where: { id: item.id } })).toBe(1);
-    expect(await db.question.count({ where: { discussionId } })).toBe(1);
   });
 });

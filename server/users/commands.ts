@@ -224,7 +224,8 @@ export async function createAdmin(raw: unknown): Promise<{ id: string; email: st
   }
 }
 
-export async function banUser(actor: Actor, raw: unknown): Promise<PublicUser> {
+/** `discussionId`: the discussion whose console the ban came from (its hosts then read it in that log and feed). */
+export async function banUser(actor: Actor, raw: unknown, discussionId?: string): Promise<PublicUser> {
   const input = banUserSchema.parse(raw);
   const user = await db().$transaction(async (tx) => {
     const target = await loadTarget(tx, input.userId);
@@ -237,7 +238,7 @@ export async function banUser(actor: Actor, raw: unknown): Promise<PublicUser> {
       data: { bannedAt: target.bannedAt ?? new Date(), banReason: input.reason, sessionVersion: { increment: 1 } },
       select: publicSelect,
     });
-    await recordAudit(tx, actor, { action: 'user.banned', target: { type: 'user', id: target.id }, reason: input.reason });
+    await recordAudit(tx, actor, { action: 'user.banned', target: { type: 'user', id: target.id }, reason: input.reason }, discussionId);
     return updated;
   });
   publishToUser(user.id, 'account:suspended', {});
