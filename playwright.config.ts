@@ -32,7 +32,8 @@ export default defineConfig({
   // Specs only: e2e/*.test.ts are vitest unit tests of the e2e helpers (e.g. the browser choice).
   testMatch: '**/*.spec.ts',
   // Two spec files at a time (a 2-core machine; the one server serves both); the tests of a file run in order.
-  workers: 2,
+  // E2E_WORKERS=1 runs everything one at a time (to compare, or to rule concurrency out when a test fails).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   retries: 0,
   reporter: 'list',

@@ -264,6 +264,7 @@ test('the demo’s Practice room: Sam (facilitator) sees held questions in the c
   // The anonymous asker by pseudonym, never by name (Chen asked it).
   await expect(held.filter({ hasText: 'feel flat' }).getByTestId('console-author')).toHaveText('Anonymous otter');
   await expect(consolePanel).not.toContainText('Chen');
+  await sam.screenshot({ path: path.join(SHOTS, 'practice-room-console-desktop.png'), fullPage: true });
 
   // Alex has accepted the room's agreement (another spec may have signed in as Alex too).
   const alexId = (await db.user.findUniqueOrThrow({ where: { email: 'alex@example.org' }, select: { id: true } })).id;
@@ -280,6 +281,9 @@ test('the demo’s Practice room: Sam (facilitator) sees held questions in the c
   await expect(live.question('first week after a ceremony')).toBeVisible();
   await expect(live.question('talk to my family')).toBeVisible();
   await expect(live.question('talk to my family')).not.toContainText('Bea');
-  await expect(live.question('Which books')).toBeVisible();
+  await expect(live.question('Which books')).toHaveCount(0);
+  // Held and rejected questions are not in the room (their authors alone see their own).
   for (const pending of ['miracle cure', 'feel flat', 'just listen for a while', 'where to buy']) await expect(live.question(pending)).toHaveCount(0);
+  await alex.getByRole('tab', { name: 'Answered' }).click();
+  await expect(live.question('Which books')).toBeVisible();
 });

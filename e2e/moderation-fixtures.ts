@@ -1,5 +1,7 @@
 // Fixtures for the moderation specs: a live, pre-moderated discussion of this test's own (a host and two
 // facilitators), members who accepted its agreement, the console's page object, and the server's test clock.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Db } from '../server/db/client';
 import { BASE_URL, expect, type TestUser } from './fixtures';
@@ -32,9 +34,13 @@ export async function createLiveDiscussion(db: Db, cast: ModerationCast, opts: {
   return d.id;
 }
 
-/** Moves the server's moderation clock forward (POST /api/test/clock; the e2e server runs with FIRESIDE_TEST_CLOCK=1). */
+/**
+ * Moves the server's moderation clock forward (POST /api/test/clock; the e2e server runs with FIRESIDE_TEST_CLOCK=1
+ * and this run's token, which e2e/server.mjs writes to the data directory).
+ */
 export async function advanceServerClock(request: APIRequestContext, ms: number) {
-  const res = await request.post('/api/test/clock', { data: { advanceMs: ms }, headers: { Origin: BASE_URL } });
+  const token = readFileSync(path.join(process.env.E2E_DATA_DIR ?? '', 'test-clock-token'), 'utf8');
+  const res = await request.post('/api/test/clock', { data: { advanceMs: ms }, headers: { Origin: BASE_URL, 'x-fireside-test-clock': token } });
   expect(res.status(), await res.text()).toBe(200);
 }
 

@@ -236,8 +236,16 @@ test('the console and the member room in pre mode: screenshots, axe, layout at 1
   expect(await horizontalOverflow(r2.page)).toBeLessThanOrEqual(0);
   await r2.page.screenshot({ path: path.join(SCREENS, 'member-room-pre-rejected-phone.png'), fullPage: true });
 
-  // A member is refused the console; a signed-out visitor is sent to sign in.
+  // Hosts reach the console from the discussion page; members see no link and are refused the console; a
+  // signed-out visitor is sent to sign in.
+  const hostPage = (await signedInPage(host)).page;
+  await hostPage.goto(`/discussions/${id}`);
+  await hostPage.getByTestId('console-link').click();
+  await expect(hostPage.getByTestId('moderation-console')).toHaveAttribute('data-join-status', 'joined');
   const refused = (await signedInPage(m1)).page;
+  await refused.goto(`/discussions/${id}`);
+  await expect(refused.getByTestId('discussion')).toBeVisible();
+  await expect(refused.getByTestId('console-link')).toHaveCount(0);
   await refused.goto(`/discussions/${id}/moderate`);
   await expect(refused.getByTestId('moderation-forbidden')).toContainText('Hosts and facilitators only');
   const anon = (await anonymousPage()).page;

@@ -94,3 +94,34 @@ test('reveal: asks for a reason, shows the name to this facilitator alone, is au
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ actorId: fac.id, reason });
 });
+
+test('remove from the people panel: the member is told at once, the room closes for them, and stays closed after a reload', async ({
+  db,
+  makeUser,
+  signedInPage,
+}) => {
+  const host = await makeUser({ role: 'ELDER' });
+  const fac = await makeUser({ role: 'FACILITATOR' });
+  const m1 = await makeUser({ role: 'MEMBER', displayName: `Restless ${randomBytes(2).toString('hex')}` });
+  const id = await createLiveDiscussion(db, { host, facilitators: [fac], members: [m1] });
+  const r1 = await openRoom((await signedInPage(m1)).page, id);
+
+  const c = new ConsolePage((await signedInPage(fac)).page);
+  await c.goto(id);
+  const person = c.page.getByTestId('console-attendees').locator('li', { hasText: m1.displayName });
+  await person.locator('summary').click();
+  await person.getByRole('button', { name: /^Remove…/ }).click();
+  const dialog = c.page.getByTestId('sanction-dialog');
+  await dialog.getByLabel('The reason they will read').fill('Repeated personal attacks after a warning.');
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(c.sanctions.getByTestId('sanction')).toContainText(m1.displayName);
+
+  const removed = r1.page.getByTestId('room-removed');
+  await expect(removed).toContainText('You can no longer take part in this discussion');
+  await expect(removed).toContainText('Repeated personal attacks after a warning.');
+  await expect(r1.questionInput).toHaveCount(0);
+  await r1.page.reload();
+  await expect(r1.page.getByTestId('room-removed')).toBeVisible();
+  await expect(r1.questionInput).toHaveCount(0);
+});

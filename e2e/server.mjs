@@ -1,7 +1,8 @@
 // Playwright's web server: the real Fireside process (`node --import tsx server/index.ts`, production mode) on a fresh data
 // directory, so the SQLite database is new and the demo community is seeded on start. Stops it cleanly.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,11 @@ if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
 
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
+// The test clock's token (app/api/test/clock/route.ts), new each run. This script is a child of the Playwright
+// runner and cannot set the runner's environment, so the fixtures read it from the data directory they already
+// open (e2e/moderation-fixtures.ts advanceServerClock).
+const clockToken = randomBytes(24).toString('base64url');
+writeFileSync(path.join(dataDir, 'test-clock-token'), clockToken, { mode: 0o600 });
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/index.ts')], {
   cwd: root,
@@ -40,6 +46,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'serv
     DEMO_SEED: 'auto',
     SHUTDOWN_DRAIN_MS: '200',
     FIRESIDE_TEST_CLOCK: '1', // POST /api/test/clock moves the server's moderation clock (F12 without sleeping); never set in production
+    FIRESIDE_TEST_CLOCK_TOKEN: clockToken, // …and only with this run's token in the x-fireside-test-clock header
   },
 });
 

@@ -1,5 +1,6 @@
 // The top of a discussion page: status badges, title, when (in the viewer's zone and the host's), the cancelled
 // notice or the room gate, and content warnings before anything else is read.
+import Link from 'next/link';
 import { Badge, DiscussionBadges } from '@/components/discussions/badges';
 import { durationText } from '@/components/discussions/discussion-list';
 import { RoomGate } from '@/components/time/room-gate';
@@ -22,6 +23,8 @@ type Props = {
     durationMinutes: number;
     cancelReason: string | null;
     contentWarnings: string[];
+    /** Staff (hosts, facilitators) and admins get a link to the facilitator console. */
+    can?: { seeAttendees: boolean };
   };
   viewer: ViewerZone;
   /** The server's clock when the page was rendered, so the room gate counts down from the same instant. */
@@ -51,6 +54,13 @@ export function DiscussionHeader({ discussion: d, viewer, now }: Props) {
         </Alert>
       )}
       {d.status !== 'CANCELLED' && <RoomGate discussionId={d.id} startsAt={d.startsAt.toISOString()} status={d.status} serverTime={now.getTime()} />}
+      {d.status !== 'CANCELLED' && d.can?.seeAttendees && (
+        <p>
+          <Link href={`/discussions/${d.id}/moderate`} className="text-sm font-medium text-ember-700 underline" data-testid="console-link">
+            Facilitator console: review questions and keep the room safe
+          </Link>
+        </p>
+      )}
       {d.contentWarnings.length > 0 && (
         <section aria-labelledby="cw" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 id="cw" className="text-sm font-semibold text-amber-900">

@@ -91,7 +91,7 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
         )}
       </div>
 
-      {room.notice && (
+      {room.notice && !removed && (
         <div className="flex items-start gap-3">
           <div className="flex-1">
             <Alert tone="error" testId="room-notice">
@@ -122,7 +122,11 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
             You can no longer take part in this discussion
           </h2>
           <p className="text-stone-800">The facilitators removed you from this discussion&rsquo;s room. You cannot rejoin it.</p>
-          {sanction?.reason && <p className="text-stone-800">Their reason: {sanction.reason}</p>}
+          {sanction?.reason ? (
+            <p className="text-stone-800">Their reason: {sanction.reason}</p>
+          ) : (
+            room.notice && <p className="text-stone-800">{room.notice.message}</p>
+          )}
           <p>
             <Link href="/discussions" className="text-ember-700 underline">
               Back to all discussions

@@ -293,7 +293,7 @@ export function SanctionDialog({ kind, target, label, discussionId, act, onClose
   );
 }
 
-export const KEYS: [string, string][] = [
+const KEYS: [string, string][] = [
   ['j / k', 'Next / previous item'],
   ['1 – 4', 'Queue, Live, Answered, Hidden/Rejected'],
   ['a', 'Approve (restore in Hidden/Rejected)'],

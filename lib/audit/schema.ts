@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../users/roles';
 
 /** Everything an audit entry can be about. Open for the moderation queue (questions) and discussion actions. */
-export const AUDIT_TARGET_TYPES = ['user', 'discussion', 'question', 'article', 'modality'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'discussion', 'question', 'article', 'modality', 'community'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 const targetId = z.string().min(1).max(64);
@@ -72,6 +72,34 @@ export const auditEventSchema = z.discriminatedUnion('action', [
     .strict(),
   z.object({ action: z.literal('participant.unmuted'), target: person, detail: z.object({ pseudonym: pseudonym.optional() }).strict() }).strict(),
   z.object({ action: z.literal('participant.removed'), target: person, reason, detail: z.object({ pseudonym: pseudonym.optional() }).strict() }).strict(),
+  // The community's moderation settings (admins, /admin/moderation): the word list, the reject reasons, the new-member tier.
+  z
+    .object({
+      action: z.enum(['community.term_added', 'community.term_removed']),
+      target: z.object({ type: z.literal('community'), id: z.literal('word_list') }).strict(),
+      detail: z.object({ term: z.string().min(1).max(60) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.enum(['community.template_created', 'community.template_updated', 'community.template_deleted']),
+      target: z.object({ type: z.literal('community'), id: z.literal('reason_templates') }).strict(),
+      detail: z.object({ label: z.string().min(1).max(60) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('community.templates_reordered'),
+      target: z.object({ type: z.literal('community'), id: z.literal('reason_templates') }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('community.new_member_holds_set'),
+      target: z.object({ type: z.literal('community'), id: z.literal('new_member_holds') }).strict(),
+      detail: z.object({ from: z.number().int().min(0), to: z.number().int().min(0).max(20) }).strict(),
+    })
+    .strict(),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];
@@ -101,6 +129,13 @@ export const AUDIT_ACTIONS = [
   'participant.muted',
   'participant.unmuted',
   'participant.removed',
+  'community.term_added',
+  'community.term_removed',
+  'community.template_created',
+  'community.template_updated',
+  'community.template_deleted',
+  'community.templates_reordered',
+  'community.new_member_holds_set',
 ] as const satisfies readonly AuditAction[];
 // Fails to compile when an action is added to the union but not to the list (the filter would refuse it).
 const everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : false = true;

@@ -126,7 +126,7 @@ describeDialects('audit', ({ make }) => {
       const body = await errorOf(db().$transaction((tx) => recordAudit(tx, facilitator, bad as unknown as AuditEvent, d.id)));
       expect(body.code).toBe('validation_error');
     }
-    expect(await db().auditEntry.count({ where: { targetId: q.id } })).toBe(3);
+    expect(await db().auditEntry.count({ where: { targetId: q.id } })).toBe(4);
   });
 
   it('the entry rolls back with the change it records: a failing transaction leaves neither', async () => {

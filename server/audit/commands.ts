@@ -41,6 +41,16 @@ function auditDetailText(event: AuditEvent): string | null {
     case 'participant.unmuted':
     case 'participant.removed':
       return event.detail.pseudonym ?? null;
+    case 'community.term_added':
+    case 'community.term_removed':
+      return event.detail.term;
+    case 'community.template_created':
+    case 'community.template_updated':
+    case 'community.template_deleted':
+      return event.detail.label;
+    case 'community.new_member_holds_set':
+      return `${event.detail.from} → ${event.detail.to}`;
+    case 'community.templates_reordered':
     case 'user.banned':
     case 'user.unbanned':
     case 'question.approved':

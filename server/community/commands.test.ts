@@ -173,3 +173,31 @@ describeDialects('community moderation settings', (dialect) => {
     expect(await holdReasons(db(), member.id, ctx, 'A very first question')).toEqual([]);
   });
 });
+
+describeDialects('community moderation settings are audited', (dialect) => {
+  useDialectDatabase(dialect.make);
+
+  it('each edit writes exactly one audit entry with who and what, in the same transaction as the change', async () => {
+    const admin = await makeActor('ADMIN');
+    const entries = () => db().auditEntry.findMany({ orderBy: { at: 'asc' }, select: { action: true, actorId: true, targetType: true, detail: true } });
+    await addBlockedTerm(admin, { term: 'Snake Oil' });
+    await removeBlockedTerm(admin, { term: 'snake oil' });
+    const made = await createReasonTemplate(admin, { label: 'Too long', body: 'Please keep it short.' });
+    await setNewMemberHolds(admin, { count: 5 });
+    const seen = await entries();
+    expect(seen.filter((e) => e.action === 'community.term_added')).toEqual([
+      { action: 'community.term_added', actorId: admin.id, targetType: 'community', detail: 'snake oil' },
+    ]);
+    expect(seen.filter((e) => e.action === 'community.term_removed')).toHaveLength(1);
+    expect(seen.filter((e) => e.action === 'community.template_created').map((e) => e.detail)).toContain('Too long');
+    expect(seen.filter((e) => e.action === 'community.new_member_holds_set')).toEqual([
+      { action: 'community.new_member_holds_set', actorId: admin.id, targetType: 'community', detail: '3 → 5' },
+    ]);
+    expect(made).toBeTruthy();
+    // A refused edit (a duplicate) writes nothing.
+    await addBlockedTerm(admin, { term: 'miracle' });
+    const before = (await entries()).length;
+    await addBlockedTerm(admin, { term: 'MIRACLE' }).catch(() => null);
+    expect((await entries()).length).toBe(before);
+  });
+});

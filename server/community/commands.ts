@@ -1,6 +1,6 @@
 // The admins' edits of the community's moderation settings (/admin/moderation): the word list, the reject reason
 // templates and the new-member tier. Each one: parse → admin check → write in a transaction (with its audit entry,
-// see recordCommunityAudit) → tell the word filter after commit. Reads: server/community/queries.ts.
+// recordAudit) → tell the word filter after commit. Reads: server/community/queries.ts.
 import {
   addBlockedTermSchema,
   createReasonTemplateSchema,
@@ -14,28 +14,13 @@ import {
 } from '@/lib/community/schema';
 import type { ReasonTemplateView } from '@/lib/moderation/views';
 import { AppError } from '@/lib/result';
+import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { blockedTermsChanged } from '../moderation/holds';
 import { isAdmin } from '../users/policy';
 import { getNewMemberHolds, listReasonTemplates } from './queries';
-
-/**
- * What each edit records. TODO(lead): these become AuditEvents in lib/audit/schema.ts (target type 'community',
- * ids 'word_list' | 'reason_templates' | 'new_member_holds'; details as below) and this function's body becomes
- * `recordAudit(tx, actor, event)`. Until then community edits are not audited.
- */
-type CommunityAuditEvent =
-  | { action: 'community.term_added' | 'community.term_removed'; target: { type: 'community'; id: 'word_list' }; detail: { term: string } }
-  | {
-      action: 'community.template_created' | 'community.template_updated' | 'community.template_deleted';
-      target: { type: 'community'; id: 'reason_templates' };
-      detail: { label: string };
-    }
-  | { action: 'community.templates_reordered'; target: { type: 'community'; id: 'reason_templates' } }
-  | { action: 'community.new_member_holds_set'; target: { type: 'community'; id: 'new_member_holds' }; detail: { from: number; to: number } };
-async function recordCommunityAudit(_tx: Prisma.TransactionClient, _actor: Actor, _event: CommunityAuditEvent): Promise<void> {}
 
 const WORD_LIST = { type: 'community', id: 'word_list' } as const;
 const TEMPLATES = { type: 'community', id: 'reason_templates' } as const;
@@ -54,7 +39,7 @@ export async function addBlockedTerm(actor: Actor, raw: unknown): Promise<{ term
   try {
     await db().$transaction(async (tx) => {
       await tx.blockedTerm.create({ data: { term } });
-      await recordCommunityAudit(tx, actor, { action: 'community.term_added', target: WORD_LIST, detail: { term } });
+      await recordAudit(tx, actor, { action: 'community.term_added', target: WORD_LIST, detail: { term } });
     });
   } catch (err) {
     if (!isUniqueViolation(err, 'term')) throw err;
@@ -71,7 +56,7 @@ export async function removeBlockedTerm(actor: Actor, raw: unknown): Promise<{ t
   await db().$transaction(async (tx) => {
     const { count } = await tx.blockedTerm.deleteMany({ where: { term } });
     // Another admin removed it a moment ago: the list is as this admin wanted, nothing to record.
-    if (count > 0) await recordCommunityAudit(tx, actor, { action: 'community.term_removed', target: WORD_LIST, detail: { term } });
+    if (count > 0) await recordAudit(tx, actor, { action: 'community.term_removed', target: WORD_LIST, detail: { term } });
   });
   blockedTermsChanged();
   return { term };
@@ -121,7 +106,7 @@ export async function createReasonTemplate(actor: Actor, raw: unknown): Promise<
   assertAdmin(actor);
   return editTemplates(async (tx, rows) => {
     const row = await tx.reasonTemplate.create({ data: { ...input, position: rows.length }, select: { id: true, label: true, body: true } });
-    await recordCommunityAudit(tx, actor, { action: 'community.template_created', target: TEMPLATES, detail: { label: row.label } });
+    await recordAudit(tx, actor, { action: 'community.template_created', target: TEMPLATES, detail: { label: row.label } });
     return row;
   });
 }
@@ -133,7 +118,7 @@ export async function updateReasonTemplate(actor: Actor, raw: unknown): Promise<
     const rowId = idOf(id);
     if (!rowId) throw new AppError('not_found', 'That reason was deleted a moment ago. The page now shows the reasons as they are.');
     const row = await tx.reasonTemplate.update({ where: { id: rowId }, data: fields, select: { id: true, label: true, body: true } });
-    await recordCommunityAudit(tx, actor, { action: 'community.template_updated', target: TEMPLATES, detail: { label: row.label } });
+    await recordAudit(tx, actor, { action: 'community.template_updated', target: TEMPLATES, detail: { label: row.label } });
     return row;
   });
 }
@@ -147,7 +132,7 @@ export async function deleteReasonTemplate(actor: Actor, raw: unknown): Promise<
     if (!rowId) return { id };
     const label = rows.find((r) => r.id === rowId)?.label ?? '';
     await tx.reasonTemplate.delete({ where: { id: rowId } });
-    await recordCommunityAudit(tx, actor, { action: 'community.template_deleted', target: TEMPLATES, detail: { label } });
+    await recordAudit(tx, actor, { action: 'community.template_deleted', target: TEMPLATES, detail: { label } });
     return { id };
   });
 }
@@ -161,7 +146,7 @@ export async function reorderReasonTemplates(actor: Actor, raw: unknown): Promis
     const same = new Set(rowIds).size === rows.length && rowIds.length === rows.length && rowIds.every((r) => r !== undefined);
     if (!same) throw changedMeanwhile();
     for (const [position, rowId] of rowIds.entries()) await tx.reasonTemplate.update({ where: { id: rowId as string }, data: { position } });
-    await recordCommunityAudit(tx, actor, { action: 'community.templates_reordered', target: TEMPLATES });
+    await recordAudit(tx, actor, { action: 'community.templates_reordered', target: TEMPLATES });
     return { ids: rowIds as string[] };
   });
 }
@@ -180,7 +165,7 @@ export async function setNewMemberHolds(actor: Actor, raw: unknown): Promise<{ c
       update: { value: String(count) },
     });
     if (from !== count) {
-      await recordCommunityAudit(tx, actor, {
+      await recordAudit(tx, actor, {
         action: 'community.new_member_holds_set',
         target: { type: 'community', id: 'new_member_holds' },
         detail: { from, to: count },

@@ -178,17 +178,26 @@ async function votable(actor: Actor, questionId: string) {
   return q;
 }
 
-/** One vote per member per question, enforced by the Vote primary key (F22). */
+const GONE = () => new AppError('not_found', 'That question is no longer there.');
+
+/**
+ * One vote per member per question, enforced by the Vote primary key (F22). The question's row is written first
+ * and the vote after, in the order a merge takes them (server/moderation/commands.ts), so the two never deadlock
+ * on PostgreSQL; a question that left the room meanwhile (hidden, merged) takes no vote.
+ */
 export async function voteQuestion(actor: Actor, raw: unknown): Promise<{ votes: number }> {
   const { questionId } = questionRefSchema.parse(raw);
   const q = await votable(actor, questionId);
   let votes: number;
   try {
     votes = await db().$transaction(async (tx) => {
+      const counted = await tx.question.updateMany({ where: { id: questionId, status: 'VISIBLE' }, data: { voteCount: { increment: 1 } } });
+      if (counted.count === 0) throw GONE();
       await tx.vote.create({ data: { questionId, userId: actor.id } });
-      return (await tx.question.update({ where: { id: questionId }, data: { voteCount: { increment: 1 } }, select: { voteCount: true } })).voteCount;
+      return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
     });
   } catch (err) {
+    // Already voted: the whole transaction rolled back, the count with it.
     if (!isUniqueViolation(err)) throw err;
     votes = (await db().question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
     return { votes };
@@ -201,6 +210,8 @@ export async function unvoteQuestion(actor: Actor, raw: unknown): Promise<{ vote
   const { questionId } = questionRefSchema.parse(raw);
   const q = await votable(actor, questionId);
   const votes = await db().$transaction(async (tx) => {
+    // The question's row first, as votes and merges take it (no deadlock with a merge into it).
+    await tx.question.updateMany({ where: { id: questionId }, data: { voteCount: { increment: 0 } } });
     const removed = await tx.vote.deleteMany({ where: { questionId, userId: actor.id } });
     if (removed.count === 0) return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
     return (await tx.question.update({ where: { id: questionId }, data: { voteCount: { decrement: 1 } }, select: { voteCount: true } })).voteCount;

@@ -4,14 +4,18 @@
 // at once, no rejoin, no asking); staff cannot be sanctioned; the community ban from the console (admins only)
 // drops every socket and refuses the reconnect (F11). Each sanction writes one audit entry.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Attendee } from '@/lib/live/views';
 import type { QuestionView } from '@/lib/live/views';
 import type { ModerationEvent, SanctionNotice } from '@/lib/moderation/views';
-import { advanceClock } from '../clock';
+import { advanceClock, resetClock } from '../clock';
 import type { Db } from '../db/client';
+import { joinDiscussion } from '../live/commands';
+import { removeParticipant } from '../moderation/commands';
+import { getModerationState } from '../moderation/queries';
 import type { TestSocket } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
 let server: InProcessServer;
@@ -55,6 +59,7 @@ describeDialects('sanctions', ({ make }) => {
     await server?.stop();
     await drop();
   });
+  afterEach(() => resetClock());
 
   it('F12 a mute through an anonymous question: refused with the time left until it ends by the server clock, then accepted', async () => {
     const { discussionId, member, memberId, sam, jordan } = await room();
@@ -87,6 +92,10 @@ describeDialects('sanctions', ({ make }) => {
     expect(await member.emitWithAck('question:edit', { questionId: q.id, body: 'Edited while muted' })).toMatchObject({ ok: false, error: { code: 'muted' } });
     expect(await db.question.count({ where: { discussionId } })).toBe(before);
     advanceClock(4 * 60_000);
+    // The join state's and time:sync's server time follow the same clock, so the client's countdown agrees.
+    expect((await join(member, discussionId)).serverTime - Date.now()).toBeGreaterThan(4 * 60_000 - 5_000);
+    const synced = await member.emitWithAck('time:sync', {});
+    expect(synced.ok && synced.data.serverTime - Date.now()).toBeGreaterThan(4 * 60_000 - 5_000);
     expect(await askRaw(member, discussionId, 'Still muted?')).toMatchObject({
       ok: false,
       error: { code: 'muted', message: expect.stringMatching(/about a minute/) },
@@ -117,64 +126,199 @@ describeDialects('sanctions', ({ make }) => {
     const jordanId = await userId(db, 'jordan@example.org');
     const staffAsked = await askRaw(sam, discussionId, 'A facilitator asks anonymously', true);
     for (const target of [{ userId: jordanId }, { userId: await userId(db, 'admin@example.org') }, { questionId: staffAsked.ok ? staffAsked.data.id : '' }]) {
+      // A neutral answer: through an anonymous question it must not say the asker is staff.
       expect(await sam.emitWithAck('participant:mute', { discussionId, target, minutes: 5, reason: 'no' })).toMatchObject({
         ok: false,
-        error: { code: 'forbidden' },
+        error: { code: 'forbidden', message: 'This person cannot be muted or removed here.' },
       });
       expect(await sam.emitWithAck('participant:remove', { discussionId, target, reason: 'no' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await db.sanction.count({ where: { discussionId, userId: { not: memberId } } })).toBe(0);
   });
 
-  it('remove: every socket of the person leaves the discussion at once; no rejoin, no asking; told kindly', async () => {
+  it('remove: every socket of the person leaves the discussion at once; none of their events is taken; told kindly', async () => {
     const { discussionId, member, memberEmail, memberId, other, sam } = await room();
     const secondTab = await connect(memberEmail);
     await join(secondTab, discussionId);
+    const own = await askRaw(member, discussionId, 'My own question, before');
+    const others = await askRaw(other, discussionId, 'Someone else’s question');
+    if (!own.ok || !others.ok) throw new Error('ask failed');
+    expect((await member.emitWithAck('question:vote', { questionId: others.data.id })).ok).toBe(true);
     const notices = collect<SanctionNotice>(secondTab, 'participant:sanctioned');
     const reason = 'We asked you twice to stop sharing others’ details.';
     const removed = await sam.emitWithAck('participant:remove', { discussionId, target: { userId: memberId }, reason });
     expect(removed).toMatchObject({ ok: true, data: { kind: 'remove', until: null, reason } });
     await until(() => notices.length === 1, 3000, 'the person is told');
     expect(notices[0]).toEqual({ discussionId, kind: 'remove', until: null, reason });
-    // Out of the room on both tabs: a question asked right after reaches neither.
+    // Out of the room on both tabs: a question asked right after reaches neither. The marker: a notice to the
+    // person themselves, sent after that question through the same bus, arrives on both tabs after it would have.
     const seen = [collect<QuestionView>(member, 'question:asked'), collect<QuestionView>(secondTab, 'question:asked')];
     const samSaw = collect<QuestionView>(sam, 'question:asked');
     expect((await askRaw(other, discussionId, 'Right after the removal')).ok).toBe(true);
     await until(() => samSaw.length === 1, 3000, 'the question reaches the room');
-    await new Promise((r) => setTimeout(r, 200));
+    const markers = [collect<SanctionNotice>(member, 'participant:sanctioned'), collect<SanctionNotice>(secondTab, 'participant:sanctioned')];
+    expect((await sam.emitWithAck('participant:mute', { discussionId, target: { userId: memberId }, minutes: 5, reason: 'Marker' })).ok).toBe(true);
+    await until(() => markers.every((m) => m.length === 1), 3000, 'the marker reaches both tabs');
     expect(seen.map((s) => s.length)).toEqual([0, 0]);
     expect(member.connected && secondTab.connected).toBe(true); // still connected: other discussions, notifications
-    expect(await member.emitWithAck('discussion:join', { discussionId, acceptAgreement: true })).toMatchObject({ ok: false, error: { code: 'removed' } });
-    expect(await askRaw(member, discussionId, 'Let me back in')).toMatchObject({ ok: false, error: { code: 'removed' } });
-    expect(await member.emitWithAck('questions:page', { discussionId, offset: 0 })).toMatchObject({ ok: false, error: { code: 'removed' } });
-    expect((await db.auditEntry.findMany({ where: { discussionId } })).map((a) => [a.action, a.targetType, a.targetId, a.reason])).toEqual([
+    // None of their events in this discussion is taken.
+    const refused = await Promise.all([
+      member.emitWithAck('discussion:join', { discussionId, acceptAgreement: true }),
+      askRaw(member, discussionId, 'Let me back in'),
+      member.emitWithAck('questions:page', { discussionId, offset: 0 }),
+      member.emitWithAck('question:vote', { questionId: others.data.id }),
+      member.emitWithAck('question:unvote', { questionId: others.data.id }),
+      member.emitWithAck('question:edit', { questionId: own.data.id, body: 'Edited after the removal' }),
+    ]);
+    expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(refused.length).fill('removed'));
+    expect((await db.question.findUniqueOrThrow({ where: { id: own.data.id } })).body).toBe('My own question, before');
+    expect(await db.vote.count({ where: { questionId: others.data.id, userId: memberId } })).toBe(1);
+    expect((await db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => [a.action, a.targetType, a.targetId, a.reason])).toEqual([
       ['participant.removed', 'user', memberId, reason],
+      ['participant.muted', 'user', memberId, 'Marker'],
     ]);
     // Other discussions are not affected.
     const elsewhere = await createDiscussion(db, { status: 'LIVE' });
     expect((await member.emitWithAck('discussion:join', { discussionId: elsewhere, acceptAgreement: true })).ok).toBe(true);
   });
 
-  it('F11 a community ban from the console (admins only): every socket drops, the reconnect is refused', async () => {
+  it('F11 a community ban from the console (admins only): every socket drops, the reconnect is refused; logged in this discussion', async () => {
     const { discussionId, member, memberEmail, memberId, sam } = await room();
     const asked = await askRaw(member, discussionId, 'An anonymous question before the ban', true);
-    if (!asked.ok) throw new Error(asked.error.message);
+    const named = await askRaw(member, discussionId, 'A named question before the ban');
+    if (!asked.ok || !named.ok) throw new Error('ask failed');
     // Facilitators cannot ban.
-    expect(await sam.emitWithAck('participant:ban', { discussionId, target: { questionId: asked.data.id }, reason: 'Repeated harassment' })).toMatchObject({
+    expect(await sam.emitWithAck('participant:ban', { discussionId, target: { questionId: named.data.id }, reason: 'Repeated harassment' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     const admin = await connect('admin@example.org');
     expect((await join(admin, discussionId)).role).toBe('admin');
+    // Through an anonymous question: refused, reveal first (a ban names the person); nothing written.
+    const throughPseudonym = await admin.emitWithAck('participant:ban', { discussionId, target: { questionId: asked.data.id }, reason: 'Repeated harassment' });
+    expect(throughPseudonym).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^A ban names the person.*Reveal who asked first/) } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).toBeNull();
+    expect(await db.auditEntry.count({ where: { action: 'user.banned', targetId: memberId } })).toBe(0);
     const secondTab = await connect(memberEmail);
     const dropped = [member, secondTab].map((s) => new Promise<void>((resolve) => s.once('disconnect', () => resolve())));
-    const banned = await admin.emitWithAck('participant:ban', { discussionId, target: { questionId: asked.data.id }, reason: 'Repeated harassment' });
+    const banned = await admin.emitWithAck('participant:ban', { discussionId, target: { questionId: named.data.id }, reason: 'Repeated harassment' });
     expect(banned).toEqual({ ok: true, data: null });
     await Promise.race([Promise.all(dropped), new Promise((_, reject) => setTimeout(() => reject(new Error('sockets still connected after 2 s')), 2000))]);
     const refused = new Promise<Error>((resolve) => member.once('connect_error', resolve));
     member.connect();
     expect((await refused).message).toBe('unauthenticated');
     expect((await db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).not.toBeNull();
-    expect(await db.auditEntry.count({ where: { action: 'user.banned', targetId: memberId } })).toBe(1);
+    // One entry, in this discussion's log, and in the console's feed when it loads again.
+    expect(await db.auditEntry.findMany({ where: { action: 'user.banned', targetId: memberId }, select: { discussionId: true, reason: true } })).toEqual([
+      { discussionId, reason: 'Repeated harassment' },
+    ]);
+    const state = await server.as('sam@example.org', (a) => getModerationState(a, { discussionId }));
+    expect(state.ok && state.data.feed.find((f) => f.action === 'banned')).toMatchObject({ target: { userId: memberId }, reason: 'Repeated harassment' });
+  });
+
+  it('a mute through a pseudonym and one by person are separate: acting by user id neither lifts nor reveals the pseudonym’s', async () => {
+    const { discussionId, member, memberId, sam } = await room();
+    const asked = await askRaw(member, discussionId, 'Anonymous, and heated', true);
+    if (!asked.ok) throw new Error(asked.error.message);
+    const byQuestion = { questionId: asked.data.id };
+    // By user id, with no mute at all: not muted.
+    const none = await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } });
+    expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await sam.emitWithAck('participant:mute', { discussionId, target: byQuestion, minutes: 60, reason: 'A pause, please.' })).ok).toBe(true);
+    // By user id, with the pseudonym's mute in force: the very same answer; the mute stays.
+    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } })).toEqual(none);
+    expect(await askRaw(member, discussionId, 'Still muted?')).toMatchObject({ ok: false, error: { code: 'muted' } });
+    // A mute by person does not replace it either (both stand; the longer one counts).
+    expect((await sam.emitWithAck('participant:mute', { discussionId, target: { userId: memberId }, minutes: 5, reason: 'Short.' })).ok).toBe(true);
+    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } })).toEqual({ ok: true, data: null });
+    expect(await askRaw(member, discussionId, 'And now?')).toMatchObject({ ok: false, error: { code: 'muted' } });
+    const state = await sam.emitWithAck('moderation:state', { discussionId });
+    expect(state.ok && state.data.sanctions.map((x) => x.target)).toEqual([{ pseudonym: expect.stringMatching(/^Anonymous /), questionId: asked.data.id }]);
+    // Only through a question with the same pseudonym.
+    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: byQuestion })).toEqual({ ok: true, data: null });
+    expect(await askRaw(member, discussionId, 'Back?')).toMatchObject({ ok: true });
+  });
+
+  it('an expired mute is not lifted again: not muted, nothing audited', async () => {
+    const { discussionId, memberId, sam } = await room();
+    expect((await sam.emitWithAck('participant:mute', { discussionId, target: { userId: memberId }, minutes: 5, reason: 'Five minutes.' })).ok).toBe(true);
+    advanceClock(5 * 60_000 + 1000);
+    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await db.auditEntry.findMany({ where: { discussionId } })).map((a) => a.action)).toEqual(['participant.muted']);
+  });
+
+  it('a host of another discussion cannot act on this one’s questions or people through them', async () => {
+    const { discussionId, member } = await room();
+    const asked = await askRaw(member, discussionId, 'In discussion A', true);
+    if (!asked.ok) throw new Error(asked.error.message);
+    const elsewhere = await createDiscussion(db, { status: 'LIVE', hostEmail: 'maya@example.org', facilitatorEmails: [] });
+    const maya = await connect('maya@example.org');
+    expect((await join(maya, elsewhere)).role).toBe('host');
+    const target = { questionId: asked.data.id };
+    const results = await Promise.all([
+      maya.emitWithAck('question:approve', { questionId: asked.data.id }),
+      maya.emitWithAck('question:hide', { questionId: asked.data.id }),
+      maya.emitWithAck('author:reveal', { questionId: asked.data.id, reason: 'Curious' }),
+      maya.emitWithAck('moderation:state', { discussionId }),
+      maya.emitWithAck('participant:mute', { discussionId: elsewhere, target, minutes: 5, reason: 'no' }),
+      maya.emitWithAck('participant:unmute', { discussionId: elsewhere, target }),
+      maya.emitWithAck('participant:remove', { discussionId: elsewhere, target, reason: 'no' }),
+      maya.emitWithAck('participant:mute', { discussionId, target, minutes: 5, reason: 'no' }),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(results.length).fill('forbidden'));
+    expect(await db.sanction.count({ where: { discussionId: { in: [discussionId, elsewhere] } } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { discussionId: { in: [discussionId, elsewhere] } } })).toBe(0);
+  });
+
+  it('a removal through an anonymous question leaves the person on the moderators’ attendee list until they leave on their own (F27)', async () => {
+    const { discussionId, member, memberId, sam, jordan } = await room();
+    const asked = await askRaw(member, discussionId, 'Anonymous, and unkind', true);
+    if (!asked.ok) throw new Error(asked.error.message);
+    const frames = recordFrames(jordan);
+    const presence = (from: number) =>
+      frames
+        .slice(from)
+        .filter((f) => f.startsWith('2["presence:changed"'))
+        .map((f) => (JSON.parse(f.slice(1)) as [string, { attendees?: Attendee[] }])[1].attendees ?? []);
+    const feed = collect<ModerationEvent>(jordan, 'moderation:action');
+    const cut = frames.length;
+    expect((await sam.emitWithAck('participant:remove', { discussionId, target: { questionId: asked.data.id }, reason: 'Please take a break.' })).ok).toBe(true);
+    await until(() => feed.some((f) => f.item.action === 'removed'), 3000, 'the feed line');
+    // The marker: someone joins; the presence announced with them comes after any announced for the removal.
+    const newcomerEmail = await createMember(db, 'Newcomer Nadia');
+    const newcomer = await connect(newcomerEmail);
+    await join(newcomer, discussionId);
+    await until(() => presence(cut).some((list) => list.some((a) => a.name === 'Newcomer Nadia')), 3000, 'the newcomer on the list');
+    // Every list since the removal still has the removed person: the list does not pair the pseudonym with them.
+    expect(presence(cut).length).toBeGreaterThan(0);
+    expect(presence(cut).filter((list) => !list.some((a) => a.userId === memberId))).toEqual([]);
+    // Once their own socket leaves (they close the tab), they are gone from the list.
+    const before = frames.length;
+    member.close();
+    await until(() => presence(before).some((list) => !list.some((a) => a.userId === memberId)), 3000, 'the person leaves the list');
+  });
+
+  it('a removal that commits while a join enters the room: the join is refused and leaves the room again', async () => {
+    const { discussionId } = await room();
+    const email = await createMember(db);
+    const id = await userId(db, email);
+    const sam = await server.actorFor('sam@example.org');
+    let [entered, left] = [0, 0];
+    const res = await server.as(email, (actor) =>
+      joinDiscussion(
+        actor,
+        { discussionId, acceptAgreement: true },
+        async () => {
+          entered++;
+          // The removal lands after the join's own check, while it enters.
+          await removeParticipant(sam, { discussionId, target: { userId: id }, reason: 'Removed while joining.' });
+        },
+        () => {
+          left++;
+        },
+      ),
+    );
+    expect(res).toMatchObject({ ok: false, error: { code: 'removed' } });
+    expect([entered, left]).toEqual([1, 1]);
   });
 });

@@ -9,7 +9,7 @@ import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrator';
 import { connectSocket, DEMO_PASSWORD, signIn, startServer, type TestServer, type TestSocket } from './harness';
 import { callAction } from './int-helpers';
-import { collect, createDiscussion, discussionEditInput, join, recordFrames, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, discussionEditInput, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { createTempPostgres, skipReason, TEST_POSTGRES_URL, TEST_REDIS_URL } from './temp-databases';
 
 // The issue's number: a member may ask 5 questions per 30 s.
@@ -32,6 +32,8 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     await migrate(pg.url);
     db = createDb(pg.url);
     await seedDemoCommunityIfEmpty(db, hashPassword);
+    // No new-member holds here: a member's question is visible at once (the holds are tested elsewhere).
+    await setNewMemberHolds(db, 0);
     const env = {
       DATABASE_URL: pg.url,
       REDIS_URL: TEST_REDIS_URL,
@@ -49,7 +51,7 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     await pg?.drop();
   });
 
-  it('a question asked on node A reaches node B, anonymously for members and named for facilitators', async () => {
+  it('a question asked on node A reaches node B, anonymously for members and by pseudonym for facilitators', async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const alex = keep(await socketFor(a, 'alex@example.org'));
     const bea = keep(await socketFor(b, 'bea@example.org'));
@@ -63,7 +65,9 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     expect((await alex.emitWithAck('question:ask', { discussionId, id, body: 'Across the nodes?', anonymous: true })).ok).toBe(true);
     await until(() => beaSaw.length === 1 && samSaw.length === 1, 5000, 'cross-node broadcast');
     expect(beaSaw[0].author).toBeNull();
-    expect(samSaw[0].author).toMatchObject({ id: await userId(db, 'alex@example.org'), name: 'Alex' });
+    // Facilitators see an anonymous asker by pseudonym only (F27).
+    expect(samSaw[0].author).toBeNull();
+    expect(samSaw[0].pseudonym).toMatch(/^Anonymous /);
     // Presence counts people on both nodes.
     const state = await join(bea, discussionId);
     expect(state.attendeeCount).toBe(3);
