@@ -116,6 +116,14 @@ test('keyboard only: a queue of 5 approved, rejected, hidden, redacted and merge
   await expect(c.item(upNext)).toContainText('up next #1');
   await kb.press('n');
   await expect(r2.banner).toContainText(upNext);
+  // "Mark answered" offers an undo for 10 s; u takes it back.
+  await c.item(upNext).getByRole('button', { name: 'Mark answered' }).click();
+  await expect(page.getByTestId('count-answered')).toHaveText('(1)');
+  await expect(page.getByTestId('undo-toast')).toContainText('Marked answered.');
+  await kb.press('u');
+  await expect(page.getByTestId('count-answered')).toHaveText('(0)');
+  await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+  await expect(r2.question(upNext)).not.toContainText('answered');
   // 4: Hidden/Rejected lists the rejected and the merged one.
   await kb.press('4');
   await expect(page.getByTestId('count-closed')).toHaveText('(2)');

@@ -116,7 +116,7 @@ const FEED_VERB: Record<ModerationAction, string> = {
   highlighted: 'highlighted',
   answered: 'marked answered',
   unanswered: 'undid answered:',
-  claimed: 'is on',
+  claimed: 'is on it:',
   released: 'released',
   revealed: 'revealed the asker of',
   muted: 'muted',

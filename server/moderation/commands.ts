@@ -96,7 +96,9 @@ async function conflict(ctx: RoomContext, questionId: string): Promise<AppError>
   const madeCurrent = last && row && (!row.editedAt || last.at >= row.editedAt);
   const who = madeCurrent ? last.actor?.displayName : undefined;
   const message =
-    who && last ? `${who} ${DONE[last.action]} this question a moment ago. Here it is as it stands now.` : 'This question changed a moment ago. Here it is as it stands now.';
+    who && last
+      ? `${who} ${DONE[last.action]} this question a moment ago. Here it is as it stands now.`
+      : 'This question changed a moment ago. Here it is as it stands now.';
   return new AppError('conflict', message, undefined, { current });
 }
 
@@ -532,7 +534,10 @@ export async function muteParticipant(actor: Actor, raw: unknown): Promise<Sanct
   const lane = await laneOf(db(), ctx.discussion.id, target);
   const row = await db().$transaction(async (tx) => {
     // A new mute replaces the one in force in its lane (by pseudonym or by person: they never touch each other).
-    await tx.sanction.updateMany({ where: { discussionId: ctx.discussion.id, userId: target.userId, kind: 'MUTE', liftedAt: null, ...lane }, data: { liftedAt: at } });
+    await tx.sanction.updateMany({
+      where: { discussionId: ctx.discussion.id, userId: target.userId, kind: 'MUTE', liftedAt: null, ...lane },
+      data: { liftedAt: at },
+    });
     const created = await tx.sanction.create({
       data: {
         discussionId: ctx.discussion.id,

@@ -181,6 +181,20 @@ async function votable(actor: Actor, questionId: string) {
 const GONE = () => new AppError('not_found', 'That question is no longer there.');
 
 /**
+ * Runs a small transaction again when PostgreSQL picked it as a deadlock's or a serialization failure's victim
+ * (P2034: a merge holding the same question rows): nothing of it was applied, so running it again is safe.
+ */
+async function retryOnWriteConflict<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if ((err as { code?: unknown } | null)?.code !== 'P2034' || attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
  * One vote per member per question, enforced by the Vote primary key (F22). The question's row is written first
  * and the vote after, in the order a merge takes them (server/moderation/commands.ts), so the two never deadlock
  * on PostgreSQL; a question that left the room meanwhile (hidden, merged) takes no vote.
@@ -190,12 +204,14 @@ export async function voteQuestion(actor: Actor, raw: unknown): Promise<{ votes:
   const q = await votable(actor, questionId);
   let votes: number;
   try {
-    votes = await db().$transaction(async (tx) => {
-      const counted = await tx.question.updateMany({ where: { id: questionId, status: 'VISIBLE' }, data: { voteCount: { increment: 1 } } });
-      if (counted.count === 0) throw GONE();
-      await tx.vote.create({ data: { questionId, userId: actor.id } });
-      return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
-    });
+    votes = await retryOnWriteConflict(() =>
+      db().$transaction(async (tx) => {
+        const counted = await tx.question.updateMany({ where: { id: questionId, status: 'VISIBLE' }, data: { voteCount: { increment: 1 } } });
+        if (counted.count === 0) throw GONE();
+        await tx.vote.create({ data: { questionId, userId: actor.id } });
+        return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
+      }),
+    );
   } catch (err) {
     // Already voted: the whole transaction rolled back, the count with it.
     if (!isUniqueViolation(err)) throw err;
@@ -209,13 +225,15 @@ export async function voteQuestion(actor: Actor, raw: unknown): Promise<{ votes:
 export async function unvoteQuestion(actor: Actor, raw: unknown): Promise<{ votes: number }> {
   const { questionId } = questionRefSchema.parse(raw);
   const q = await votable(actor, questionId);
-  const votes = await db().$transaction(async (tx) => {
-    // The question's row first, as votes and merges take it (no deadlock with a merge into it).
-    await tx.question.updateMany({ where: { id: questionId }, data: { voteCount: { increment: 0 } } });
-    const removed = await tx.vote.deleteMany({ where: { questionId, userId: actor.id } });
-    if (removed.count === 0) return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
-    return (await tx.question.update({ where: { id: questionId }, data: { voteCount: { decrement: 1 } }, select: { voteCount: true } })).voteCount;
-  });
+  const votes = await retryOnWriteConflict(() =>
+    db().$transaction(async (tx) => {
+      // The question's row first, as votes and merges take it (no deadlock with a merge into it).
+      await tx.question.updateMany({ where: { id: questionId }, data: { voteCount: { increment: 0 } } });
+      const removed = await tx.vote.deleteMany({ where: { questionId, userId: actor.id } });
+      if (removed.count === 0) return (await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { voteCount: true } })).voteCount;
+      return (await tx.question.update({ where: { id: questionId }, data: { voteCount: { decrement: 1 } }, select: { voteCount: true } })).voteCount;
+    }),
+  );
   markTallyDirty(q.discussionId, questionId);
   return { votes };
 }

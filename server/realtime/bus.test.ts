@@ -186,7 +186,12 @@ describe('realtime bus', () => {
     await client({ userId: 'u9', sid: 's9b' });
     const members = await roomPresence(D);
     expect(members?.filter((m) => m.userId === 'u9')).toHaveLength(2);
-    expect(members?.[0]).toEqual({ userId: expect.any(String), name: expect.stringMatching(/^Name /), joinedAt: expect.any(String), socketId: expect.any(String) });
+    expect(members?.[0]).toEqual({
+      userId: expect.any(String),
+      name: expect.stringMatching(/^Name /),
+      joinedAt: expect.any(String),
+      socketId: expect.any(String),
+    });
     expect(await roomPresence('no-such-discussion')).toEqual([]);
   });
 

@@ -188,6 +188,8 @@ export async function roomPresence(discussionId: string): Promise<RoomMember[] |
   const sockets = await io.in(rooms.discussion(discussionId)).fetchSockets();
   return sockets.flatMap((s) => {
     const joined = s.data.joined;
-    return joined && joined.discussionId === discussionId ? [{ userId: s.data.actor.id, name: s.data.actor.displayName, joinedAt: joined.at, socketId: s.id }] : [];
+    return joined && joined.discussionId === discussionId
+      ? [{ userId: s.data.actor.id, name: s.data.actor.displayName, joinedAt: joined.at, socketId: s.id }]
+      : [];
   });
 }

@@ -157,7 +157,10 @@ describeDialects('moderation queue', ({ make }) => {
     });
 
     it('an edit is reviewed again: an approved question edited in pre mode or in the new-member tier goes back to the queue', async () => {
-      for (const opts of [{ moderationMode: 'PRE' as const, watch: false }, { moderationMode: 'POST' as const, holds: 3, watch: false }]) {
+      for (const opts of [
+        { moderationMode: 'PRE' as const, watch: false },
+        { moderationMode: 'POST' as const, holds: 3, watch: false },
+      ]) {
         const { discussionId, author, audience, sam } = await room(opts);
         const q = await ask(author, discussionId, 'A question that will be approved');
         const approved = await sam.emitWithAck('question:approve', { questionId: q.id });
@@ -168,14 +171,19 @@ describeDialects('moderation queue', ({ make }) => {
         expect(edited, why).toMatchObject({ ok: true, data: { status: 'PENDING', heldFor: expect.arrayContaining([why]) } });
         await until(() => hidden.some((h) => h.id === q.id), 3000, 'the audience loses the unreviewed text');
         expect((await join(audience, discussionId)).questions.map((x) => x.id)).not.toContain(q.id);
-        expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'PENDING', body: 'Something else entirely, unreviewed' });
+        expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({
+          status: 'PENDING',
+          body: 'Something else entirely, unreviewed',
+        });
       }
     });
 
     it('a redacted question cannot be edited by its author (the redaction stays)', async () => {
       const { discussionId, author, sam } = await room({ moderationMode: 'POST', watch: false });
       const q = await ask(author, discussionId, 'Call my ex on 555-0199 and ask');
-      expect((await sam.emitWithAck('question:redact', { questionId: q.id, body: 'Should I call my ex and ask?', note: 'We removed a phone number.' })).ok).toBe(true);
+      expect(
+        (await sam.emitWithAck('question:redact', { questionId: q.id, body: 'Should I call my ex and ask?', note: 'We removed a phone number.' })).ok,
+      ).toBe(true);
       const edit = await author.emitWithAck('question:edit', { questionId: q.id, body: 'Call my ex on 555-0199 and ask' });
       expect(edit).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/facilitator edited this question/) } });
       expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe('Should I call my ex and ask?');
@@ -332,7 +340,10 @@ describeDialects('moderation queue', ({ make }) => {
           voters[2].emitWithAck('question:vote', { questionId: b.id }),
           voters[0].emitWithAck('question:vote', { questionId: b.id }),
         ]);
-        expect([ab, ba].filter((r) => r.ok), `round ${round}`).toHaveLength(1);
+        expect(
+          [ab, ba].filter((r) => r.ok),
+          `round ${round}`,
+        ).toHaveLength(1);
         const lost = [ab, ba].find((r) => !r.ok);
         expect(['conflict', 'validation_error']).toContain(!lost?.ok && lost?.error.code);
         for (const v of votes) expect(v.ok || v.error.code === 'not_found').toBe(true);
@@ -514,7 +525,10 @@ describeDialects('moderation queue', ({ make }) => {
       expect((await sam.emitWithAck('question:queue', { questionId: q.id, position: 0 })).ok).toBe(true);
       expect((await author.emitWithAck('question:edit', { questionId: q.id, body: 'Visible at once, edited' })).ok).toBe(true);
       const stale = await jordan.emitWithAck('question:hide', { questionId: q.id, version: 1 });
-      expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This question changed a moment ago. Here it is as it stands now.', current: { version: 2 } } });
+      expect(stale).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: 'This question changed a moment ago. Here it is as it stands now.', current: { version: 2 } },
+      });
     });
 
     it('a stale version is refused with the current state even when nobody acted at the same moment', async () => {

@@ -5,8 +5,7 @@
 // drops every socket and refuses the reconnect (F11). Each sanction writes one audit entry.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Attendee } from '@/lib/live/views';
-import type { QuestionView } from '@/lib/live/views';
+import type { Attendee, QuestionView } from '@/lib/live/views';
 import type { ModerationEvent, SanctionNotice } from '@/lib/moderation/views';
 import { advanceClock, resetClock } from '../clock';
 import type { Db } from '../db/client';
@@ -173,7 +172,9 @@ describeDialects('sanctions', ({ make }) => {
     expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(refused.length).fill('removed'));
     expect((await db.question.findUniqueOrThrow({ where: { id: own.data.id } })).body).toBe('My own question, before');
     expect(await db.vote.count({ where: { questionId: others.data.id, userId: memberId } })).toBe(1);
-    expect((await db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => [a.action, a.targetType, a.targetId, a.reason])).toEqual([
+    expect(
+      (await db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => [a.action, a.targetType, a.targetId, a.reason]),
+    ).toEqual([
       ['participant.removed', 'user', memberId, reason],
       ['participant.muted', 'user', memberId, 'Marker'],
     ]);
@@ -196,7 +197,10 @@ describeDialects('sanctions', ({ make }) => {
     expect((await join(admin, discussionId)).role).toBe('admin');
     // Through an anonymous question: refused, reveal first (a ban names the person); nothing written.
     const throughPseudonym = await admin.emitWithAck('participant:ban', { discussionId, target: { questionId: asked.data.id }, reason: 'Repeated harassment' });
-    expect(throughPseudonym).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^A ban names the person.*Reveal who asked first/) } });
+    expect(throughPseudonym).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/^A ban names the person.*Reveal who asked first/) },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).toBeNull();
     expect(await db.auditEntry.count({ where: { action: 'user.banned', targetId: memberId } })).toBe(0);
     const secondTab = await connect(memberEmail);
@@ -243,7 +247,10 @@ describeDialects('sanctions', ({ make }) => {
     const { discussionId, memberId, sam } = await room();
     expect((await sam.emitWithAck('participant:mute', { discussionId, target: { userId: memberId }, minutes: 5, reason: 'Five minutes.' })).ok).toBe(true);
     advanceClock(5 * 60_000 + 1000);
-    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect((await db.auditEntry.findMany({ where: { discussionId } })).map((a) => a.action)).toEqual(['participant.muted']);
   });
 
@@ -282,7 +289,9 @@ describeDialects('sanctions', ({ make }) => {
         .map((f) => (JSON.parse(f.slice(1)) as [string, { attendees?: Attendee[] }])[1].attendees ?? []);
     const feed = collect<ModerationEvent>(jordan, 'moderation:action');
     const cut = frames.length;
-    expect((await sam.emitWithAck('participant:remove', { discussionId, target: { questionId: asked.data.id }, reason: 'Please take a break.' })).ok).toBe(true);
+    expect((await sam.emitWithAck('participant:remove', { discussionId, target: { questionId: asked.data.id }, reason: 'Please take a break.' })).ok).toBe(
+      true,
+    );
     await until(() => feed.some((f) => f.item.action === 'removed'), 3000, 'the feed line');
     // The marker: someone joins; the presence announced with them comes after any announced for the removal.
     const newcomerEmail = await createMember(db, 'Newcomer Nadia');

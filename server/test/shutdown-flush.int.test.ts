@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { startServer, type TestServer, type TestSocket } from './harness';
-import { createDiscussion, join, openDb, socketFor } from './live-fixtures';
+import { createDiscussion, join, openDb, setNewMemberHolds, socketFor } from './live-fixtures';
 
 let server: TestServer | undefined;
 let db: Db | undefined;
@@ -22,6 +22,8 @@ describe('F25 shutdown sends what the coalescers hold', () => {
     // No drain window, so the stop reaches the sockets well within one tally interval (250 ms) of the vote.
     server = await startServer({ env: { SHUTDOWN_DRAIN_MS: '0' } });
     db = openDb(server);
+    // No new-member holds: alex's question must reach the room at once to be voted on (holds: moderation tests).
+    await setNewMemberHolds(db, 0);
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const [asker, voter, observer] = await Promise.all(['alex@example.org', 'bea@example.org', 'chen@example.org'].map((e) => socketFor(server!, e)));
     open.push(asker, voter, observer);
