@@ -41,14 +41,13 @@ test('mute through an anonymous question: refused while muted, accepted after ex
   await expect(blocked).toContainText('Please give others room for a few minutes.');
   await expect(r1.questionInput).toBeDisabled();
 
-  // A fresh page knows nothing of the mute: the server refuses the next question, and the composer says why.
+  // A reload: the join state says muted, with the time left and the reason, before anything is asked.
   await r1.page.reload();
   await r1.expectJoined();
-  const second = `Second question while muted ${tag}`;
-  await r1.ask(second, { anonymous: true });
   await expect(blocked).toContainText(/you can ask again in [45] min/);
-  await expect(r1.questionInput).toHaveValue(second);
-  expect(await db.question.count({ where: { discussionId: id, body: second } })).toBe(0);
+  await expect(blocked).toContainText('Please give others room for a few minutes.');
+  await expect(r1.questionInput).toBeDisabled();
+  const second = `Second question while muted ${tag}`;
 
   // Five minutes later by the server's clock: accepted.
   await advanceServerClock(member.context.request, 5 * 60_000 + 5_000);

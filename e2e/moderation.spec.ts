@@ -125,6 +125,14 @@ test('redaction: the room reads the edited question, marked as edited; the autho
   await expect(seen.getByTestId('redacted')).toHaveText('Edited by a facilitator');
   await expect(r2.page.getByTestId('live-room')).not.toContainText(secret);
   await expect(r1.question(redacted).getByTestId('redaction-note')).toContainText('We took out your phone number to keep you safe.');
+  // After a reload the author still reads the note (their own view carries it); the room never does.
+  await r1.page.reload();
+  await r1.expectJoined();
+  await expect(r1.question(redacted).getByTestId('redaction-note')).toContainText('We took out your phone number to keep you safe.');
+  await r2.page.reload();
+  await r2.expectJoined();
+  await expect(r2.question(redacted)).toBeVisible();
+  await expect(r2.page.getByTestId('live-room')).not.toContainText('We took out your phone number');
   // The original text is kept in the audit entry only.
   const q = await db.question.findFirstOrThrow({ where: { discussionId: id }, select: { body: true } });
   expect(q.body).not.toContain(secret);
@@ -210,4 +218,38 @@ test('two facilitators act on one item: one wins, the other is told kindly and s
   await expect(r1.question(text).getByTestId('reject-reason')).toHaveCount(0);
   // Sam's action is in Jordan's feed.
   await expect(c2.feed).toContainText(`${fac1.displayName} approved`);
+});
+
+test('the moderation log: a host follows the link from the discussion page and from the console; a facilitator gets none', async ({
+  db,
+  makeUser,
+  signedInPage,
+}) => {
+  const fx: Fx = { db, makeUser, signedInPage };
+  const { id, host, fac1, m1 } = await cast(fx);
+  const r1 = await room(fx, m1, id);
+  const text = marker('A question the log will mention');
+  await r1.ask(text, { anonymous: false });
+  const c = await openConsole(fx, fac1, id);
+  await c.approve(text);
+
+  const { page } = await signedInPage(host);
+  await page.goto(`/discussions/${id}`);
+  await page.getByTestId('audit-link').click();
+  await expect(page).toHaveURL(new RegExp(`/discussions/${id}/audit$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderation log');
+  await expect(page.getByTestId('audit-total')).toHaveText(/^[1-9]\d* entr/);
+
+  const hostConsole = new ConsolePage(page);
+  await hostConsole.goto(id);
+  await hostConsole.page.getByTestId('console-audit-link').click();
+  await expect(page).toHaveURL(new RegExp(`/discussions/${id}/audit$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderation log');
+
+  // Facilitators follow each other in the console's feed; the log is the hosts' (and admins').
+  await c.page.goto(`/discussions/${id}`);
+  await expect(c.page.getByTestId('console-link')).toBeVisible();
+  await expect(c.page.getByTestId('audit-link')).toHaveCount(0);
+  await c.goto(id);
+  await expect(c.page.getByTestId('console-audit-link')).toHaveCount(0);
 });

@@ -23,8 +23,8 @@ type Props = {
     durationMinutes: number;
     cancelReason: string | null;
     contentWarnings: string[];
-    /** Staff (hosts, facilitators) and admins get a link to the facilitator console. */
-    can?: { seeAttendees: boolean };
+    /** Staff (hosts, facilitators) and admins get a link to the facilitator console; hosts and admins to the moderation log. */
+    can?: { seeAttendees: boolean; readLog?: boolean };
   };
   viewer: ViewerZone;
   /** The server's clock when the page was rendered, so the room gate counts down from the same instant. */
@@ -58,6 +58,13 @@ export function DiscussionHeader({ discussion: d, viewer, now }: Props) {
         <p>
           <Link href={`/discussions/${d.id}/moderate`} className="text-sm font-medium text-ember-700 underline" data-testid="console-link">
             Facilitator console: review questions and keep the room safe
+          </Link>
+        </p>
+      )}
+      {d.can?.readLog && (
+        <p>
+          <Link href={`/discussions/${d.id}/audit`} className="text-sm font-medium text-ember-700 underline" data-testid="audit-link">
+            Moderation log
           </Link>
         </p>
       )}

@@ -263,10 +263,12 @@ function AuthorNote({ q, review }: { q: QuestionView; review?: QuestionReview })
         Someone asked something very similar, so the facilitators joined the two questions: your vote and your voice count there.
       </p>
     );
-  if (q.redacted && review?.redactionNote)
+  // The note as it came live, or (after a reload) as the join state carries it on my own view.
+  const redactionNote = review?.redactionNote ?? q.redactionNote;
+  if (q.redacted && redactionNote)
     return (
       <p data-testid="redaction-note" className={`${box} border-stone-300 bg-stone-50 text-stone-800`}>
-        A facilitator edited your question. Their note: {review.redactionNote}
+        A facilitator edited your question. Their note: {redactionNote}
       </p>
     );
   return null;

@@ -20,6 +20,7 @@ const q = (id: string, votes: number, createdAt: string, extra: Partial<Question
   heldFor: [],
   rejectReason: null,
   redacted: false,
+  redactionNote: null,
   canResubmit: false,
   mergedIntoId: null,
   queuePosition: null,
@@ -47,6 +48,7 @@ const state = (questions: QuestionView[]): RoomState => ({
   attendeeCount: 3,
   role: 'member',
   serverTime: 0,
+  mySanction: null,
 });
 
 describe('room reducer', () => {
@@ -219,6 +221,7 @@ describe('room reducer: moderation as members and authors see it', () => {
     heldFor: [],
     rejectReason: null,
     redacted: false,
+    redactionNote: null,
     canResubmit: false,
     mergedIntoId: null,
     queuePosition: null,
@@ -310,11 +313,18 @@ describe('room reducer: moderation as members and authors see it', () => {
     expect(sortedQuestions(back, 'answered')).toEqual([]);
   });
 
-  it('a mute and a removal are kept until lifted, and survive a re-join', () => {
-    let m = roomReducer(pre([], []), { type: 'sanctioned', notice: { kind: 'mute', until: '2026-01-01T10:05:00Z', reason: 'Let others speak' } });
-    expect(m.sanction).toEqual({ kind: 'mute', until: '2026-01-01T10:05:00Z', reason: 'Let others speak' });
-    m = roomReducer(m, { type: 'joined', seq: 2, state: state([]) });
-    expect(m.sanction?.kind).toBe('mute');
+  it('a mute and a removal are kept until lifted; a re-join brings the mute as the server has it', () => {
+    const mute = { kind: 'mute', until: '2026-01-01T10:05:00Z', reason: 'Let others speak' } as const;
+    let m = roomReducer(pre([], []), { type: 'sanctioned', notice: mute });
+    expect(m.sanction).toEqual(mute);
+    m = roomReducer(m, { type: 'joined', seq: 2, state: { ...state([]), mySanction: mute } });
+    expect(m.sanction).toEqual(mute);
+    // Lifted while I was away (no notice reached me): the join state says so.
+    expect(roomReducer(m, { type: 'joined', seq: 3, state: state([]) }).sanction).toBeNull();
+    // A reload: the first join state alone shows the mute.
+    expect(roomReducer(emptyRoom, { type: 'joined', seq: 1, state: { ...state([]), mySanction: mute } }).sanction).toEqual(mute);
+    const removed = roomReducer(m, { type: 'sanctioned', notice: { kind: 'remove', until: null, reason: 'x' } });
+    expect(roomReducer(removed, { type: 'joined', seq: 4, state: state([]) }).sanction?.kind).toBe('remove');
     expect(roomReducer(m, { type: 'sanctioned', notice: { kind: 'unmute', until: null, reason: null } }).sanction).toBeNull();
     expect(roomReducer(m, { type: 'sanctioned', notice: { kind: 'remove', until: null, reason: 'x' } }).sanction?.kind).toBe('remove');
   });

@@ -88,6 +88,7 @@ function audienceOnly(m: RoomModel): RoomModel {
       claim: null,
       heldFor: own ? q.heldFor : [],
       rejectReason: own ? q.rejectReason : null,
+      redactionNote: own ? q.redactionNote : null,
     };
   };
   const questions = Object.values(m.questions).filter(keep).map(strip);
@@ -124,6 +125,8 @@ export function roomReducer(m: RoomModel, a: RoomAction): RoomModel {
         attendeeCount: a.state.attendeeCount,
         attendees: a.state.attendees,
         nextOffset: a.state.nextOffset,
+        // The join state knows my mute (also after a reload, or lifted while I was away); a removal stays.
+        sanction: m.sanction?.kind === 'remove' ? m.sanction : a.state.mySanction,
       };
     case 'page': {
       // A page asked for under an earlier join (maybe as a moderator, with the moderators' offset), or while a

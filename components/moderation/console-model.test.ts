@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
 import type { ModerationFeedItem, SanctionView } from '@/lib/moderation/views';
-import { activeSanctions, consoleReducer, emptyConsole, nextToHighlight, tabItems } from './console-model';
+import { activeSanctions, conflictMessage, consoleReducer, emptyConsole, nextToHighlight, tabItems } from './console-model';
 
 const q = (id: string, extra: Partial<QuestionView> = {}): QuestionView => ({
   id,
@@ -20,6 +20,7 @@ const q = (id: string, extra: Partial<QuestionView> = {}): QuestionView => ({
   heldFor: [],
   rejectReason: null,
   redacted: false,
+  redactionNote: null,
   canResubmit: false,
   mergedIntoId: null,
   queuePosition: null,
@@ -40,6 +41,7 @@ const sanction = (id: string, extra: Partial<SanctionView> = {}): SanctionView =
 
 const line = (at: string, extra: Partial<ModerationFeedItem> = {}): ModerationFeedItem => ({
   action: 'approved',
+  actorId: 'u-sam',
   actorName: 'Sam',
   questionId: 'q1',
   target: null,
@@ -105,5 +107,14 @@ describe('console reducer', () => {
     const m = { ...emptyConsole, sanctions: [sanction('s1'), sanction('s2', { kind: 'remove', until: null }), sanction('s3', { until: null })] };
     expect(activeSanctions(m, new Date('2026-01-01T10:04:59Z')).map((s) => s.id)).toEqual(['s1', 's2', 's3']);
     expect(activeSanctions(m, new Date('2026-01-01T10:05:01Z')).map((s) => s.id)).toEqual(['s2', 's3']);
+  });
+
+  it('a conflict names the other facilitator by id, also when two share a display name', () => {
+    const feed = [
+      line('2026-01-01T10:02:00Z', { actorId: 'u-me', actorName: 'Sam' }),
+      line('2026-01-01T10:01:00Z', { actorId: 'u-other', actorName: 'Sam', action: 'rejected' }),
+    ];
+    expect(conflictMessage(null, feed, 'u-me', 'q1')).toBe('Sam already rejected this question. Here it is as it is now.');
+    expect(conflictMessage(null, feed.slice(0, 1), 'u-me', 'q1')).toBe('Another facilitator acted on this question first. Here it is as it is now.');
   });
 });

@@ -18,7 +18,7 @@ export const emptyConsole: ConsoleModel = { loaded: false, sanctions: [], templa
 
 const FEED_MAX = 100;
 
-const feedKey = (i: ModerationFeedItem) => `${i.at}|${i.action}|${i.questionId ?? ''}|${i.actorName ?? ''}`;
+const feedKey = (i: ModerationFeedItem) => `${i.at}|${i.action}|${i.questionId ?? ''}|${i.actorId ?? ''}`;
 
 /** Does this person reference name the target (by user id, or by the question they were named through)? */
 export function sameTarget(ref: PersonRef, target: ParticipantTarget): boolean {
@@ -120,8 +120,8 @@ const VERB: Partial<Record<QuestionView['status'], string>> = { VISIBLE: 'approv
  * A kind line for a conflict: who acted on the question first, from the feed when it already tells, else from
  * the question's state ("Sam already rejected this question.").
  */
-export function conflictMessage(current: QuestionView | null, feed: ModerationFeedItem[], me: string, questionId: string): string {
-  const last = feed.find((i) => i.questionId === questionId && i.actorName !== me);
+export function conflictMessage(current: QuestionView | null, feed: ModerationFeedItem[], meId: string, questionId: string): string {
+  const last = feed.find((i) => i.questionId === questionId && i.actorId !== meId);
   if (last?.actorName) return `${last.actorName} already ${last.action} this question. Here it is as it is now.`;
   const verb = current ? VERB[current.status] : undefined;
   if (verb) return `Another facilitator already ${verb} this question. Here it is as it is now.`;

@@ -24,6 +24,8 @@ type Props = {
   moderationMode: 'PRE' | 'POST';
   me: { id: string; name: string };
   serverTimeAtRender: number;
+  /** Hosts and admins: a link to the discussion's moderation log. */
+  canReadLog?: boolean;
 };
 
 const TABS: ConsoleTab[] = ['queue', 'live', 'answered', 'closed'];
@@ -31,7 +33,7 @@ const UNDO_MS = 10_000;
 
 type Undo = { kind: 'answered' | 'hidden'; q: QuestionView; until: number };
 
-export function ModerationConsole({ discussionId, title, moderationMode, me, serverTimeAtRender }: Props) {
+export function ModerationConsole({ discussionId, title, moderationMode, me, serverTimeAtRender, canReadLog = false }: Props) {
   const m = useModeration(discussionId, me);
   const now = useServerNow(serverTimeAtRender, 1000);
   const [tab, setTab] = useState<ConsoleTab>('queue');
@@ -262,6 +264,15 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
+          {canReadLog && (
+            <Link
+              href={`/discussions/${discussionId}/audit`}
+              data-testid="console-audit-link"
+              className="inline-flex min-h-10 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100"
+            >
+              Moderation log
+            </Link>
+          )}
           <Link
             href={`/discussions/${discussionId}/live`}
             target="_blank"
@@ -365,7 +376,7 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
             onSanction={(kind, target, label) => setDialog({ kind, target, label })}
             onUnmute={(target) => void act('participant:unmute', { discussionId, target }).then((done) => done && m.dispatchMod({ type: 'lifted', target }))}
           />
-          <Feed items={m.mod.feed.filter((i) => i.actorName !== me.name)} questions={questions} now={now} />
+          <Feed items={m.mod.feed.filter((i) => i.actorId !== me.id)} questions={questions} now={now} />
         </aside>
       </div>
 

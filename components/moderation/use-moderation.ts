@@ -73,7 +73,7 @@ export function useModeration(discussionId: string, me: { id: string; name: stri
         const current = isQuestionView(res.error.current) ? res.error.current : null;
         if (current) dispatch({ type: 'question', question: current });
         // The server names who acted first ("Sam rejected this question a moment ago"); the feed is the fallback.
-        const text = res.error.message || conflictMessage(current, mod.feed, me.name, typeof questionId === 'string' ? questionId : '');
+        const text = res.error.message || conflictMessage(current, mod.feed, me.id, typeof questionId === 'string' ? questionId : '');
         setMessage({ tone: 'info', text });
         setConflicts((n) => n + 1);
       } else {
@@ -82,7 +82,7 @@ export function useModeration(discussionId: string, me: { id: string; name: stri
       }
       return null;
     },
-    [socket, connected, mod.feed, me.name],
+    [socket, connected, mod.feed, me.id],
   );
 
   return { room, mod, dispatchMod, status: connection.status, notice, message, setMessage, forbidden, conflicts, connected, act };

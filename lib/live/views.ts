@@ -35,6 +35,8 @@ export type QuestionView = {
   rejectReason: string | null;
   /** A facilitator edited it (e.g. removed a name); everyone may know that it was edited. */
   redacted: boolean;
+  /** The facilitator's note on that edit: on the author's own view and moderator views only; null otherwise. */
+  redactionNote: string | null;
   /** The author's own view of a rejected question that may still be edited and resubmitted (once). */
   canResubmit: boolean;
   /** Merged into that question (a duplicate). */
@@ -66,6 +68,8 @@ export type RoomCore = {
   attendees?: Attendee[];
   role: RoomRole;
   serverTime: number;
+  /** My own mute in this discussion that is in force now (null: until the discussion ends), so a reload still shows it. Never on others' views. */
+  mySanction: { kind: 'mute'; until: string | null; reason: string | null } | null;
 };
 
 /** The questions' part of the join state (server/questions/queries.ts). */

@@ -39,6 +39,8 @@ export type SanctionView = {
 /** One line of the console's feed: what a facilitator did, as it happened. */
 export type ModerationFeedItem = {
   action: ModerationAction;
+  /** The staff member who acted (staff ids are not secret to staff; an asker is never the actor of a feed line). */
+  actorId: string | null;
   actorName: string | null;
   /** The question acted on, when there is one. */
   questionId: string | null;

@@ -2,6 +2,7 @@
 import { listDiscussionsSchema, splitWarnings } from '@/lib/discussions/schema';
 import type { DiscussionCard, PersonRef } from '@/lib/discussions/views';
 import { roomPhase } from '@/lib/live/phase';
+import { canReadDiscussionAudit } from '../audit/policy';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { type RsvpView, rsvpView } from '../rsvp/commands';
@@ -123,7 +124,7 @@ export type DiscussionDetail = DiscussionCard & {
   series: { id: string; frequency: string; occurrences: { id: string; startsAt: Date; status: string; current: boolean }[] } | null;
   rsvp: RsvpView;
   attendees: Attendee[] | null;
-  can: { edit: boolean; cancel: boolean; rsvp: boolean; seeAttendees: boolean };
+  can: { edit: boolean; cancel: boolean; rsvp: boolean; seeAttendees: boolean; readLog: boolean };
 };
 
 export async function getDiscussion(actor: Who, id: string, now = new Date()): Promise<DiscussionDetail | null> {
@@ -193,6 +194,8 @@ export async function getDiscussion(actor: Who, id: string, now = new Date()): P
       cancel: canCancelDiscussion(actor, { createdById: row.createdById, staff: staffRows, status: row.status }),
       rsvp: canRsvp(actor, row, now),
       seeAttendees: isStaff,
+      // Its moderation log (/discussions/<id>/audit): its hosts and admins, as the log page itself decides.
+      readLog: canReadDiscussionAudit(actor, staffRows.find((s) => s.userId === actor?.id)?.role ?? null),
     },
   };
 }

@@ -91,7 +91,7 @@ export async function assertAgreed(actor: Actor, ctx: RoomContext) {
 }
 
 /** The person's sanction in this discussion that is in force now (a removal first), or null. */
-async function activeSanction(userId: string, discussionId: string) {
+export async function activeSanction(userId: string, discussionId: string) {
   const rows = await db().sanction.findMany({
     where: { discussionId, userId, liftedAt: null, OR: [{ kind: 'REMOVE' }, { until: null }, { until: { gt: now() } }] },
     select: { kind: true, until: true, reason: true },

@@ -6,13 +6,13 @@ import type { RoomCore } from '@/lib/live/views';
 import type { Actor } from '../auth/actor';
 import { now } from '../clock';
 import { db } from '../db/client';
-import { type RoomContext, roleIn } from './context';
+import { activeSanction, type RoomContext, roleIn } from './context';
 import { presenceOf } from './presence';
 
 /** The room core's part of the join state, for a room `ctx` that `actor` has just entered. */
 export async function getRoomCore(actor: Actor, ctx: RoomContext): Promise<RoomCore> {
   const d = ctx.discussion;
-  const presence = await presenceOf(d.id);
+  const [presence, sanction] = await Promise.all([presenceOf(d.id), ctx.isMod ? null : activeSanction(actor.id, d.id)]);
   return {
     discussion: {
       id: d.id,
@@ -30,6 +30,8 @@ export async function getRoomCore(actor: Actor, ctx: RoomContext): Promise<RoomC
     role: roleIn(actor, ctx),
     // The server's clock (server/clock.ts), so the client's mute countdown agrees with the refusals.
     serverTime: now().getTime(),
+    // Only a mute: a removed person's join is refused ('removed') before this is read.
+    mySanction: sanction?.kind === 'MUTE' ? { kind: 'mute', until: sanction.until?.toISOString() ?? null, reason: sanction.reason } : null,
   };
 }
 

@@ -10,9 +10,10 @@ import { publishToModerators, publishToUser } from '../realtime/bus';
 
 type FeedLine = { action: ModerationAction; questionId?: string | null; target?: PersonRef | null; reason?: string | null };
 
-function feedItem(actor: Pick<Actor, 'displayName'>, line: FeedLine): ModerationFeedItem {
+function feedItem(actor: Pick<Actor, 'id' | 'displayName'>, line: FeedLine): ModerationFeedItem {
   return {
     action: line.action,
+    actorId: actor.id,
     actorName: actor.displayName,
     questionId: line.questionId ?? null,
     target: line.target ?? null,
@@ -24,7 +25,7 @@ function feedItem(actor: Pick<Actor, 'displayName'>, line: FeedLine): Moderation
 /** To the discussion's moderators: the feed line, the question's new moderator view, the sanction. */
 export function publishModerationAction(
   discussionId: string,
-  actor: Pick<Actor, 'displayName'>,
+  actor: Pick<Actor, 'id' | 'displayName'>,
   line: FeedLine,
   question: QuestionView | null,
   sanction: SanctionView | null = null,

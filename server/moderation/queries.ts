@@ -54,7 +54,7 @@ export async function getModerationState(actor: Actor, raw: unknown): Promise<Mo
       where: { discussionId, action: { in: Object.keys(FEED_ACTIONS) } },
       orderBy: { at: 'desc' },
       take: FEED_SIZE,
-      select: { action: true, targetType: true, targetId: true, reason: true, at: true, actor: { select: { displayName: true } } },
+      select: { action: true, targetType: true, targetId: true, reason: true, at: true, actorId: true, actor: { select: { displayName: true } } },
     }),
   ]);
   const questionIds = [
@@ -76,6 +76,7 @@ export async function getModerationState(actor: Actor, raw: unknown): Promise<Mo
     }
     return {
       action: FEED_ACTIONS[e.action],
+      actorId: e.actorId,
       actorName: e.actor?.displayName ?? null,
       questionId: e.targetType === 'question' ? e.targetId : null,
       target,

@@ -29,6 +29,7 @@ export const questionSelect = {
   rejectReason: true,
   resubmitted: true,
   redactedAt: true,
+  redactionNote: true,
   mergedIntoId: true,
   queuePosition: true,
   claimedById: true,
@@ -78,6 +79,7 @@ function base(q: QuestionRow, badges: Badges): QuestionView {
     heldFor: [],
     rejectReason: null,
     redacted: q.redactedAt !== null,
+    redactionNote: null,
     canResubmit: false,
     mergedIntoId: q.mergedIntoId,
     queuePosition: null,
@@ -95,6 +97,7 @@ export function ownView(q: QuestionRow, badges: Badges): QuestionView {
     ...base(q, badges),
     heldFor: q.status === 'PENDING' ? parseHeldFor(q.heldFor) : [],
     rejectReason: q.status === 'REJECTED' ? q.rejectReason : null,
+    redactionNote: q.redactedAt ? q.redactionNote : null,
     canResubmit: q.status === 'REJECTED' && !q.resubmitted && q.answeredAt === null,
   };
 }
@@ -109,6 +112,7 @@ export function moderatorView(q: QuestionRow, badges: Badges, pseudonyms: Pseudo
     pseudonym: q.anonymous ? (pseudonyms.get(q.authorId) ?? 'Anonymous') : null,
     heldFor: q.status === 'PENDING' ? parseHeldFor(q.heldFor) : [],
     rejectReason: q.status === 'REJECTED' ? q.rejectReason : null,
+    redactionNote: q.redactedAt ? q.redactionNote : null,
     queuePosition: q.queuePosition,
     claim:
       q.claimedById && q.claimedBy && claimUntil > now().getTime()

@@ -13,7 +13,7 @@ import { updateDiscussion } from '../discussions/commands';
 import { blockedTermsChanged } from '../moderation/holds';
 import type { TestSocket } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, discussionEditInput, join, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
 let server: InProcessServer;
@@ -269,7 +269,15 @@ describeDialects('moderation queue', ({ make }) => {
       expect(res).toMatchObject({ ok: true, data: { body, redacted: true } });
       await until(() => redactedForAudience.length === 1 && reviewed.some((r) => r.action === 'redacted'), 3000, 'redaction broadcasts');
       expect(redactedForAudience[0]).toMatchObject({ body, redacted: true });
-      expect(reviewed.find((r) => r.action === 'redacted')).toMatchObject({ message: note, question: { body, redacted: true } });
+      expect(reviewed.find((r) => r.action === 'redacted')).toMatchObject({ message: note, question: { body, redacted: true, redactionNote: note } });
+      // The note outlasts a reload for its author (and the moderators); the audience never gets it, live or on joining.
+      expect(redactedForAudience[0].redactionNote).toBeNull();
+      expect(res).toMatchObject({ ok: true, data: { redactionNote: note } });
+      const audienceFrames = recordFrames(audience);
+      expect((await join(author, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ body, redacted: true, redactionNote: note });
+      expect((await join(audience, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ body, redacted: true, redactionNote: null });
+      expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ redactionNote: note });
+      expect(audienceFrames.join('\n')).not.toContain('phone number to protect');
       const row = await db.question.findUniqueOrThrow({ where: { id: q.id } });
       expect(row.body).toBe(body);
       expect(JSON.stringify(row)).not.toContain('555-0100');

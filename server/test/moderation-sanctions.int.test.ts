@@ -78,6 +78,11 @@ describeDialects('sanctions', ({ make }) => {
     await until(() => notices.length === 1 && feed.length === 1, 3000, 'the person and the staff are told');
     expect(notices[0]).toEqual({ discussionId, kind: 'mute', until: until5, reason });
     expect(feed[0]).toMatchObject({ item: { action: 'muted', actorName: 'Sam Lindqvist', reason, target: { questionId: q.id } }, sanction: { kind: 'mute' } });
+    // The feed names its staff actor by id too (the console hides my own lines by id), live and when loaded.
+    const samId = await userId(db, 'sam@example.org');
+    expect(feed[0].item.actorId).toBe(samId);
+    const loadedFeed = await jordan.emitWithAck('moderation:state', { discussionId });
+    expect(loadedFeed.ok && loadedFeed.data.feed[0]).toMatchObject({ action: 'muted', actorId: samId, actorName: 'Sam Lindqvist' });
     expect(JSON.stringify(feed[0])).not.toContain(memberId);
     const pseudonym = (await db.pseudonym.findFirstOrThrow({ where: { discussionId, userId: memberId } })).name;
     expect(
@@ -102,6 +107,29 @@ describeDialects('sanctions', ({ make }) => {
     // The mute ends by the server's clock: accepted again.
     advanceClock(60_000 + 1000);
     expect(await askRaw(member, discussionId, 'Thank you for waiting with me')).toMatchObject({ ok: true });
+  });
+
+  it('a muted member who reloads: the join state says muted until when and why (to them alone); it ends by the server clock', async () => {
+    const { discussionId, memberEmail, memberId, other, sam } = await room();
+    const reason = 'A short pause, please.';
+    const muted = await sam.emitWithAck('participant:mute', { discussionId, target: { userId: memberId }, minutes: 5, reason });
+    if (!muted.ok) throw new Error(muted.error.message);
+    const until5 = muted.data.until;
+    expect(until5).toEqual(expect.any(String));
+    // A reload: a new socket of the same person joins.
+    const reloaded = await connect(memberEmail);
+    expect((await join(reloaded, discussionId)).mySanction).toEqual({ kind: 'mute', until: until5, reason });
+    // Nobody else's join state carries it: not another member's, not a facilitator's.
+    expect((await join(other, discussionId)).mySanction).toBeNull();
+    expect((await join(sam, discussionId)).mySanction).toBeNull();
+    // The mute ends by the server clock: the next join state no longer says muted.
+    advanceClock(5 * 60_000 + 1000);
+    expect((await join(reloaded, discussionId)).mySanction).toBeNull();
+    // Until the end of the discussion, then lifted.
+    await sam.emitWithAck('participant:mute', { discussionId, target: { userId: memberId }, minutes: null, reason });
+    expect((await join(reloaded, discussionId)).mySanction).toEqual({ kind: 'mute', until: null, reason });
+    expect(await sam.emitWithAck('participant:unmute', { discussionId, target: { userId: memberId } })).toEqual({ ok: true, data: null });
+    expect((await join(reloaded, discussionId)).mySanction).toBeNull();
   });
 
   it('a mute until the end, by person; unmute lifts it; staff cannot be muted or removed', async () => {

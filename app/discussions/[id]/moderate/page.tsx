@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ModerationConsole } from '@/components/moderation/moderation-console';
 import { ModeratorsOnly } from '@/components/moderation/moderators-only';
 import { AppError } from '@/lib/result';
+import { canReadDiscussionAudit } from '@/server/audit/policy';
 import { requirePageActor } from '@/server/auth/next-session';
 import { loadRoom } from '@/server/live/context';
 
@@ -33,6 +34,7 @@ export default async function ModeratePage({ params }: { params: Promise<{ id: s
       moderationMode={room.discussion.moderationMode}
       me={{ id: actor.id, name: actor.displayName }}
       serverTimeAtRender={Date.now()}
+      canReadLog={canReadDiscussionAudit(actor, room.staff)}
     />
   );
 }
