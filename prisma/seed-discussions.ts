@@ -97,6 +97,39 @@ const DEMOS: Demo[] = [
   },
 ];
 
+/**
+ * The rows one seed writes, built in memory with their ids first, so the transaction is a handful of `createMany`
+ * statements (one per table) instead of a round trip per row: under load on PostgreSQL a row-by-row seed outlived
+ * the interactive transaction's limit, and its later statements then failed (foreign keys to rows rolled back).
+ */
+type SeedRows = {
+  discussions: Prisma.DiscussionCreateManyInput[];
+  staff: Prisma.DiscussionStaffCreateManyInput[];
+  modalities: Prisma.DiscussionModalityCreateManyInput[];
+  articles: Prisma.DiscussionArticleCreateManyInput[];
+  rsvps: Prisma.RsvpCreateManyInput[];
+  questions: Prisma.QuestionCreateManyInput[];
+  votes: Prisma.VoteCreateManyInput[];
+  pseudonyms: Prisma.PseudonymCreateManyInput[];
+};
+
+const emptyRows = (): SeedRows => ({ discussions: [], staff: [], modalities: [], articles: [], rsvps: [], questions: [], votes: [], pseudonyms: [] });
+
+/** A seed's transaction: a few statements, but a start-up on a busy machine is no reason to fail it. */
+const SEED_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
+
+/** Writes `rows` parents first (discussions before what points at them). */
+async function writeRows(tx: Prisma.TransactionClient, rows: SeedRows): Promise<void> {
+  if (rows.discussions.length) await tx.discussion.createMany({ data: rows.discussions });
+  if (rows.staff.length) await tx.discussionStaff.createMany({ data: rows.staff });
+  if (rows.modalities.length) await tx.discussionModality.createMany({ data: rows.modalities });
+  if (rows.articles.length) await tx.discussionArticle.createMany({ data: rows.articles });
+  if (rows.rsvps.length) await tx.rsvp.createMany({ data: rows.rsvps });
+  if (rows.questions.length) await tx.question.createMany({ data: rows.questions });
+  if (rows.votes.length) await tx.vote.createMany({ data: rows.votes });
+  if (rows.pseudonyms.length) await tx.pseudonym.createMany({ data: rows.pseudonyms });
+}
+
 /** Seeds the demo discussions unless there are discussions already; returns whether it seeded. */
 export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Promise<boolean> {
   if ((await db.discussion.count()) > 0) return false;
@@ -107,25 +140,86 @@ export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Prom
   const creator = users.get('rowan@example.org') ?? users.get('admin@example.org');
   if (!creator) return false;
 
+  const rows = emptyRows();
   const today = (zone: string) => Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
-  const links = (d: Pick<Demo, 'hosts' | 'facilitators' | 'modalities' | 'articles'>) => ({
-    staff: {
-      create: [
-        ...ids(d.hosts).map((userId) => ({ userId, role: 'HOST' as const })),
-        ...ids(d.facilitators).map((userId) => ({ userId, role: 'FACILITATOR' as const })),
-      ],
-    },
-    modalities: { create: d.modalities.flatMap((s) => modalities.get(s) ?? []).map((modalityId) => ({ modalityId })) },
-    articles: { create: d.articles.flatMap((s) => articles.get(s) ?? []).map((articleId) => ({ articleId })) },
-  });
+  const link = (discussionId: string, d: Pick<Demo, 'hosts' | 'facilitators' | 'modalities' | 'articles'>) => {
+    rows.staff.push(
+      ...ids(d.hosts).map((userId) => ({ discussionId, userId, role: 'HOST' as const })),
+      ...ids(d.facilitators).map((userId) => ({ discussionId, userId, role: 'FACILITATOR' as const })),
+    );
+    rows.modalities.push(...d.modalities.flatMap((s) => modalities.get(s) ?? []).map((modalityId) => ({ discussionId, modalityId })));
+    rows.articles.push(...d.articles.flatMap((s) => articles.get(s) ?? []).map((articleId) => ({ discussionId, articleId })));
+  };
+
+  // A weekly series, Thursdays 19:00 New York time, starting next Thursday: 12 occurrences.
+  const ny = today('America/New_York');
+  const firstThursday = ny.add({ days: (4 - ny.dayOfWeek + 7) % 7 || 7 });
+  const first = `${firstThursday.toString()}T19:00`;
+  const seriesId = randomUUID();
+  const circle = {
+    hosts: ['rowan@example.org'],
+    facilitators: ['sam@example.org'],
+    modalities: ['integration-practices'],
+    articles: ['integration-practices'],
+  };
+  for (const [index, occ] of seriesOccurrences(first, 'America/New_York', 'WEEKLY', 12).entries()) {
+    const id = randomUUID();
+    rows.discussions.push({
+      id,
+      title: 'Integration circle',
+      description:
+        'A weekly circle for making sense of past experiences and carrying them into everyday life. Newcomers welcome; ' +
+        'listening without speaking is fine too.',
+      startsAt: occ.startsAt,
+      timeZone: 'America/New_York',
+      localStart: occ.localStart,
+      durationMinutes: 60,
+      capacity: 25,
+      agreementText: DEFAULT_AGREEMENT,
+      contentWarnings: '',
+      seriesId,
+      seriesIndex: index,
+      createdById: creator,
+    });
+    link(id, circle);
+    if (index === 0) rows.rsvps.push(...ids(['eli@example.org', 'dara@example.org']).map((userId) => ({ discussionId: id, userId, status: 'GOING' as const })));
+  }
+
+  practiceRoomRows(rows, users, now);
+
+  for (const demo of DEMOS) {
+    const local = `${today(demo.zone).add({ days: demo.inDays }).toString()}T${demo.time}`;
+    const r = resolveLocal(local, demo.zone);
+    const id = randomUUID();
+    rows.discussions.push({
+      id,
+      title: demo.title,
+      description: demo.description,
+      startsAt: r.startsAt,
+      timeZone: demo.zone,
+      localStart: r.localStart,
+      durationMinutes: demo.durationMinutes,
+      capacity: demo.capacity,
+      visibility: demo.visibility ?? 'PUBLIC',
+      moderationMode: demo.moderationMode ?? 'POST',
+      anonymousDefault: demo.anonymousDefault ?? false,
+      agreementText: DEFAULT_AGREEMENT,
+      contentWarnings: (demo.contentWarnings ?? []).join(','),
+      createdById: ids(demo.hosts)[0] ?? creator,
+      ...(demo.ended
+        ? { status: 'ENDED' as const, startedAt: r.startsAt, endedAt: new Date(r.startsAt.getTime() + demo.durationMinutes * 60_000), peakAttendance: 23 }
+        : {}),
+    });
+    link(id, demo);
+    let t = now.getTime() - 86_400_000;
+    for (const userId of ids(demo.going ?? [])) rows.rsvps.push({ discussionId: id, userId, status: 'GOING', queuedAt: new Date(t++) });
+    for (const userId of ids(demo.waitlisted ?? [])) rows.rsvps.push({ discussionId: id, userId, status: 'WAITLISTED', queuedAt: new Date(t++) });
+  }
 
   await db.$transaction(async (tx) => {
-    // A weekly series, Thursdays 19:00 New York time, starting next Thursday: 12 occurrences.
-    const ny = today('America/New_York');
-    const firstThursday = ny.add({ days: (4 - ny.dayOfWeek + 7) % 7 || 7 });
-    const first = `${firstThursday.toString()}T19:00`;
-    const series = await tx.series.create({
+    await tx.series.create({
       data: {
+        id: seriesId,
         frequency: 'WEEKLY',
         rrule: seriesRule(first, 'America/New_York', 'WEEKLY', 12),
         timeZone: 'America/New_York',
@@ -133,69 +227,9 @@ export async function seedDemoDiscussionsIfEmpty(db: Db, now = new Date()): Prom
         createdById: creator,
       },
     });
-    const circle = {
-      hosts: ['rowan@example.org'],
-      facilitators: ['sam@example.org'],
-      modalities: ['integration-practices'],
-      articles: ['integration-practices'],
-    };
-    for (const [index, occ] of seriesOccurrences(first, 'America/New_York', 'WEEKLY', 12).entries()) {
-      const d = await tx.discussion.create({
-        data: {
-          title: 'Integration circle',
-          description:
-            'A weekly circle for making sense of past experiences and carrying them into everyday life. Newcomers welcome; ' +
-            'listening without speaking is fine too.',
-          startsAt: occ.startsAt,
-          timeZone: 'America/New_York',
-          localStart: occ.localStart,
-          durationMinutes: 60,
-          capacity: 25,
-          agreementText: DEFAULT_AGREEMENT,
-          contentWarnings: '',
-          seriesId: series.id,
-          seriesIndex: index,
-          createdById: creator,
-          ...links(circle),
-        },
-      });
-      if (index === 0) {
-        for (const userId of ids(['eli@example.org', 'dara@example.org'])) await tx.rsvp.create({ data: { discussionId: d.id, userId, status: 'GOING' } });
-      }
-    }
-
-    await createPracticeRoom(tx, users, now);
-
-    for (const demo of DEMOS) {
-      const local = `${today(demo.zone).add({ days: demo.inDays }).toString()}T${demo.time}`;
-      const r = resolveLocal(local, demo.zone);
-      const d = await tx.discussion.create({
-        data: {
-          title: demo.title,
-          description: demo.description,
-          startsAt: r.startsAt,
-          timeZone: demo.zone,
-          localStart: r.localStart,
-          durationMinutes: demo.durationMinutes,
-          capacity: demo.capacity,
-          visibility: demo.visibility ?? 'PUBLIC',
-          moderationMode: demo.moderationMode ?? 'POST',
-          anonymousDefault: demo.anonymousDefault ?? false,
-          agreementText: DEFAULT_AGREEMENT,
-          contentWarnings: (demo.contentWarnings ?? []).join(','),
-          createdById: ids(demo.hosts)[0] ?? creator,
-          ...(demo.ended
-            ? { status: 'ENDED' as const, startedAt: r.startsAt, endedAt: new Date(r.startsAt.getTime() + demo.durationMinutes * 60_000), peakAttendance: 23 }
-            : {}),
-          ...links(demo),
-        },
-      });
-      let t = now.getTime() - 86_400_000;
-      for (const userId of ids(demo.going ?? [])) await tx.rsvp.create({ data: { discussionId: d.id, userId, status: 'GOING', queuedAt: new Date(t++) } });
-      for (const userId of ids(demo.waitlisted ?? []))
-        await tx.rsvp.create({ data: { discussionId: d.id, userId, status: 'WAITLISTED', queuedAt: new Date(t++) } });
-    }
-  });
+    await tx.blockedTerm.upsert({ where: { term: DEMO_BLOCKED_TERM }, create: { term: DEMO_BLOCKED_TERM }, update: {} });
+    await writeRows(tx, rows);
+  }, SEED_TRANSACTION);
   return true;
 }
 
@@ -297,70 +331,69 @@ function practiceTimes(now: Date) {
  * The Practice room: live, in pre mode, hosted by Rowan with Sam and Jordan facilitating, and questions in every
  * state of the queue (held for each reason, approved with votes, answered, anonymous with a pseudonym, rejected
  * with a kind reason), so a newcomer signed in as a facilitator sees the console at once, and as a member the room.
+ * Adds its rows to `rows` (the caller also upserts DEMO_BLOCKED_TERM); returns its id, or null without its host.
  */
-async function createPracticeRoom(tx: Prisma.TransactionClient, users: ReadonlyMap<string, string>, now: Date): Promise<string | null> {
+function practiceRoomRows(rows: SeedRows, users: ReadonlyMap<string, string>, now: Date): string | null {
   const host = users.get('rowan@example.org');
   if (!host) return null;
   const { startsAt, localStart } = practiceTimes(now);
   const facilitators = ['sam@example.org', 'jordan@example.org'].flatMap((e) => users.get(e) ?? []);
-  const d = await tx.discussion.create({
-    data: {
-      title: PRACTICE_ROOM_TITLE,
-      description:
-        'A live discussion for trying Fireside out; nothing here is real. Questions wait for a facilitator before they appear.\n\n' +
-        '- Sign in as **sam@example.org** (a facilitator) and open the moderation console: some questions are waiting for review.\n' +
-        '- Sign in as a member, e.g. **alex@example.org**, to ask, vote, and see your own question wait for review.',
-      startsAt,
-      timeZone: PRACTICE_ZONE,
-      localStart,
-      durationMinutes: PRACTICE_MINUTES,
-      capacity: null,
-      moderationMode: 'PRE',
-      agreementText: DEFAULT_AGREEMENT,
-      contentWarnings: '',
-      status: 'LIVE',
-      startedAt: startsAt,
-      createdById: host,
-      staff: { create: [{ userId: host, role: 'HOST' }, ...facilitators.map((userId) => ({ userId, role: 'FACILITATOR' as const }))] },
-    },
-  });
-  await tx.blockedTerm.upsert({ where: { term: DEMO_BLOCKED_TERM }, create: { term: DEMO_BLOCKED_TERM }, update: {} });
-
+  const id = randomUUID();
   let highlight: string | null = null;
   for (const q of PRACTICE_QUESTIONS) {
     const authorId = users.get(q.by);
     if (!authorId) continue;
     const voters = (q.voters ?? []).flatMap((e) => users.get(e) ?? []);
     const createdAt = new Date(startsAt.getTime() - q.minutesAgo * 60_000);
-    const question = await tx.question.create({
-      data: {
-        id: randomUUID(),
-        discussionId: d.id,
-        authorId,
-        body: q.body,
-        anonymous: !!q.anonymous,
-        status: q.status,
-        heldFor: q.heldFor?.join(',') ?? null,
-        rejectReason: q.rejectReason ?? null,
-        voteCount: voters.length,
-        answeredAt: q.answered ? new Date(now.getTime() - 2 * 60_000) : null,
-        // Each review and the answer changed the question once.
-        version: (q.status === 'PENDING' ? 0 : 1) + (q.answered ? 1 : 0),
-        createdAt,
-        votes: { create: voters.map((userId) => ({ userId, createdAt })) },
-      },
+    const questionId = randomUUID();
+    rows.questions.push({
+      id: questionId,
+      discussionId: id,
+      authorId,
+      body: q.body,
+      anonymous: !!q.anonymous,
+      status: q.status,
+      heldFor: q.heldFor?.join(',') ?? null,
+      rejectReason: q.rejectReason ?? null,
+      voteCount: voters.length,
+      answeredAt: q.answered ? new Date(now.getTime() - 2 * 60_000) : null,
+      // Each review and the answer changed the question once.
+      version: (q.status === 'PENDING' ? 0 : 1) + (q.answered ? 1 : 0),
+      createdAt,
     });
-    if (q.anonymous) {
-      await tx.pseudonym.upsert({
-        where: { discussionId_userId: { discussionId: d.id, userId: authorId } },
-        create: { discussionId: d.id, userId: authorId, name: q.anonymous.pseudonym },
-        update: {},
-      });
+    rows.votes.push(...voters.map((userId) => ({ questionId, userId, createdAt })));
+    // One pseudonym per asker in the room (the first of their anonymous questions names it).
+    if (q.anonymous && !rows.pseudonyms.some((p) => p.discussionId === id && p.userId === authorId)) {
+      rows.pseudonyms.push({ discussionId: id, userId: authorId, name: q.anonymous.pseudonym });
     }
-    if (q.status === 'VISIBLE' && !q.answered && !q.anonymous) highlight ??= question.id;
+    if (q.status === 'VISIBLE' && !q.answered && !q.anonymous) highlight ??= questionId;
   }
-  if (highlight) await tx.discussion.update({ where: { id: d.id }, data: { highlightedQuestionId: highlight } });
-  return d.id;
+  rows.discussions.push({
+    id,
+    title: PRACTICE_ROOM_TITLE,
+    description:
+      'A live discussion for trying Fireside out; nothing here is real. Questions wait for a facilitator before they appear.\n\n' +
+      '- Sign in as **sam@example.org** (a facilitator) and open the moderation console: some questions are waiting for review.\n' +
+      '- Sign in as a member, e.g. **alex@example.org**, to ask, vote, and see your own question wait for review.',
+    startsAt,
+    timeZone: PRACTICE_ZONE,
+    localStart,
+    durationMinutes: PRACTICE_MINUTES,
+    capacity: null,
+    moderationMode: 'PRE',
+    agreementText: DEFAULT_AGREEMENT,
+    contentWarnings: '',
+    status: 'LIVE',
+    startedAt: startsAt,
+    createdById: host,
+    // Not a foreign key: the question it names is written in the same transaction.
+    highlightedQuestionId: highlight,
+  });
+  rows.staff.push(
+    { discussionId: id, userId: host, role: 'HOST' },
+    ...facilitators.map((userId) => ({ discussionId: id, userId, role: 'FACILITATOR' as const })),
+  );
+  return id;
 }
 
 /**
@@ -378,7 +411,13 @@ export async function ensurePracticeRoomLive(db: Db, now = new Date()): Promise<
   });
   if (!room) {
     const users = new Map((await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
-    return db.$transaction((tx) => createPracticeRoom(tx, users, now));
+    const rows = emptyRows();
+    const id = practiceRoomRows(rows, users, now);
+    await db.$transaction(async (tx) => {
+      await tx.blockedTerm.upsert({ where: { term: DEMO_BLOCKED_TERM }, create: { term: DEMO_BLOCKED_TERM }, update: {} });
+      await writeRows(tx, rows);
+    }, SEED_TRANSACTION);
+    return id;
   }
   const endsAt = room.startsAt.getTime() + room.durationMinutes * 60_000;
   // Live for at least another hour: leave it be.

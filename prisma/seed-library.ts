@@ -317,28 +317,33 @@ export async function seedLibraryIfEmpty(db: Db, now = new Date()): Promise<bool
   if ((await db.article.count()) > 0 || (await db.modality.count()) > 0) return false;
   const elders = await db.user.findMany({ where: { email: { in: [ROWAN, MAYA] } }, select: { id: true, email: true } });
   const idOf = (email: string) => elders.find((e) => e.email === email)?.id ?? null;
-  return db.$transaction(async (tx) => {
-    if ((await tx.modality.count()) > 0) return false;
-    const modalityIds = new Map<string, string>();
-    for (const m of LIBRARY_MODALITIES) modalityIds.set(m.slug, (await tx.modality.create({ data: m, select: { id: true } })).id);
-    const modalityIdOf = (slug: string) => {
-      const id = modalityIds.get(slug);
-      if (!id) throw new Error(`seed: article modality "${slug}" is not in LIBRARY_MODALITIES`);
-      return id;
-    };
-    for (const { modality, author, reviewer, references, ...a } of LIBRARY_ARTICLES) {
-      const reviewedById = idOf(reviewer);
-      await tx.article.create({
-        data: {
-          ...a,
-          modalityId: modalityIdOf(modality),
-          references: JSON.stringify(references),
-          authorId: idOf(author),
-          reviewedById,
-          lastReviewedAt: reviewedById ? now : null,
-        },
-      });
-    }
-    return true;
-  });
+  return db.$transaction(
+    async (tx) => {
+      if ((await tx.modality.count()) > 0) return false;
+      const modalityIds = new Map<string, string>();
+      for (const m of LIBRARY_MODALITIES) modalityIds.set(m.slug, (await tx.modality.create({ data: m, select: { id: true } })).id);
+      const modalityIdOf = (slug: string) => {
+        const id = modalityIds.get(slug);
+        if (!id) throw new Error(`seed: article modality "${slug}" is not in LIBRARY_MODALITIES`);
+        return id;
+      };
+      for (const { modality, author, reviewer, references, ...a } of LIBRARY_ARTICLES) {
+        const reviewedById = idOf(reviewer);
+        await tx.article.create({
+          data: {
+            ...a,
+            modalityId: modalityIdOf(modality),
+            references: JSON.stringify(references),
+            authorId: idOf(author),
+            reviewedById,
+            lastReviewedAt: reviewedById ? now : null,
+          },
+        });
+      }
+      return true;
+    },
+    // A seed's few dozen statements: a start-up on a busy machine (or parallel test suites on PostgreSQL) is no
+    // reason for the interactive transaction's 5 s default to cut it off.
+    { maxWait: 10_000, timeout: 60_000 },
+  );
 }
