@@ -9,7 +9,8 @@ export default function SignUpPage() {
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold text-stone-900">Join Fireside</h1>
       <p className="mt-2 text-stone-700">
-        Your display name is what the room sees. You can always ask questions anonymously: then nobody sees your name, not even the facilitators, who see a pseudonym. Only a recorded reveal with a reason shows it to one of them, and you are told.
+        Your display name is what the room sees. You can always ask questions anonymously: then nobody sees your name, not even the facilitators, who see a
+        pseudonym. Only a recorded reveal with a reason shows it to one of them, and you are told.
       </p>
       <div className="mt-6 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <SignUpForm />
