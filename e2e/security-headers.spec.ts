@@ -58,7 +58,12 @@ test('every page loads under the CSP without a violation, with the security head
   anonymousPage,
 }) => {
   test.setTimeout(180_000);
-  const discussion = await db.discussion.findFirstOrThrow({ select: { id: true } });
+  // A seeded public discussion: other specs create members-only and cancelled ones, which a visitor may not open.
+  const discussion = await db.discussion.findFirstOrThrow({
+    where: { visibility: 'PUBLIC', status: { in: ['SCHEDULED', 'LIVE'] } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
   const article = await db.article.findFirstOrThrow({ select: { slug: true } });
   const d = `/discussions/${discussion.id}`;
   const a = `/library/${article.slug}`;
@@ -70,7 +75,19 @@ test('every page loads under the CSP without a violation, with the security head
       as: 'anonymous' as const,
     })),
     ...['/', '/profile', '/notifications', d, `${d}/live`, '/discussions/calendar', a].map((path) => ({ path, as: 'member' as const })),
-    ...['/admin/users', '/admin/audit', '/discussions/new', `${d}/edit`, '/library/new', `${a}/edit`, `${d}/live`, '/profile'].map((path) => ({
+    ...[
+      '/admin/users',
+      '/admin/audit',
+      '/admin/moderation',
+      `${d}/moderate`,
+      `${d}/audit`,
+      '/discussions/new',
+      `${d}/edit`,
+      '/library/new',
+      `${a}/edit`,
+      `${d}/live`,
+      '/profile',
+    ].map((path) => ({
       path,
       as: 'admin' as const,
     })),
