@@ -4,7 +4,7 @@
 import type { DiscussionStatus } from '../discussions/schema';
 import type { HoldReason } from '../moderation/schema';
 
-type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN' | 'MERGED';
+type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN' | 'MERGED' | 'CARE';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
 
 /** A staff mark computed on the server from the person's rights in this discussion, shown next to their name. */

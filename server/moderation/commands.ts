@@ -115,6 +115,7 @@ const STATE_WORDS: Record<Status, string> = {
   REJECTED: 'was not taken',
   MERGED: 'was merged into another question',
   WITHDRAWN: 'was withdrawn',
+  CARE: 'is with the care team',
 };
 
 type Change = {
