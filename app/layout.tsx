@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { DemoBanner } from '@/components/layout/demo-banner';
+import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ZodJitless } from '@/components/layout/zod-jitless';
 import { RealtimeProvider } from '@/components/realtime/realtime-provider';
@@ -38,11 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
         </RealtimeProvider>
-        <footer className="border-t border-stone-200 bg-white">
-          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-600 sm:px-6">
-            Fireside is a peer community, not medical care. In a crisis, contact local emergency services.
-          </div>
-        </footer>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -16,6 +16,8 @@ import { createRequestHandler } from './http/handler';
 import { settleInflight, startDraining } from './lifecycle';
 import { startStartsSoonScheduler } from './notifications/starts-soon';
 import { createRealtime } from './realtime';
+import { publishToLocalStaff } from './realtime/bus';
+import { onRedisHealth, redisClient } from './redis';
 import { resetProcess, runStopPhase } from './runtime';
 import { backfillNameKeys } from './users/commands';
 
@@ -56,6 +58,11 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
 
   const httpServer = createServer(createRequestHandler(config, nextHandler, { migrated: () => migrated }));
   const realtime = createRealtime(httpServer, config);
+  // Scale mode: connect now, so an outage is noticed (and logged, and readiness says so) before anything needs
+  // Redis; staff on this node see a banner while it runs degraded, and see it go when Redis is back.
+  if (redisClient()) {
+    onRedisHealth((h) => publishToLocalStaff('system:degraded', { degraded: !h.up, since: h.downSince }));
+  }
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {
@@ -71,7 +78,8 @@ export async function startFireside(config: Config, opts: { dev?: boolean } = {}
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`[fireside] ready on ${url} (${config.dialect}, ${config.redisUrl ? 'redis' : 'in-memory'} realtime) in ${Date.now() - t0} ms`);
-  // "Starts in 15 minutes" notices; idempotent, so every node may run it. Both stop with the node (onStop).
+  // "Starts in 15 minutes" notices: run by the one node holding the job's lease (server/jobs/cluster-job.ts).
+  // Both stop with the node (onStop).
   startStartsSoonScheduler();
   // Signed-out session ids are kept until their tokens would have expired anyway, then pruned.
   startSessionPruner();

@@ -3,6 +3,7 @@
 // every timer, map and connection of the node. Both live on globalThis because Next's bundle (server actions,
 // pages) and the custom server load the same modules separately and must share one of each.
 // This module imports nothing from the server, so anything may use it.
+import { randomUUID } from 'node:crypto';
 
 /**
  * Shutdown runs the phases in this order (server/app.ts stop):
@@ -33,17 +34,31 @@ export function processSingleton<T>(name: string, create: () => T): T {
   return value;
 }
 
+/**
+ * This node's id among the nodes of a deployment (scale mode): a random one per process, so a restarted node is a
+ * new node. Used for its share of the presence counts and as the holder of cluster-wide leases (server/jobs/).
+ */
+export function nodeId(): string {
+  return processSingleton('node-id', () => randomUUID());
+}
+
 export type RecurringJob = { stop: () => Promise<void> };
 
 /**
  * Runs `run` now and then every `intervalMs` (the timer does not keep the process alive); stop() — also run at
  * shutdown, in the `intake` phase — waits for a run in progress. A failed run is logged and the next one goes on.
  */
-export function startRecurringJob(name: string, intervalMs: number, run: () => Promise<unknown>): RecurringJob {
+export function startRecurringJob(
+  name: string,
+  intervalMs: number,
+  run: () => Promise<unknown>,
+  opts: { when?: () => boolean } = {},
+): RecurringJob {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    if (stopped) return;
+    // `when`: e.g. "this node holds the job's lease" (server/jobs/cluster-job.ts); a skipped tick is not a failure.
+    if (stopped || (opts.when && !opts.when())) return;
     running = run().catch((err) => console.error(`[fireside] ${name} failed`, err));
   };
   const timer = setInterval(tick, intervalMs);

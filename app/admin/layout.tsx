@@ -15,7 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   }
   return (
     <div className="space-y-6">
-      <nav aria-label="Admin" className="flex gap-2 border-b border-stone-200 pb-2 text-sm">
+      <nav aria-label="Admin" className="flex flex-wrap gap-2 border-b border-stone-200 pb-2 text-sm">
         <Link href="/admin/users" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
           People
         </Link>
@@ -24,6 +24,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </Link>
         <Link href="/admin/moderation" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
           Moderation
+        </Link>
+        <Link href="/admin/care" className="inline-flex min-h-10 items-center rounded px-3 hover:bg-stone-100">
+          Care
         </Link>
       </nav>
       {children}

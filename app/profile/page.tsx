@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { AccountSecurity } from '@/components/account/account-security';
 import { ProfileForm } from '@/components/account/profile-form';
 import { RoleBadge } from '@/components/account/role-badge';
+import { WarnedContentSetting } from '@/components/account/warned-content-setting';
 import { CalendarFeed } from '@/components/discussions/calendar-feed';
 import { Alert } from '@/components/ui/alert';
 import { requirePageActor } from '@/server/auth/next-session';
 import { hasCalendarFeed } from '@/server/calendar/queries';
+import { showsWarnedContent } from '@/server/warnings/queries';
 
 export const metadata: Metadata = { title: 'Your profile' };
 
@@ -35,6 +37,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <ProfileForm displayName={actor.displayName} timeZone={actor.timeZone} zones={timeZones(actor.timeZone)} />
       </div>
+      <section id="reading" aria-labelledby="reading-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="reading-heading" className="text-lg font-semibold text-stone-900">
+          Reading
+        </h2>
+        <WarnedContentSetting initiallyOn={await showsWarnedContent(actor)} />
+      </section>
       <section id="account-security" aria-labelledby="account-security-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <h2 id="account-security-heading" className="text-lg font-semibold text-stone-900">
           Password and sessions

@@ -13,6 +13,7 @@ import { QuestionCard } from './question-card';
 import { type SortMode, sortedQuestions } from './room-reducer';
 import { RoomStatus } from './room-status';
 import { useLiveRoom } from './use-live-room';
+import { WarnedContent } from './warned-content';
 
 type Props = { discussionId: string; title: string; agreementText: string; startsAt: string; anonymousDefault: boolean; serverTimeAtRender: number };
 
@@ -25,6 +26,8 @@ const REVIEWED: Record<QuestionReviewedEvent['action'], string> = {
   redacted: 'A facilitator edited your question before the room saw it. Their note is with your question.',
   merged: 'Your question was joined with a very similar one: your voice counts there.',
   revealed: 'A facilitator looked at who asked your anonymous question.',
+  care: 'Your question is now with the facilitators only. They will reply to you privately, right here.',
+  care_published: 'A facilitator shared a version of your question with the room, without the personal details.',
 };
 
 /** "4 min 05 s" / "45 s": how long a mute still lasts, by the server's clock. */
@@ -86,7 +89,9 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
         {highlighted && (
           <div className="rounded-lg bg-ember-800 p-4 text-white shadow">
             <p className="text-xs font-semibold uppercase tracking-wide text-ember-100">Answering now</p>
-            <p className="mt-1 whitespace-pre-wrap break-words text-lg">{highlighted.body}</p>
+            <WarnedContent warning={highlighted.contentWarning} open={isMod || room.model.mine.includes(highlighted.id)}>
+              <p className="mt-1 whitespace-pre-wrap break-words text-lg">{highlighted.body}</p>
+            </WarnedContent>
           </div>
         )}
       </div>

@@ -6,6 +6,7 @@ import { inputClass } from '@/components/ui/field';
 import type { QuestionView, StaffBadge } from '@/lib/live/views';
 import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
 import type { QuestionReview } from './room-reducer';
+import { WarnedContent } from './warned-content';
 import type { RoomCommand } from './use-live-room';
 
 const BADGE_LABEL: Record<StaffBadge, string> = { host: 'Host', facilitator: 'Facilitator', admin: 'Admin' };
@@ -124,9 +125,11 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
               </div>
             </form>
           ) : (
-            <p className="whitespace-pre-wrap break-words text-stone-900" data-testid="question-body">
-              {q.body}
-            </p>
+            <WarnedContent warning={q.contentWarning} open={isMod || mine}>
+              <p className="whitespace-pre-wrap break-words text-stone-900" data-testid="question-body">
+                {q.body}
+              </p>
+            </WarnedContent>
           )}
           {mine && <AuthorNote q={q} review={review} />}
           {resubmitting && (

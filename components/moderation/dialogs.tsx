@@ -18,6 +18,7 @@ export type DialogState =
   | { kind: 'redact'; q: QuestionView }
   | { kind: 'merge'; q: QuestionView }
   | { kind: 'reveal'; q: QuestionView }
+  | { kind: 'private_reply'; q: QuestionView }
   | { kind: SanctionKind; target: ParticipantTarget; label: string }
   | { kind: 'keys' };
 

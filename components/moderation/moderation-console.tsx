@@ -11,6 +11,8 @@ import { Button } from '@/components/ui/button';
 import type { QuestionView } from '@/lib/live/views';
 import type { ParticipantTarget } from '@/lib/moderation/schema';
 import type { SanctionView } from '@/lib/moderation/views';
+import { Backchannel } from './backchannel';
+import { CareLane, PrivateReplyDialog } from './care-lane';
 import { activeSanctions, type ConsoleTab, nextToHighlight, TAB_LABELS, tabItems, upNext } from './console-model';
 import { type DialogState, KeysDialog, MergeDialog, RedactDialog, RejectDialog, RevealDialog, SanctionDialog } from './dialogs';
 import { ModeratorsOnly } from './moderators-only';
@@ -150,6 +152,7 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
       case 'redact':
       case 'merge':
       case 'reveal':
+      case 'private_reply':
         return setDialog({ kind: action, q });
       case 'mute':
       case 'remove':
@@ -286,6 +289,8 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
         </div>
       </header>
 
+      <CareLane questions={all} meId={me.id} now={now} act={act} />
+
       {highlighted && (
         <div className="rounded-lg bg-ember-800 px-4 py-3 text-white" data-testid="console-highlight">
           <p className="text-xs font-semibold uppercase tracking-wide text-ember-100">Answering now</p>
@@ -368,6 +373,7 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
         </div>
 
         <aside className="min-w-0 space-y-4" aria-label="People and activity">
+          <Backchannel discussionId={discussionId} me={me} joinedSeq={m.room.joinedSeq} />
           <PeoplePanel
             attendees={(m.room.attendees ?? []).filter((a) => a.userId !== me.id)}
             sanctions={sanctions}
@@ -402,6 +408,7 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
       {dialog?.kind === 'reject' && (
         <RejectDialog discussionId={discussionId} act={act} onClose={() => setDialog(null)} q={dialog.q} templates={m.mod.templates} />
       )}
+      {dialog?.kind === 'private_reply' && <PrivateReplyDialog act={act} onClose={() => setDialog(null)} q={dialog.q} />}
       {dialog?.kind === 'redact' && <RedactDialog discussionId={discussionId} act={act} onClose={() => setDialog(null)} q={dialog.q} />}
       {dialog?.kind === 'merge' && (
         <MergeDialog discussionId={discussionId} act={act} onClose={() => setDialog(null)} q={dialog.q} candidates={[...lists.live, ...lists.queue]} />

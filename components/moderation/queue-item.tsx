@@ -2,7 +2,9 @@
 // One question in the console: its text, who asked (name, or pseudonym for an anonymous asker: never a name),
 // votes, age, why it is held, who is on it, and every action as a button (the keys do the same).
 import { forwardRef } from 'react';
+import { ContentWarningControl } from '@/components/live/warned-content';
 import type { QuestionView } from '@/lib/live/views';
+import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from '@/lib/reports/schema';
 import { relativeTo } from '@/lib/time/server-clock';
 import { type ConsoleTab, HOLD_LABELS } from './console-model';
 
@@ -24,6 +26,7 @@ export type ItemAction =
   | 'claim'
   | 'release'
   | 'reveal'
+  | 'private_reply'
   | 'mute'
   | 'remove'
   | 'ban';
@@ -135,6 +138,15 @@ export const QueueItem = forwardRef<HTMLLIElement, Props>(function QueueItem(
         {q.status === 'REJECTED' && <span className="rounded bg-stone-200 px-1.5 py-0.5">rejected</span>}
         {q.status === 'HIDDEN' && <span className="rounded bg-stone-200 px-1.5 py-0.5">hidden</span>}
         {q.status === 'MERGED' && <span className="rounded bg-stone-200 px-1.5 py-0.5">merged</span>}
+        {q.reports && (
+          // Reports are anonymous to staff too: how many, and why, never who.
+          <span data-testid="reports" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900">
+            Reported {q.reports.total}×:{' '}
+            {REPORT_CATEGORIES.filter((c) => q.reports?.[c])
+              .map((c) => `${REPORT_CATEGORY_LABELS[c].toLowerCase()} ${q.reports?.[c]}`)
+              .join(', ')}
+          </span>
+        )}
         {claimed && (
           <span data-testid="claim" className="rounded bg-sky-100 px-1.5 py-0.5 font-medium text-sky-950">
             {mineClaim ? 'You are on it' : `${claimed.byName} is on it`}
@@ -184,7 +196,9 @@ export const QueueItem = forwardRef<HTMLLIElement, Props>(function QueueItem(
             {q.status === 'VISIBLE' && <Act ctx={ctx} action="hide" label="Hide" keyHint="h" />}
             {q.status === 'VISIBLE' && <Act ctx={ctx} action="redact" label="Edit…" keyHint="e" />}
             {open && <Act ctx={ctx} action="merge" label="Merge…" keyHint="m" />}
+            <Act ctx={ctx} action="private_reply" label="Reply privately…" />
             {sanctions}
+            <ContentWarningControl q={q} />
           </div>
         </details>
       </div>

@@ -106,6 +106,11 @@ export function PeoplePanel({
 }
 
 const FEED_VERB: Record<ModerationAction, string> = {
+  care_opened: 'sent to the care lane',
+  care_published: 'published a safer version of',
+  care_kept_private: 'closed (kept private)',
+  replied_privately: 'replied privately to',
+  auto_hidden: 'hid after members’ reports',
   approved: 'approved',
   rejected: 'rejected',
   hidden: 'hid',
@@ -140,7 +145,7 @@ export function Feed({ items, questions, now }: { items: ModerationFeedItem[]; q
             const what = i.target ? personLabel(i.target) : q ? `“${q.body.length > 60 ? `${q.body.slice(0, 59)}…` : q.body}”` : 'a question';
             return (
               <li key={`${i.at}|${i.action}|${i.questionId ?? ''}`} data-testid="feed-item">
-                <span className="font-medium">{i.actorName ?? 'Someone'}</span> {FEED_VERB[i.action]} {what}
+                <span className="font-medium">{i.actorName ?? (i.actorId === null ? 'Fireside' : 'Someone')}</span> {FEED_VERB[i.action]} {what}
                 {i.reason && <span className="text-stone-700"> — {i.reason}</span>}
                 <span className="block text-xs text-stone-600">{relativeTo(new Date(i.at), now)}</span>
               </li>

@@ -62,6 +62,14 @@ export const auditEventSchema = z.discriminatedUnion('action', [
     .strict(),
   onQuestion('question.unanswered'),
   z.object({ action: z.literal('question.author_revealed'), target: target('question'), reason, detail: z.object({ pseudonym }).strict() }).strict(),
+  // A question's content warning set or cleared after it was asked (by its author or staff; null: none).
+  z
+    .object({
+      action: z.literal('question.content_warning_set'),
+      target: target('question'),
+      detail: z.object({ from: z.string().min(1).max(30).nullable(), to: z.string().min(1).max(30).nullable() }).strict(),
+    })
+    .strict(),
   z
     .object({
       action: z.literal('participant.muted'),
@@ -71,6 +79,13 @@ export const auditEventSchema = z.discriminatedUnion('action', [
     })
     .strict(),
   z.object({ action: z.literal('participant.unmuted'), target: person, detail: z.object({ pseudonym: pseudonym.optional() }).strict() }).strict(),
+  // The care lane and member reports (issue 10): never the question's text, never who reported. Opening a care item
+  // and hiding after N reports are the system's actions (actor null), so no asker or reporter is named.
+  z.object({ action: z.literal('care.opened'), target: target('question'), detail: z.object({ source: z.enum(['care_terms', 'report']) }).strict() }).strict(),
+  onQuestion('care.published'),
+  onQuestion('care.kept_private'),
+  onQuestion('question.replied_privately'),
+  z.object({ action: z.literal('question.auto_hidden'), target: target('question'), detail: z.object({ reports: z.number().int().min(1) }).strict() }).strict(),
   z.object({ action: z.literal('participant.removed'), target: person, reason, detail: z.object({ pseudonym: pseudonym.optional() }).strict() }).strict(),
   // The community's moderation settings (admins, /admin/moderation): the word list, the reject reasons, the new-member tier.
   z
@@ -100,6 +115,49 @@ export const auditEventSchema = z.discriminatedUnion('action', [
       detail: z.object({ from: z.number().int().min(0), to: z.number().int().min(0).max(20) }).strict(),
     })
     .strict(),
+  // Issue 10 (helper recap): the care settings (admins, /admin/care) and recaps (target: the discussion).
+  z
+    .object({
+      action: z.enum(['community.care_term_added', 'community.care_term_removed']),
+      target: z.object({ type: z.literal('community'), id: z.literal('care_terms') }).strict(),
+      detail: z.object({ term: z.string().min(1).max(60) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.enum(['community.care_resource_created', 'community.care_resource_updated', 'community.care_resource_deleted']),
+      target: z.object({ type: z.literal('community'), id: z.literal('care_resources') }).strict(),
+      detail: z.object({ name: z.string().min(1).max(80) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('community.care_resources_reordered'),
+      target: z.object({ type: z.literal('community'), id: z.literal('care_resources') }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('community.report_threshold_set'),
+      target: z.object({ type: z.literal('community'), id: z.literal('report_threshold') }).strict(),
+      detail: z.object({ from: z.number().int().min(1), to: z.number().int().min(1).max(20) }).strict(),
+    })
+    .strict(),
+  z.object({ action: z.enum(['recap.published', 'recap.note_edited']), target: target('discussion') }).strict(),
+  z
+    .object({
+      action: z.enum(['recap.item_removed', 'recap.item_restored', 'recap.follow_up_answered']),
+      target: target('discussion'),
+      detail: z.object({ itemId: targetId }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('recap.item_assigned'),
+      target: target('discussion'),
+      detail: z.object({ itemId: targetId, assignee: z.string().min(1).max(100).nullable() }).strict(),
+    })
+    .strict(),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];
@@ -126,9 +184,15 @@ export const AUDIT_ACTIONS = [
   'question.answered',
   'question.unanswered',
   'question.author_revealed',
+  'question.content_warning_set',
   'participant.muted',
   'participant.unmuted',
   'participant.removed',
+  'care.opened',
+  'care.published',
+  'care.kept_private',
+  'question.replied_privately',
+  'question.auto_hidden',
   'community.term_added',
   'community.term_removed',
   'community.template_created',
@@ -136,6 +200,19 @@ export const AUDIT_ACTIONS = [
   'community.template_deleted',
   'community.templates_reordered',
   'community.new_member_holds_set',
+  'community.care_term_added',
+  'community.care_term_removed',
+  'community.care_resource_created',
+  'community.care_resource_updated',
+  'community.care_resource_deleted',
+  'community.care_resources_reordered',
+  'community.report_threshold_set',
+  'recap.published',
+  'recap.note_edited',
+  'recap.item_removed',
+  'recap.item_restored',
+  'recap.item_assigned',
+  'recap.follow_up_answered',
 ] as const satisfies readonly AuditAction[];
 // Fails to compile when an action is added to the union but not to the list (the filter would refuse it).
 const everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : false = true;

@@ -1,8 +1,10 @@
 // What the live room sends. No view carries the author of an anonymous question: the audience sees "Anonymous",
 // moderators (room `discussion:<id>:mods`) a pseudonym per discussion (F27); the author knows their own through
 // `mine`.
+import type { CareInfo } from '../care/views';
 import type { DiscussionStatus } from '../discussions/schema';
 import type { HoldReason } from '../moderation/schema';
+import type { ReportCounts } from '../reports/schema';
 
 type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN' | 'MERGED' | 'CARE';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
@@ -10,7 +12,15 @@ export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
 /** A staff mark computed on the server from the person's rights in this discussion, shown next to their name. */
 export type StaffBadge = 'host' | 'facilitator' | 'admin';
 
-export type ReplyView = { id: string; body: string; authorName: string; authorBadge: StaffBadge | null; createdAt: string };
+export type ReplyView = {
+  id: string;
+  body: string;
+  authorName: string;
+  authorBadge: StaffBadge | null;
+  createdAt: string;
+  /** A private reply: seen by the asker and the discussion's staff only (never sent to the audience, F28). */
+  private?: boolean;
+};
 
 export type QuestionView = {
   id: string;
@@ -45,6 +55,10 @@ export type QuestionView = {
   queuePosition: number | null;
   /** Who is on it ("Sam is on it") and until when: moderator views only. */
   claim: { byId: string; byName: string; until: string } | null;
+  /** The care lane (status CARE, or closed care items): moderator views only. */
+  care?: CareInfo | null;
+  /** Members' open reports, counted per category (never who reported): moderator views only. */
+  reports?: ReportCounts | null;
 };
 
 type RoomDiscussion = {

@@ -20,7 +20,13 @@ export type ModerationAction =
   | 'muted'
   | 'unmuted'
   | 'removed'
-  | 'banned';
+  | 'banned'
+  // The care lane and reports (issue 10): opened and auto-hidden are the system's (actor null).
+  | 'care_opened'
+  | 'care_published'
+  | 'care_kept_private'
+  | 'replied_privately'
+  | 'auto_hidden';
 
 /** A person as staff may see them: by name, or by pseudonym when they were named through an anonymous question. */
 export type PersonRef = { userId: string; name: string } | { pseudonym: string; questionId: string };
@@ -65,7 +71,8 @@ export type ModerationEvent = { item: ModerationFeedItem; question: QuestionView
 
 /** To the author alone, privately: what happened to their question and why. */
 export type QuestionReviewedEvent = {
-  action: 'approved' | 'rejected' | 'hidden' | 'restored' | 'redacted' | 'merged' | 'revealed';
+  /** `care`: the question went to the care lane (the facilitators answer privately); `care_published`: a safer version is asked. */
+  action: 'approved' | 'rejected' | 'hidden' | 'restored' | 'redacted' | 'merged' | 'revealed' | 'care' | 'care_published';
   question: QuestionView;
   /** The reason (rejection), the redaction note, the merge target's text, or who looked and why (reveal). */
   message: string | null;

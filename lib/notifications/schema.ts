@@ -2,7 +2,16 @@
 // No Prisma, no Node APIs.
 import { z } from 'zod';
 
-const NOTIFICATION_TYPES = ['waitlist_promoted', 'discussion_changed', 'discussion_cancelled', 'starts_soon', 'author_revealed'] as const;
+const NOTIFICATION_TYPES = [
+  'waitlist_promoted',
+  'discussion_changed',
+  'discussion_cancelled',
+  'starts_soon',
+  'author_revealed',
+  'report_outcome',
+  'private_reply',
+  'recap_published',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 const id = z.string().min(1).max(64);

@@ -29,9 +29,11 @@ export const askQuestionSchema = z
 /** One question: vote, unvote, withdraw, answer. */
 export const questionRefSchema = z.object({ questionId: clientQuestionId }).strict();
 export const editQuestionSchema = z.object({ questionId: clientQuestionId, body: text(QUESTION_MAX, 'question') }).strict();
-export const replyToQuestionSchema = z.object({ questionId: clientQuestionId, body: text(REPLY_MAX, 'reply') }).strict();
+/** `private`: only the asker and the staff see it (a care-lane question's replies are always private). */
+export const replyToQuestionSchema = z.object({ questionId: clientQuestionId, body: text(REPLY_MAX, 'reply'), private: z.boolean().optional() }).strict();
 export const highlightQuestionSchema = z.object({ discussionId: discussionIdSchema, questionId: clientQuestionId.nullable() }).strict();
 export const pageQuestionsSchema = z.object({ discussionId: discussionIdSchema, offset: z.number().int().min(0).max(1_000_000) }).strict();
 
 export type AskQuestionInput = z.input<typeof askQuestionSchema>;
 export type PageQuestionsInput = z.input<typeof pageQuestionsSchema>;
+export type ReplyToQuestionInput = z.input<typeof replyToQuestionSchema>;

@@ -3,6 +3,7 @@
 import type { DiscussionStatus } from '../discussions/schema';
 import type { JoinDiscussionInput } from '../live/schema';
 import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
+import type { KeepCareItemPrivateInput, PublishCareItemInput } from '../care/schema';
 import type {
   ApproveQuestionInput,
   BanParticipantInput,
@@ -22,7 +23,8 @@ import type {
 } from '../moderation/schema';
 import type { ModerationEvent, ModerationState, QuestionReviewedEvent, SanctionNotice, SanctionView } from '../moderation/views';
 import type { NotificationCreatedPayload } from '../notifications/views';
-import type { AskQuestionInput, PageQuestionsInput } from '../questions/schema';
+import type { AskQuestionInput, PageQuestionsInput, ReplyToQuestionInput } from '../questions/schema';
+import type { ReportOutcome, ReportQuestionInput, ReportReceipt } from '../reports/schema';
 import type { Result } from '../result';
 import type { RoleName } from '../users/roles';
 
@@ -46,7 +48,8 @@ export interface ClientToServerEvents {
   'question:unvote': (payload: QuestionRef, ack: Ack<{ votes: number }>) => void;
   'question:edit': (payload: QuestionRef & { body: string }, ack: Ack<QuestionView>) => void;
   'question:withdraw': (payload: QuestionRef, ack: Ack<null>) => void;
-  'question:reply': (payload: QuestionRef & { body: string }, ack: Ack<ReplyView>) => void;
+  /** A reply; `private: true` reaches the asker and the staff only (always private on a care-lane question). */
+  'question:reply': (payload: ReplyToQuestionInput, ack: Ack<ReplyView>) => void;
   'question:highlight': (payload: { discussionId: string; questionId: string | null }, ack: Ack<null>) => void;
   'question:answer': (payload: QuestionRef, ack: Ack<null>) => void;
   /** Undoes "mark answered" within 10 s. */
@@ -71,6 +74,18 @@ export interface ClientToServerEvents {
   'participant:remove': (payload: RemoveParticipantInput, ack: Ack<SanctionView>) => void;
   /** Community ban from the console: admins only. */
   'participant:ban': (payload: BanParticipantInput, ack: Ack<null>) => void;
+  // Care lane and member reports (server/care/, server/reports/).
+  /** A member reports someone else's visible question (once); "at risk" sends it to the care lane at once. */
+  'question:report': (payload: ReportQuestionInput, ack: Ack<ReportReceipt>) => void;
+  /** Staff: publish a version of a care question without the risky detail (with the asker's consent). */
+  'care:publish': (payload: PublishCareItemInput, ack: Ack<QuestionView>) => void;
+  /** Staff: close a care item, keeping it between the asker and the facilitators. */
+  'care:keep-private': (payload: KeepCareItemPrivateInput, ack: Ack<QuestionView>) => void;
+  // Staff backchannel (hosts, facilitators, moderating admins; server/backchannel/) and content warnings after asking.
+  'backchannel:load': (payload: import('../backchannel/schema').ListStaffMessagesInput, ack: Ack<import('../backchannel/views').StaffMessageView[]>) => void;
+  'backchannel:post': (payload: import('../backchannel/schema').PostStaffMessageInput, ack: Ack<import('../backchannel/views').StaffMessageView>) => void;
+  /** The author or staff set or clear a question's content warning; the room hears 'question:edited'. */
+  'question:warn': (payload: import('../warnings/schema').SetContentWarningInput, ack: Ack<QuestionView>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -82,6 +97,8 @@ export interface ServerToClientEvents {
   'notification:created': (payload: NotificationCreatedPayload) => void;
   /** Your rights in this discussion changed (made or no longer staff): join again to get the view you may see. */
   'discussion:rights-changed': (payload: { discussionId: string }) => void;
+  /** To staff on this node: it runs degraded (Redis unreachable: other nodes' broadcasts paused) or has recovered. */
+  'system:degraded': (payload: { degraded: boolean; since: string | null }) => void;
   /** This node is shutting down; reconnect (to another node in scale mode). */
   'server:shutdown': (payload: { reconnectInMs: number }) => void;
   // Live room broadcasts (audience and moderator rooms get their own views of questions).
@@ -110,6 +127,10 @@ export interface ServerToClientEvents {
   'question:reviewed': (payload: QuestionReviewedEvent) => void;
   /** To the sanctioned person alone: muted (until when, why), unmuted, or removed from the discussion. */
   'participant:sanctioned': (payload: SanctionNotice) => void;
+  /** To one reporter alone: what the facilitators decided about a question they reported (no text of it). */
+  'report:outcome': (payload: { discussionId: string; questionId: string; outcome: ReportOutcome; message: string }) => void;
+  /** To the discussion's moderators' room only, never the audience (F28): a staff backchannel message. */
+  'backchannel:posted': (payload: import('../backchannel/views').StaffMessageView) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

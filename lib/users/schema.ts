@@ -51,6 +51,8 @@ export const signUpSchema = z
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX) }).strip();
 
 export const updateProfileSchema = z.object({ displayName: displayNameSchema, timeZone: timeZoneSchema }).strict();
+/** The reading preference "Always show content behind warnings" (issue 10 item 3). */
+export const setShowWarnedContentSchema = z.object({ showWarnedContent: z.boolean() }).strict();
 
 /** Password change on the profile: the current password, and a new one under the sign-up rules. */
 export const changePasswordSchema = z

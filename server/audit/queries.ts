@@ -31,6 +31,9 @@ const COMMUNITY_NAMES: Record<string, string> = {
   word_list: 'the community word list',
   reason_templates: 'the reject reasons',
   new_member_holds: 'the new-member tier',
+  care_terms: 'the care word list',
+  care_resources: 'the crisis resources',
+  report_threshold: 'the report threshold',
 };
 const isTargetType = (t: string): t is AuditTargetType => Object.hasOwn(NAMERS, t);
 /** How server/audit/commands.ts words a merge's detail. */
@@ -42,6 +45,25 @@ type Scope = { discussionId?: string };
 export async function listAuditEntries(actor: Actor, raw: unknown = {}): Promise<AuditPage> {
   if (!canReadAuditLog(actor)) throw new AppError('forbidden', 'Only admins can read the audit log.');
   return readLog(listAuditEntriesSchema.parse(raw), {});
+}
+
+/** How many entries an audit CSV holds at most: the newest ones matching its filters. */
+export const AUDIT_EXPORT_MAX = 20_000;
+
+/**
+ * The whole log matching the filters of /admin/audit (any `page` ignored), newest first, up to AUDIT_EXPORT_MAX
+ * entries, for the CSV export: read page by page, so each entry is named as the log page names it.
+ */
+export async function listAllAuditEntries(actor: Actor, raw: unknown = {}): Promise<AuditEntryView[]> {
+  if (!canReadAuditLog(actor)) throw new AppError('forbidden', 'Only admins can read the audit log.');
+  const { page: _ignored, ...filters } = listAuditEntriesSchema.parse({ ...(raw as object), page: 1 });
+  const entries: AuditEntryView[] = [];
+  for (let page = 1; entries.length < AUDIT_EXPORT_MAX; page++) {
+    const log = await readLog({ ...filters, page }, {});
+    entries.push(...log.entries);
+    if (page >= log.pages) break;
+  }
+  return entries.slice(0, AUDIT_EXPORT_MAX);
 }
 
 export type DiscussionAudit = { discussion: { id: string; title: string }; log: AuditPage; options: AuditFilterOptions };

@@ -149,6 +149,12 @@ export async function getCareTerms(): Promise<string[]> {
   return rows.map((r) => r.term);
 }
 
+/** The care word list for the admins' page: `isDefault` while the shipped phrases are in force. */
+export async function getCareTermList(): Promise<{ terms: string[]; isDefault: boolean }> {
+  const isDefault = !(await isSaved(CARE_TERMS_SAVED_KEY));
+  return { terms: await getCareTerms(), isDefault };
+}
+
 /** The crisis resources in force, in the admins' order; `isDefault` while the shipped list is used. */
 export async function getCareResources(): Promise<CareResourceList> {
   if (!(await isSaved(CARE_RESOURCES_SAVED_KEY))) return { resources: [...DEFAULT_CARE_RESOURCES], isDefault: true };

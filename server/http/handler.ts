@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config';
 import { databaseReachable } from '../db/health';
 import { isDraining, track } from '../lifecycle';
+import { redisHealth } from '../redis';
 import { bodyLimitFor, limitRequestBody } from './body-limit';
 import { CLIENT_IP_HEADER, clientIp } from './client-ip';
 import { isCrossSiteWrite } from './origin';
@@ -14,6 +15,23 @@ type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Without the database the node can do nothing useful: 503, the load balancer sends people elsewhere. Without
+ * Redis (scale mode) it still serves its own sockets and pages, so it stays in rotation (200) and says it is
+ * degraded: every node shares the one Redis, and taking them all out would turn an outage of the cluster's
+ * messaging into an outage of the site.
+ */
+function readiness(database: boolean) {
+  const redis = redisHealth();
+  const status = !database ? 'database_unreachable' : redis.configured && !redis.up ? 'degraded' : 'ready';
+  return {
+    status,
+    database: database ? 'up' : 'down',
+    redis: !redis.configured ? 'not_configured' : redis.up ? 'up' : 'down',
+    ...(redis.downSince ? { redisDownSince: redis.downSince } : {}),
+  };
 }
 
 export function createRequestHandler(config: Config, next: NextHandler, state: { migrated: () => boolean }) {
@@ -28,7 +46,7 @@ export function createRequestHandler(config: Config, next: NextHandler, state: {
     if (path === '/api/ready') {
       if (isDraining()) return json(res, 503, { status: 'draining' });
       if (!state.migrated()) return json(res, 503, { status: 'migrating' });
-      void databaseReachable().then((ok) => json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database_unreachable' }));
+      void databaseReachable().then((ok) => json(res, ok ? 200 : 503, readiness(ok)));
       return;
     }
     if (isCrossSiteWrite(req, config.allowedOrigins)) {

@@ -26,6 +26,11 @@ export const LIVE_BUDGETS = {
   sanction: { points: 30, seconds: 60 }, // mute, unmute, remove, ban
   moderationState: { points: 30, seconds: 60 },
   resubmit: { points: 10, seconds: 60 }, // the author's resubmission of a rejected question
+  report: { points: 10, seconds: 600 }, // a member's reports of questions (one per question anyway)
+  // Staff backchannel (server/backchannel/) and content warnings set after asking (server/warnings/).
+  backchannel: { points: 20, seconds: 60 },
+  backchannelLoad: { points: 30, seconds: 60 },
+  contentWarning: { points: 30, seconds: 60 },
 } as const satisfies Record<string, Budget>;
 
 export type LiveCommand = keyof typeof LIVE_BUDGETS;

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
 import { moderatorRightsEndedSince, publishToRoom } from '../realtime/bus';
+import { createRecapDraft } from '../recaps/commands';
 import { spendBudget } from './budgets';
 import { assertNotRemoved, loadRoom, type RoomContext } from './context';
 import { canHost, canModerate, needsAgreement } from './policy';
@@ -76,6 +77,8 @@ async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {
     data: to === 'LIVE' ? { status: 'LIVE', startedAt: now } : { status: 'ENDED', endedAt: now, highlightedQuestionId: null },
   });
   if (changed.count === 0) return null;
+  // The host's draft recap, after the end committed (the recap page makes it too, should this fail).
+  if (to === 'ENDED') await createRecapDraft(discussionId).catch((err) => console.error('[fireside] recap draft', err));
   const d = await db().discussion.findUniqueOrThrow({ where: { id: discussionId }, select: { status: true, startedAt: true, endedAt: true } });
   publishToRoom(discussionId, 'discussion:state', {
     discussionId,

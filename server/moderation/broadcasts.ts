@@ -10,11 +10,11 @@ import { publishToModerators, publishToUser } from '../realtime/bus';
 
 type FeedLine = { action: ModerationAction; questionId?: string | null; target?: PersonRef | null; reason?: string | null };
 
-function feedItem(actor: Pick<Actor, 'id' | 'displayName'>, line: FeedLine): ModerationFeedItem {
+function feedItem(actor: Pick<Actor, 'id' | 'displayName'> | null, line: FeedLine): ModerationFeedItem {
   return {
     action: line.action,
-    actorId: actor.id,
-    actorName: actor.displayName,
+    actorId: actor?.id ?? null,
+    actorName: actor?.displayName ?? null,
     questionId: line.questionId ?? null,
     target: line.target ?? null,
     reason: line.reason ?? null,
@@ -22,10 +22,10 @@ function feedItem(actor: Pick<Actor, 'id' | 'displayName'>, line: FeedLine): Mod
   };
 }
 
-/** To the discussion's moderators: the feed line, the question's new moderator view, the sanction. */
+/** To the discussion's moderators: the feed line, the question's new moderator view, the sanction. A null actor is the system (care lane, reports). */
 export function publishModerationAction(
   discussionId: string,
-  actor: Pick<Actor, 'id' | 'displayName'>,
+  actor: Pick<Actor, 'id' | 'displayName'> | null,
   line: FeedLine,
   question: QuestionView | null,
   sanction: SanctionView | null = null,

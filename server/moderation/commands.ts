@@ -27,6 +27,7 @@ import {
   unmuteParticipantSchema,
 } from '@/lib/moderation/schema';
 import type { ModerationAction, QuestionReviewedEvent, SanctionView } from '@/lib/moderation/views';
+import type { ReportOutcome } from '@/lib/reports/schema';
 import { AppError } from '@/lib/result';
 import { answeredBefore, recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
@@ -38,7 +39,9 @@ import { keepListed, schedulePresence } from '../live/presence';
 import { publishNotifications, storeNotifications } from '../notifications/commands';
 import { markTallyDirty, publishAboutQuestion } from '../questions/broadcasts';
 import { audienceView, moderatorView, ownView, type QuestionRow, questionSelect } from '../questions/views';
+import { matchesCareTerms, openCareItem } from '../care/lane';
 import { publishToAudience, publishToModerators, publishToRoom, publishToUser, removeFromDiscussion } from '../realtime/bus';
+import { publishReportOutcomes, type ResolvedReports, resolveReports } from '../reports/outcomes';
 import { banUser } from '../users/commands';
 import { publishModerationAction, publishReviewed } from './broadcasts';
 import { holdReasons } from './holds';
@@ -46,12 +49,12 @@ import { pseudonymsFor } from './pseudonyms';
 import { assertSanctionable, laneOf, type ResolvedTarget, resolveTarget, sanctionSelect, sanctionView, type ViaQuestions } from './sanctions';
 
 type Status = QuestionRow['status'];
-type Loaded = { q: QuestionRow; ctx: RoomContext };
+export type Loaded = { q: QuestionRow; ctx: RoomContext };
 
 const GONE = () => new AppError('not_found', 'That question is no longer there.');
 
 /** The question and its room, for a moderator of that room (budget spent first: a flood costs no database work). */
-async function forModerator(actor: Actor, questionId: string, budget: LiveCommand): Promise<Loaded> {
+export async function forModerator(actor: Actor, questionId: string, budget: LiveCommand): Promise<Loaded> {
   await spendBudget(budget, actor.id);
   const q = await db().question.findUnique({ where: { id: questionId }, select: questionSelect });
   if (!q || q.status === 'WITHDRAWN') throw GONE();
@@ -125,6 +128,8 @@ type Change = {
   audit: AuditEvent;
   /** More writes in the same transaction (after the question's own); throw to roll everything back. */
   also?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /** This action reviews the question's open member reports: each reporter is told this outcome (server/reports). */
+  reports?: ReportOutcome;
 };
 
 /**
@@ -132,11 +137,12 @@ type Change = {
  * version and releasing any claim, with its audit entry, in one transaction. A stale version or a status the
  * action does not apply to → `conflict` with the current state; nothing written.
  */
-async function apply(actor: Actor, { q, ctx }: Loaded, version: number | undefined, change: Change): Promise<QuestionRow> {
+export async function apply(actor: Actor, { q, ctx }: Loaded, version: number | undefined, change: Change): Promise<QuestionRow> {
   if (version !== undefined && version !== q.version) throw await conflict(ctx, q.id);
   if (!change.from.includes(q.status)) {
     throw new AppError('conflict', `This question ${STATE_WORDS[q.status]}, so nothing was changed.`, undefined, { current: await modView(ctx, q) });
   }
+  let resolved: ResolvedReports | null = null;
   const row = await db().$transaction(async (tx) => {
     const res = await tx.question.updateMany({
       where: { id: q.id, version: q.version, status: { in: [...change.from] } },
@@ -145,9 +151,11 @@ async function apply(actor: Actor, { q, ctx }: Loaded, version: number | undefin
     if (res.count === 0) return null;
     await change.also?.(tx);
     await recordAudit(tx, actor, change.audit, ctx.discussion.id);
+    if (change.reports) resolved = await resolveReports(tx, q, change.reports, ctx.discussion.title);
     return tx.question.findUniqueOrThrow({ where: { id: q.id }, select: questionSelect });
   });
   if (!row) throw await conflict(ctx, q.id);
+  await publishReportOutcomes(resolved);
   return row;
 }
 
@@ -161,7 +169,7 @@ async function unhighlight(tx: Prisma.TransactionClient, q: QuestionRow): Promis
  * After commit: the audience's event (it appears, leaves, or reads differently), the console's feed line with
  * the new moderator view, and the author's private notice. Returns the moderator view (the ack).
  */
-async function announce(
+export async function announce(
   actor: Actor,
   ctx: RoomContext,
   before: QuestionRow,
@@ -199,9 +207,11 @@ export async function rejectQuestion(actor: Actor, raw: unknown): Promise<Questi
   const loaded = await forModerator(actor, input.questionId, 'moderate');
   let unhighlighted = false;
   const row = await apply(actor, loaded, input.version, {
-    from: ['PENDING', 'VISIBLE'],
+    // Hidden too: a question hidden after members' reports is reviewed by rejecting it (the author reads why).
+    from: ['PENDING', 'VISIBLE', 'HIDDEN'],
     data: { status: 'REJECTED', rejectReason: input.reason, queuePosition: null },
     audit: { action: 'question.rejected', target: { type: 'question', id: loaded.q.id }, reason: input.reason },
+    reports: 'removed',
     also: async (tx) => {
       unhighlighted = await unhighlight(tx, loaded.q);
     },
@@ -218,6 +228,7 @@ export async function hideQuestion(actor: Actor, raw: unknown): Promise<Question
     from: ['VISIBLE'],
     data: { status: 'HIDDEN', queuePosition: null },
     audit: { action: 'question.hidden', target: { type: 'question', id: loaded.q.id } },
+    reports: 'removed',
     also: async (tx) => {
       unhighlighted = await unhighlight(tx, loaded.q);
     },
@@ -233,6 +244,7 @@ export async function restoreQuestion(actor: Actor, raw: unknown): Promise<Quest
     from: ['HIDDEN', 'REJECTED'],
     data: { status: 'VISIBLE', rejectReason: null, heldFor: null },
     audit: { action: 'question.restored', target: { type: 'question', id: loaded.q.id } },
+    reports: 'kept',
   });
   return announce(actor, loaded.ctx, loaded.q, row, 'restored', { review: { action: 'restored', message: null } });
 }
@@ -249,6 +261,7 @@ export async function redactQuestion(actor: Actor, raw: unknown): Promise<Questi
       target: { type: 'question', id: loaded.q.id },
       detail: { before: loaded.q.body, after: input.body, note: input.note },
     },
+    reports: 'removed',
   });
   return announce(actor, loaded.ctx, loaded.q, row, 'redacted', { reason: input.note, review: { action: 'redacted', message: input.note } });
 }
@@ -466,13 +479,28 @@ export async function resubmitQuestion(actor: Actor, raw: unknown): Promise<Ques
   const ctx = await loadRoom(actor, q.discussionId);
   assertOpenForQuestions(ctx);
   await assertMaySpeak(actor, ctx);
-  const held = await holdReasons(db(), actor.id, ctx, input.body);
-  const heldFor = held.length ? held.join(',') : (q.heldFor ?? 'pre_moderation');
-  const res = await db().question.updateMany({
-    where: { id: q.id, status: 'REJECTED', resubmitted: false },
-    data: { body: input.body, status: 'PENDING', heldFor, resubmitted: true, rejectReason: null, editedAt: new Date(), version: { increment: 1 } },
+  // Words of distress go to the care lane before any other hold, as a new question's would.
+  const care = await matchesCareTerms(input.body);
+  const held = care ? [] : await holdReasons(db(), actor.id, ctx, input.body);
+  const heldFor = care ? null : held.length ? held.join(',') : (q.heldFor ?? 'pre_moderation');
+  const changed = await db().$transaction(async (tx) => {
+    const res = await tx.question.updateMany({
+      where: { id: q.id, status: 'REJECTED', resubmitted: false },
+      data: {
+        body: input.body,
+        status: care ? 'CARE' : 'PENDING',
+        heldFor,
+        resubmitted: true,
+        rejectReason: null,
+        editedAt: new Date(),
+        version: { increment: 1 },
+      },
+    });
+    if (res.count === 0) return false;
+    if (care) await openCareItem(tx, q, 'care_terms');
+    return true;
   });
-  if (res.count === 0) throw new AppError('conflict', 'This question changed a moment ago; please reload the room.');
+  if (!changed) throw new AppError('conflict', 'This question changed a moment ago; please reload the room.');
   const row = await db().question.findUniqueOrThrow({ where: { id: q.id }, select: questionSelect });
   publishToModerators(ctx.discussion.id, 'question:edited', await modView(ctx, row));
   return ownView(row, ctx.badges);

@@ -33,6 +33,11 @@ const FEED_ACTIONS: Record<string, ModerationAction> = {
   'participant.removed': 'removed',
   // A community ban made from this discussion's console (banUser records the discussion).
   'user.banned': 'banned',
+  'care.opened': 'care_opened',
+  'care.published': 'care_published',
+  'care.kept_private': 'care_kept_private',
+  'question.replied_privately': 'replied_privately',
+  'question.auto_hidden': 'auto_hidden',
 };
 
 /** Entries about a person (sanctions and bans): their target is a person, by name or through a question. */

@@ -1,9 +1,10 @@
-// "Starts in 15 minutes" notifications for people with a seat. Idempotent through Notification.dedupeKey:
-// on two nodes (or after a restart) the second insert is skipped, so nobody is told twice.
+// "Starts in 15 minutes" notifications for people with a seat. One node runs the check (the holder of its lease,
+// server/jobs/cluster-job.ts); it is also idempotent through Notification.dedupeKey, so a takeover or a restart
+// never tells anybody twice.
 import { LOBBY_OPENS_MINUTES } from '@/lib/live/phase';
 import { describeInZone } from '@/lib/time/zoned';
 import { db } from '../db/client';
-import { type RecurringJob, startRecurringJob } from '../runtime';
+import { type ClusterJob, startClusterJob } from '../jobs/cluster-job';
 import { notifyOnce } from './commands';
 
 const STARTS_SOON_MINUTES = LOBBY_OPENS_MINUTES;
@@ -39,7 +40,7 @@ export async function sendStartsSoonNotifications(now = new Date()): Promise<num
   return sent;
 }
 
-/** Runs the check now and then every `intervalMs` (30 s); idempotent, so every node may run it. */
-export function startStartsSoonScheduler(opts: { intervalMs?: number } = {}): RecurringJob {
-  return startRecurringJob('starts-soon notifications', opts.intervalMs ?? 30_000, sendStartsSoonNotifications);
+/** Runs the check every `intervalMs` (30 s) on the one node that holds its lease (every node calls this). */
+export function startStartsSoonScheduler(opts: { intervalMs?: number; leaseMs?: number } = {}): ClusterJob {
+  return startClusterJob('starts-soon notifications', opts.intervalMs ?? 30_000, () => sendStartsSoonNotifications(), { leaseMs: opts.leaseMs });
 }

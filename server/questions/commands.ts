@@ -1,12 +1,15 @@
 // Question use cases: ask, edit, withdraw, vote, unvote (members); reply, highlight, answer (hosts and
 // facilitators). Each: validate → load room + policy → write in a transaction → return → broadcast after.
-// Asking runs the holds (server/moderation/holds.ts) and gives an anonymous asker their pseudonym first.
+// Asking runs the holds (server/moderation/holds.ts) and gives an anonymous asker their pseudonym first. Before
+// any hold, words of distress (the care word list, server/care/) route a member's question into the private care
+// lane: status CARE, never shown to the room in any mode (F28); the asker sees the support message.
 
 import type { QuestionView, ReplyView } from '@/lib/live/views';
 import { askQuestionSchema, editQuestionSchema, highlightQuestionSchema, questionRefSchema, replyToQuestionSchema } from '@/lib/questions/schema';
 import { AppError } from '@/lib/result';
 import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
+import { matchesCareTerms, openCareItem } from '../care/lane';
 import { now } from '../clock';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
@@ -15,7 +18,8 @@ import { assertAgreed, assertMaySpeak, assertModerator, assertNotRemoved, assert
 import { publishModerationAction } from '../moderation/broadcasts';
 import { holdReasons } from '../moderation/holds';
 import { ensurePseudonym, pseudonymsFor } from '../moderation/pseudonyms';
-import { publishToAudience, publishToRoom } from '../realtime/bus';
+import { publishNotifications, storeNotifications } from '../notifications/commands';
+import { publishToAudience, publishToModerators, publishToRoom } from '../realtime/bus';
 import { markTallyDirty, publishAboutQuestion, publishQuestion } from './broadcasts';
 import { moderatorView, type QuestionRow, questionSelect, replyView, viewFor } from './views';
 
@@ -58,23 +62,29 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
   await assertMaySpeak(actor, ctx);
-  // Held for review (pre mode, the new-member tier, the word filter), never dropped.
-  const held = await holdReasons(db(), actor.id, ctx, input.body);
+  // The care lane first, in pre and post mode alike (staff questions are never held); then held for review (pre
+  // mode, the new-member tier, the word filter), never dropped.
+  const care = !ctx.isMod && (await matchesCareTerms(input.body));
+  const held = care ? [] : await holdReasons(db(), actor.id, ctx, input.body);
   if (input.anonymous) await ensurePseudonym(db(), input.discussionId, actor.id);
   let row: QuestionRow;
   try {
-    row = await db().question.create({
-      data: {
-        id: input.id,
-        discussionId: input.discussionId,
-        authorId: actor.id,
-        body: input.body,
-        anonymous: input.anonymous,
-        contentWarning: input.contentWarning ?? null,
-        status: held.length ? 'PENDING' : 'VISIBLE',
-        heldFor: held.length ? held.join(',') : null,
-      },
-      select: questionSelect,
+    row = await db().$transaction(async (tx) => {
+      await tx.question.create({
+        data: {
+          id: input.id,
+          discussionId: input.discussionId,
+          authorId: actor.id,
+          body: input.body,
+          anonymous: input.anonymous,
+          contentWarning: input.contentWarning ?? null,
+          status: care ? 'CARE' : held.length ? 'PENDING' : 'VISIBLE',
+          heldFor: held.length ? held.join(',') : null,
+        },
+        select: { id: true },
+      });
+      if (care) await openCareItem(tx, { id: input.id, discussionId: input.discussionId }, 'care_terms');
+      return tx.question.findUniqueOrThrow({ where: { id: input.id }, select: questionSelect });
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -85,6 +95,7 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
   }
   const pseudonyms = await pseudonymsFor(db(), [row]);
   publishQuestion(input.discussionId, 'question:asked', row, ctx.badges, pseudonyms);
+  if (care) publishModerationAction(input.discussionId, null, { action: 'care_opened', questionId: row.id }, moderatorView(row, ctx.badges, pseudonyms));
   return viewFor(ctx, actor.id, row, pseudonyms);
 }
 
@@ -119,10 +130,16 @@ export async function editQuestion(actor: Actor, raw: unknown): Promise<Question
   if (q.redactedAt && !ctx.isMod) {
     throw new AppError('conflict', 'A facilitator edited this question with you in mind, so it stays as it is now. You are welcome to ask a new one.');
   }
-  const reasons = q.status === 'VISIBLE' || q.status === 'PENDING' ? await holdReasons(db(), actor.id, ctx, input.body) : [];
+  if (q.status === 'CARE') {
+    throw new AppError('conflict', 'The facilitators are reading this one privately and will reply here. You are welcome to ask a new question any time.');
+  }
+  // An edit into words of distress goes to the care lane, as a new question would (it leaves the room if it was in it).
+  const open = q.status === 'VISIBLE' || q.status === 'PENDING';
+  const care = open && !ctx.isMod && (await matchesCareTerms(input.body));
+  const reasons = open && !care ? await holdReasons(db(), actor.id, ctx, input.body) : [];
   const heldFor = q.status === 'PENDING' ? (q.heldFor?.split(',').filter(Boolean) ?? []) : [];
   const added = reasons.filter((r) => !heldFor.includes(r));
-  const holdAgain = q.status === 'VISIBLE' ? reasons.length > 0 : added.length > 0;
+  const holdAgain = care || (q.status === 'VISIBLE' ? reasons.length > 0 : added.length > 0);
   const unhighlight = holdAgain && q.status === 'VISIBLE' && ctx.discussion.highlightedQuestionId === q.id;
   const row = await db().$transaction(async (tx) => {
     const res = await tx.question.updateMany({
@@ -131,10 +148,15 @@ export async function editQuestion(actor: Actor, raw: unknown): Promise<Question
         body: input.body,
         editedAt: new Date(),
         version: { increment: 1 },
-        ...(holdAgain ? { status: 'PENDING', heldFor: [...heldFor, ...added].join(','), queuePosition: null } : {}),
+        ...(care
+          ? { status: 'CARE', heldFor: null, queuePosition: null, claimedById: null, claimedAt: null }
+          : holdAgain
+            ? { status: 'PENDING', heldFor: [...heldFor, ...added].join(','), queuePosition: null }
+            : {}),
       },
     });
     if (res.count === 0) return null;
+    if (care) await openCareItem(tx, q, 'care_terms');
     if (unhighlight) await tx.discussion.updateMany({ where: { id: q.discussionId, highlightedQuestionId: q.id }, data: { highlightedQuestionId: null } });
     return tx.question.findUniqueOrThrow({ where: { id: q.id }, select: questionSelect });
   });
@@ -151,6 +173,7 @@ export async function editQuestion(actor: Actor, raw: unknown): Promise<Question
   if (holdAgain && q.status === 'VISIBLE') publishToAudience(q.discussionId, 'question:hidden', { id: q.id });
   if (unhighlight) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
   publishQuestion(q.discussionId, 'question:edited', row, ctx.badges, pseudonyms);
+  if (care) publishModerationAction(q.discussionId, null, { action: 'care_opened', questionId: row.id }, moderatorView(row, ctx.badges, pseudonyms));
   return viewFor(ctx, actor.id, row, pseudonyms);
 }
 
@@ -250,12 +273,33 @@ export async function replyToQuestion(actor: Actor, raw: unknown): Promise<Reply
   await spendBudget('reply', actor.id);
   const { q, ctx } = await moderated(actor, input.questionId);
   if (ctx.phase === 'ended' || ctx.phase === 'cancelled') assertOpenForQuestions(ctx);
-  const reply = await db().reply.create({
-    data: { questionId: q.id, authorId: actor.id, body: input.body },
-    select: questionSelect.replies.select,
+  // A care-lane question's replies are always private: if a safer version is published later, they stay private.
+  const isPrivate = input.private === true || q.status === 'CARE';
+  if (!isPrivate) {
+    const reply = await db().reply.create({ data: { questionId: q.id, authorId: actor.id, body: input.body }, select: questionSelect.replies.select });
+    const view = replyView(reply, ctx.badges);
+    publishAboutQuestion(q, 'question:replied', { questionId: q.id, reply: view });
+    return view;
+  }
+  // Private: the asker (even an anonymous one, by their own user room: nobody learns who) and the staff only (F28).
+  const { reply, stored } = await db().$transaction(async (tx) => {
+    const created = await tx.reply.create({ data: { questionId: q.id, authorId: actor.id, body: input.body, private: true }, select: questionSelect.replies.select });
+    await recordAudit(tx, actor, { action: 'question.replied_privately', target: { type: 'question', id: q.id } }, q.discussionId);
+    const notes = await storeNotifications(tx, [
+      {
+        userId: q.authorId,
+        type: 'private_reply',
+        title: 'The facilitators replied to you privately',
+        body: `A facilitator of “${ctx.discussion.title}” replied to your question. Only you and the facilitators can read it.`,
+        link: `/discussions/${q.discussionId}/live`,
+      },
+    ]);
+    return { reply: created, stored: notes };
   });
   const view = replyView(reply, ctx.badges);
-  publishAboutQuestion(q, 'question:replied', { questionId: q.id, reply: view });
+  publishToModerators(q.discussionId, 'question:replied', { questionId: q.id, reply: view }, { andUser: q.authorId });
+  await publishNotifications(stored);
+  publishModerationAction(q.discussionId, actor, { action: 'replied_privately', questionId: q.id }, null);
   return view;
 }
 

@@ -34,13 +34,15 @@ export async function getRoomQuestions(actor: Actor, ctx: RoomContext): Promise<
   const where = seenBy(actor, ctx);
   const alwaysShown: Prisma.QuestionWhereInput[] = [{ authorId: actor.id }];
   if (ctx.discussion.highlightedQuestionId) alwaysShown.push({ id: ctx.discussion.highlightedQuestionId });
-  if (ctx.isMod) alwaysShown.push({ status: 'PENDING' });
+  // Moderators: what waits for them (the queue and the care lane) is always in the join state.
+  if (ctx.isMod) alwaysShown.push({ status: 'PENDING' }, { status: 'CARE' });
   const [top, pinned, questionCount, own, votes] = await Promise.all([
     db().question.findMany({ where, orderBy: RELEVANCE, take: JOIN_QUESTIONS, select: questionSelect }),
     db().question.findMany({ where: { AND: [where, { OR: alwaysShown }] }, orderBy: { createdAt: 'asc' }, take: JOIN_QUESTIONS, select: questionSelect }),
     db().question.count({ where }),
     db().question.findMany({ where: { discussionId: id, authorId: actor.id, status: { not: 'WITHDRAWN' } }, select: { id: true } }),
-    db().vote.findMany({ where: { userId: actor.id, question: { discussionId: id } }, select: { questionId: true } }),
+    // Only votes on questions this person may see now (not one that left the room for the care lane, F28).
+    db().vote.findMany({ where: { userId: actor.id, question: where }, select: { questionId: true } }),
   ]);
   const rows = new Map([...top, ...pinned].map((r) => [r.id, r]));
   return {

@@ -3,8 +3,10 @@
 // pseudonym per discussion instead), not the author's own (the author knows it through `mine`). Staff badges
 // are computed here too, from the discussion's staff list (RoomContext.badges) and the author's global role.
 
+import type { CareInfo, CareOutcome, CareSource } from '@/lib/care/views';
 import type { QuestionView, ReplyView, StaffBadge } from '@/lib/live/views';
 import { CLAIM_MS, type HoldReason } from '@/lib/moderation/schema';
+import type { ReportCategory, ReportCounts } from '@/lib/reports/schema';
 import { now } from '../clock';
 import type { Prisma } from '../db/client';
 import type { RoomContext } from '../live/context';
@@ -35,7 +37,10 @@ export const questionSelect = {
   claimedById: true,
   claimedAt: true,
   claimedBy: { select: { displayName: true } },
-  replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, authorId: true, author: authorSelect } },
+  replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, authorId: true, author: authorSelect, private: true } },
+  // Staff only (moderatorView): the care item, and open reports by category (never who reported).
+  careItem: { select: { source: true, outcome: true, originalBody: true, createdAt: true, closedAt: true } },
+  reports: { where: { resolvedAt: null }, select: { category: true } },
 } as const satisfies Prisma.QuestionSelect;
 
 /** A question as `questionSelect` reads it. */
@@ -52,7 +57,14 @@ function badgeOf(userId: string, author: Author, badges: Badges): StaffBadge | n
 }
 
 export function replyView(r: QuestionRow['replies'][number], badges: Badges): ReplyView {
-  return { id: r.id, body: r.body, authorName: r.author.displayName, authorBadge: badgeOf(r.authorId, r.author, badges), createdAt: r.createdAt.toISOString() };
+  return {
+    id: r.id,
+    body: r.body,
+    authorName: r.author.displayName,
+    authorBadge: badgeOf(r.authorId, r.author, badges),
+    createdAt: r.createdAt.toISOString(),
+    private: r.private,
+  };
 }
 
 /** The row's comma-separated heldFor as a list. */
@@ -60,8 +72,8 @@ function parseHeldFor(value: string | null): HoldReason[] {
   return value ? (value.split(',').filter(Boolean) as HoldReason[]) : [];
 }
 
-/** What everyone may see; the author is filled in per reader. */
-function base(q: QuestionRow, badges: Badges): QuestionView {
+/** What everyone may see; the author is filled in per reader. Private replies only for the asker and staff (F28). */
+function base(q: QuestionRow, badges: Badges, withPrivateReplies: boolean): QuestionView {
   return {
     id: q.id,
     body: q.body,
@@ -74,7 +86,7 @@ function base(q: QuestionRow, badges: Badges): QuestionView {
     answeredAt: q.answeredAt?.toISOString() ?? null,
     editedAt: q.editedAt?.toISOString() ?? null,
     createdAt: q.createdAt.toISOString(),
-    replies: q.replies.map((r) => replyView(r, badges)),
+    replies: q.replies.filter((r) => withPrivateReplies || !r.private).map((r) => replyView(r, badges)),
     version: q.version,
     heldFor: [],
     rejectReason: null,
@@ -88,13 +100,13 @@ function base(q: QuestionRow, badges: Badges): QuestionView {
 }
 
 export function audienceView(q: QuestionRow, badges: Badges): QuestionView {
-  return base(q, badges);
+  return base(q, badges, false);
 }
 
 /** The author's own view: why it waits or was rejected, and whether it may be resubmitted. */
 export function ownView(q: QuestionRow, badges: Badges): QuestionView {
   return {
-    ...base(q, badges),
+    ...base(q, badges, true),
     heldFor: q.status === 'PENDING' ? parseHeldFor(q.heldFor) : [],
     rejectReason: q.status === 'REJECTED' ? q.rejectReason : null,
     redactionNote: q.redactedAt ? q.redactionNote : null,
@@ -104,7 +116,7 @@ export function ownView(q: QuestionRow, badges: Badges): QuestionView {
 
 /** Moderators: named authors with their id, anonymous ones by pseudonym only; holds, reasons, order and claims. */
 export function moderatorView(q: QuestionRow, badges: Badges, pseudonyms: Pseudonyms): QuestionView {
-  const v = base(q, badges);
+  const v = base(q, badges, true);
   const claimUntil = q.claimedAt ? q.claimedAt.getTime() + CLAIM_MS : 0;
   return {
     ...v,
@@ -118,15 +130,41 @@ export function moderatorView(q: QuestionRow, badges: Badges, pseudonyms: Pseudo
       q.claimedById && q.claimedBy && claimUntil > now().getTime()
         ? { byId: q.claimedById, byName: q.claimedBy.displayName, until: new Date(claimUntil).toISOString() }
         : null,
+    care: careInfo(q.careItem),
+    reports: reportCounts(q.reports),
   };
+}
+
+function careInfo(item: QuestionRow['careItem']): CareInfo | null {
+  if (!item) return null;
+  return {
+    source: item.source as CareSource,
+    outcome: (item.outcome as CareOutcome | null) ?? null,
+    openedAt: item.createdAt.toISOString(),
+    closedAt: item.closedAt?.toISOString() ?? null,
+    originalBody: item.originalBody,
+  };
+}
+
+function reportCounts(reports: QuestionRow['reports']): ReportCounts | null {
+  if (!reports.length) return null;
+  const counts: ReportCounts = { total: reports.length };
+  for (const r of reports) {
+    const c = r.category as ReportCategory;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Which questions the audience sees: visible ones (held and rejected ones only their author and moderators). */
 export const AUDIENCE_STATUSES = ['VISIBLE'] as const;
-/** The author also sees their own held and rejected questions ("Awaiting review", the reason, resubmit). */
-export const OWN_STATUSES = ['PENDING', 'REJECTED'] as const;
-/** The console's tabs: the queue, live, hidden and rejected (restorable), merged duplicates. */
-export const MODERATOR_STATUSES = ['VISIBLE', 'PENDING', 'HIDDEN', 'REJECTED', 'MERGED'] as const;
+/**
+ * The author also sees their own held and rejected questions ("Awaiting review", the reason, resubmit) and their
+ * own questions in the care lane (the support message, the facilitators' private replies).
+ */
+export const OWN_STATUSES = ['PENDING', 'REJECTED', 'CARE'] as const;
+/** The console's tabs: the queue, live, hidden and rejected (restorable), merged duplicates; and the care lane. */
+export const MODERATOR_STATUSES = ['VISIBLE', 'PENDING', 'HIDDEN', 'REJECTED', 'MERGED', 'CARE'] as const;
 
 /** A question as the person of `ctx` sees it: moderators theirs, the author their own, everyone else the audience's. */
 export function viewFor(ctx: Pick<RoomContext, 'isMod' | 'badges'>, actorId: string, row: QuestionRow, pseudonyms: Pseudonyms): QuestionView {

@@ -10,11 +10,15 @@
 // publishing is a no-op: the write has already happened and is the source of truth.
 import type { Server } from 'socket.io';
 import { type ClientToServerEvents, rooms, type ServerEventName, type ServerEventPayload, type ServerToClientEvents } from '@/lib/realtime/events';
+import { atLeast } from '@/lib/users/roles';
 import { track } from '../lifecycle';
 import { processSingleton } from '../runtime';
 import type { SocketData } from './types';
 
-export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between nodes (scale mode): each node answers with who is in a discussion's room on it. */
+type NodeToNodeEvents = { 'presence:members': (discussionId: string, ack: (members: RoomMember[]) => void) => void };
+
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
 
 // Holder, not the server itself: it is set when realtime starts and cleared when it closes.
 const slot = () => processSingleton('io', () => ({ io: null as Io | null }));
@@ -22,6 +26,7 @@ const slot = () => processSingleton('io', () => ({ io: null as Io | null }));
 /** For server/realtime/ only. */
 export function setIo(io: Io | null) {
   slot().io = io;
+  if (io) watchRooms(io);
 }
 
 /** For server/realtime/ only. */
@@ -191,5 +196,122 @@ export async function roomPresence(discussionId: string): Promise<RoomMember[] |
     return joined && joined.discussionId === discussionId
       ? [{ userId: s.data.actor.id, name: s.data.actor.displayName, joinedAt: joined.at, socketId: s.id }]
       : [];
+  });
+}
+
+/** How long the moderators' list waits for the other nodes' part of it. */
+const NODE_ANSWER_MS = 2000;
+
+/**
+ * Who is in the discussion's room on every node, for the moderators' attendee list (never for the count): this
+ * node's from memory, the others' from their own memory (one request through the adapter, not a listing of
+ * sockets). A node that does not answer in time is left out of this list, not waited for.
+ */
+export async function clusterRoomMembers(discussionId: string): Promise<RoomMember[]> {
+  const io = getIo();
+  if (!io) return [];
+  const here = localRoomMembers(discussionId);
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const theirs = await Promise.race([
+      io.serverSideEmitWithAck('presence:members', discussionId),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('a node did not answer with its attendees')), NODE_ANSWER_MS))),
+    ]).finally(() => clearTimeout(timer));
+    return [...here, ...theirs.flat()];
+  } catch (err) {
+    warn(err);
+    return here;
+  }
+}
+
+// Who is in each discussion's room on THIS node, kept from the adapter's own join/leave notices, so a count or a
+// list never means asking every socket (a join costs the same in an empty room and a full one).
+type LocalPerson = { name: string; sockets: Map<string, string> };
+type LocalRoom = { people: Map<string, LocalPerson>; bySocket: Map<string, string>; moderators: Set<string> };
+type Registry = { rooms: Map<string, LocalRoom>; listeners: Set<(discussionId: string) => void> };
+
+const registry = () => processSingleton<Registry>('local-rooms', () => ({ rooms: new Map(), listeners: new Set() }));
+
+/** Calls `listener` whenever a socket on this node enters or leaves a discussion's room (or its moderators' room). */
+export function onRoomMembership(listener: (discussionId: string) => void): () => void {
+  const r = registry();
+  r.listeners.add(listener);
+  return () => void r.listeners.delete(listener);
+}
+
+/** People (not sockets) and moderator sockets in the discussion's room on this node. */
+export function localRoomCount(discussionId: string): { people: number; moderators: number } {
+  const room = registry().rooms.get(discussionId);
+  return { people: room?.people.size ?? 0, moderators: room?.moderators.size ?? 0 };
+}
+
+/** The discussion's room on this node, one entry per socket. */
+export function localRoomMembers(discussionId: string): RoomMember[] {
+  const room = registry().rooms.get(discussionId);
+  if (!room) return [];
+  return [...room.people].flatMap(([userId, p]) => [...p.sockets].map(([socketId, joinedAt]) => ({ userId, name: p.name, joinedAt, socketId })));
+}
+
+/** Every discussion with someone in its room on this node. */
+export function localRooms(): string[] {
+  return [...registry().rooms.keys()];
+}
+
+const DISCUSSION = 'discussion:';
+const MODS = ':mods';
+
+function watchRooms(io: Io) {
+  const adapter = io.of('/').adapter;
+  const changed = (discussionId: string) => {
+    for (const l of registry().listeners) l(discussionId);
+  };
+  adapter.on('join-room', (room: string, sid: string) => {
+    if (!room.startsWith(DISCUSSION)) return;
+    const mods = room.endsWith(MODS);
+    const discussionId = room.slice(DISCUSSION.length, mods ? -MODS.length : undefined);
+    const actor = io.of('/').sockets.get(sid)?.data.actor;
+    if (!actor) return;
+    const r = registry().rooms;
+    const entry = r.get(discussionId) ?? { people: new Map(), bySocket: new Map(), moderators: new Set() };
+    r.set(discussionId, entry);
+    if (mods) entry.moderators.add(sid);
+    else {
+      const person = entry.people.get(actor.id) ?? { name: actor.displayName, sockets: new Map() };
+      entry.people.set(actor.id, person);
+      person.sockets.set(sid, new Date().toISOString());
+      entry.bySocket.set(sid, actor.id);
+    }
+    changed(discussionId);
+  });
+  adapter.on('leave-room', (room: string, sid: string) => {
+    if (!room.startsWith(DISCUSSION)) return;
+    const mods = room.endsWith(MODS);
+    const discussionId = room.slice(DISCUSSION.length, mods ? -MODS.length : undefined);
+    const r = registry().rooms;
+    const entry = r.get(discussionId);
+    if (!entry) return;
+    if (mods) entry.moderators.delete(sid);
+    else {
+      const userId = entry.bySocket.get(sid);
+      entry.bySocket.delete(sid);
+      const person = userId ? entry.people.get(userId) : undefined;
+      person?.sockets.delete(sid);
+      if (userId && person?.sockets.size === 0) entry.people.delete(userId);
+    }
+    if (entry.people.size === 0 && entry.moderators.size === 0) r.delete(discussionId);
+    changed(discussionId);
+  });
+  io.on('presence:members', (discussionId, ack) => {
+    if (typeof discussionId === 'string' && typeof ack === 'function') ack(localRoomMembers(discussionId));
+  });
+}
+
+/**
+ * To the staff (facilitators and up) connected to THIS node: what concerns this node alone, such as it running
+ * degraded while Redis is unreachable (the other nodes say so to their own sockets).
+ */
+export function publishToLocalStaff<E extends ServerEventName>(event: E, payload: ServerEventPayload<E>) {
+  later((io) => {
+    for (const s of io.of('/').sockets.values()) if (atLeast(s.data.actor?.role, 'FACILITATOR')) (s as unknown as Target).emit(event, payload);
   });
 }

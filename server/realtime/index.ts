@@ -10,7 +10,9 @@ import { isAllowedOrigin } from '../http/origin';
 import { isDraining, type WireConnection, wireFlushed } from '../lifecycle';
 import { onStop } from '../runtime';
 import { createRealtimeAdapter } from './adapter';
+import { registerBackchannelHandlers } from './backchannel-handlers';
 import { type Io, setIo } from './bus';
+import { registerCareHandlers } from './care-handlers';
 import { registerLiveHandlers } from './live-handlers';
 import { registerModerationHandlers } from './moderation-handlers';
 import { registerSystemHandlers } from './system-handlers';
@@ -98,6 +100,8 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
     registerSystemHandlers(socket);
     registerLiveHandlers(socket);
     registerModerationHandlers(socket);
+    registerCareHandlers(socket);
+    registerBackchannelHandlers(socket);
   });
 
   setIo(io);

@@ -1,8 +1,10 @@
-// Events that belong to no domain: the server clock.
+// Events that belong to no domain: the server clock, and the node's own state for staff (running degraded).
 import { z } from 'zod';
+import { atLeast } from '@/lib/users/roles';
 import type { Actor } from '../auth/actor';
 import { now } from '../clock';
 import { spendBudget } from '../live/budgets';
+import { redisHealth } from '../redis';
 import { type AppSocket, handle } from './handler';
 
 const timeSyncSchema = z.object({}).strict();
@@ -16,4 +18,9 @@ async function syncTime(actor: Actor, raw: unknown) {
 
 export function registerSystemHandlers(socket: AppSocket) {
   socket.on('time:sync', handle(socket, syncTime));
+  // Staff who connect while this node runs degraded see the banner at once (changes reach them from server/app.ts).
+  const redis = redisHealth();
+  if (redis.configured && !redis.up && atLeast(socket.data.actor.role, 'FACILITATOR')) {
+    socket.emit('system:degraded', { degraded: true, since: redis.downSince });
+  }
 }

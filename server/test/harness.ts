@@ -1,9 +1,9 @@
 // Integration-test harness: a real Fireside process (Next + Socket.IO) on a free port with a fresh database,
 // real HTTP sign-in through next-auth, and real socket.io-client connections. Needs a prior `next build`.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,4 +199,49 @@ export function waitFor<T>(socket: TestSocket, event: keyof ServerToClientEvents
       resolve(payload);
     });
   });
+}
+
+export type TestRedis = {
+  /** redis://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  /** Stops the server (the port stays reserved for start()); resolves once it has exited. */
+  stop: () => Promise<void>;
+  /** Starts it again on the same port, empty; resolves once it answers. */
+  start: () => Promise<void>;
+};
+
+/** True when `redis-server` can be run here (the fault tests start their own, so they can stop it). */
+export function redisServerAvailable(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** A dedicated `redis-server` on a free port, no persistence: a test may stop and restart it (F19). */
+export async function startRedisServer(): Promise<TestRedis> {
+  const port = await freePort();
+  let proc: ChildProcess | null = null;
+  let exited: Promise<unknown> = Promise.resolve();
+  const start = async () => {
+    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    proc = p;
+    exited = new Promise((resolve) => p.once('exit', resolve));
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      if (p.exitCode !== null) throw new Error(`redis-server exited with ${p.exitCode}`);
+      const ok = await new Promise<boolean>((resolve) => {
+        const c = connect(port, '127.0.0.1');
+        c.once('connect', () => c.end(() => resolve(true)));
+        c.once('error', () => resolve(false));
+      });
+      if (ok) return;
+      if (Date.now() > deadline) throw new Error('redis-server did not start');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const stop = async () => {
+    if (proc && proc.exitCode === null) proc.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
 }

@@ -11,6 +11,7 @@ import {
   createAdminSchema,
   signUpSchema,
   unbanUserSchema,
+  setShowWarnedContentSchema,
   updateProfileSchema,
 } from '@/lib/users/schema';
 import { recordAudit } from '../audit/commands';
@@ -90,6 +91,12 @@ export async function updateProfile(actor: Actor, raw: unknown): Promise<PublicU
   }
   publishToUser(actor.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });
   return user;
+}
+
+/** "Always show content behind warnings": the live room then shows warned questions unblurred (issue 10 item 3). */
+export async function setShowWarnedContent(actor: Actor, raw: unknown): Promise<{ showWarnedContent: boolean }> {
+  const input = setShowWarnedContentSchema.parse(raw);
+  return db().user.update({ where: { id: actor.id }, data: input, select: { showWarnedContent: true } });
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
 /** One form's submission: pending while it runs, the server's message or field errors after, the page refreshed. */
-function useSubmit() {
+export function useSubmit() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -41,7 +41,7 @@ function useSubmit() {
   return { pending, outcome, fields, submit };
 }
 
-function Status({ outcome, testId }: { outcome: Outcome; testId: string }) {
+export function Status({ outcome, testId }: { outcome: Outcome; testId: string }) {
   // Always in the page, so screen readers announce each new message.
   return (
     <p role="status" data-testid={testId} className={`text-sm ${outcome?.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}`}>

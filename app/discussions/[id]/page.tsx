@@ -9,6 +9,7 @@ import { getViewerZone } from '@/components/time/viewer-zone';
 import { Alert } from '@/components/ui/alert';
 import { getActor } from '@/server/auth/next-session';
 import { getDiscussion } from '@/server/discussions/queries';
+import { RecapLink } from './recap/recap-link';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -49,6 +50,7 @@ export default async function DiscussionPage({ params, searchParams }: Params & 
         </div>
 
         <aside className="order-first space-y-6 lg:order-none" aria-label="RSVP and details">
+          <RecapLink actor={actor} discussionId={d.id} />
           <RsvpSection
             discussionId={d.id}
             cancelled={d.status === 'CANCELLED'}

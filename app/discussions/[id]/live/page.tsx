@@ -1,24 +1,28 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LiveRoom } from '@/components/live/live-room';
+import { ShowWarnedContentProvider } from '@/components/live/warned-content';
 import { requirePageActor } from '@/server/auth/next-session';
 import { getRoomIntro } from '@/server/live/queries';
+import { showsWarnedContent } from '@/server/warnings/queries';
 
 export const metadata: Metadata = { title: 'Live room' };
 
 export default async function LiveRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageActor(`/discussions/${id}/live`);
+  const actor = await requirePageActor(`/discussions/${id}/live`);
   const intro = id.length <= 64 ? await getRoomIntro(id) : null;
   if (!intro) notFound();
   return (
-    <LiveRoom
-      discussionId={intro.id}
-      title={intro.title}
-      agreementText={intro.agreementText}
-      startsAt={intro.startsAt.toISOString()}
-      anonymousDefault={intro.anonymousDefault}
-      serverTimeAtRender={Date.now()}
-    />
+    <ShowWarnedContentProvider value={await showsWarnedContent(actor)}>
+      <LiveRoom
+        discussionId={intro.id}
+        title={intro.title}
+        agreementText={intro.agreementText}
+        startsAt={intro.startsAt.toISOString()}
+        anonymousDefault={intro.anonymousDefault}
+        serverTimeAtRender={Date.now()}
+      />
+    </ShowWarnedContentProvider>
   );
 }
