@@ -23,8 +23,13 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** Serious or critical axe findings inside one part of the page. */
 async function axeIn(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).options({ rules: { 'target-size': { enabled: true } } }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .options({ rules: { 'target-size': { enabled: true } } })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('backchannel messages reach the staff only: the second facilitator live, the host later, never a member', async ({ db, makeUser, signedInPage }) => {

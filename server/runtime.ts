@@ -48,12 +48,7 @@ export type RecurringJob = { stop: () => Promise<void> };
  * Runs `run` now and then every `intervalMs` (the timer does not keep the process alive); stop() — also run at
  * shutdown, in the `intake` phase — waits for a run in progress. A failed run is logged and the next one goes on.
  */
-export function startRecurringJob(
-  name: string,
-  intervalMs: number,
-  run: () => Promise<unknown>,
-  opts: { when?: () => boolean } = {},
-): RecurringJob {
+export function startRecurringJob(name: string, intervalMs: number, run: () => Promise<unknown>, opts: { when?: () => boolean } = {}): RecurringJob {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {

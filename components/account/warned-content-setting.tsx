@@ -20,7 +20,10 @@ export function WarnedContentSetting({ initiallyOn }: { initiallyOn: boolean }) 
     setPending(false);
     if (res.ok) {
       setOn(res.data.showWarnedContent);
-      setStatus({ tone: 'success', text: res.data.showWarnedContent ? 'Saved: warned questions show at once.' : 'Saved: warned questions stay hidden until you choose Show.' });
+      setStatus({
+        tone: 'success',
+        text: res.data.showWarnedContent ? 'Saved: warned questions show at once.' : 'Saved: warned questions stay hidden until you choose Show.',
+      });
     } else {
       setOn(!next);
       setStatus({ tone: 'error', text: res.error.message });
@@ -42,10 +45,14 @@ export function WarnedContentSetting({ initiallyOn }: { initiallyOn: boolean }) 
         <span className="font-medium">Always show content behind warnings</span>
       </label>
       <p id="warned-content-hint" className="text-sm text-stone-600">
-        Questions can carry a content warning (for example trauma or grief). Usually their text stays hidden until you choose
-        “Show”. Tick this to see it at once; the warning is still shown above the text.
+        Questions can carry a content warning (for example trauma or grief). Usually their text stays hidden until you choose “Show”. Tick this to see it at
+        once; the warning is still shown above the text.
       </p>
-      <p aria-live="polite" data-testid="warned-content-status" className={`text-sm ${status?.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}`}>
+      <p
+        aria-live="polite"
+        data-testid="warned-content-status"
+        className={`text-sm ${status?.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}`}
+      >
         {status?.text}
       </p>
     </div>

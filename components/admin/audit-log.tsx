@@ -44,7 +44,18 @@ type FilterValues = Partial<Record<AuditFilterField, string>>;
  * The log's filters: by discussion (when `options.discussions` has any), person, action and UTC date range.
  * Submits to `action` with GET; empty fields mean "any".
  */
-export function AuditFilters({ action, values, options }: { action: string; values: FilterValues; options: AuditFilterOptions }) {
+/** `exportHref`: the CSV of the log with the filters in use (the admin log only). */
+export function AuditFilters({
+  action,
+  values,
+  options,
+  exportHref,
+}: {
+  action: string;
+  values: FilterValues;
+  options: AuditFilterOptions;
+  exportHref?: string;
+}) {
   const select = (field: AuditFilterField, label: string, items: { value: string; label: string }[]) => (
     <div className="min-w-0 space-y-1">
       <label htmlFor={`audit-${field}`} className="block text-sm font-medium text-stone-800">
@@ -100,6 +111,11 @@ export function AuditFilters({ action, values, options }: { action: string; valu
             <Link href={action} className="inline-flex min-h-10 items-center text-sm text-ember-700 underline">
               Clear filters
             </Link>
+          )}
+          {exportHref && (
+            <a href={exportHref} download className="inline-flex min-h-10 items-center text-sm text-ember-700 underline" data-testid="audit-export-csv">
+              Download {filtered ? 'these entries' : 'the log'} as CSV
+            </a>
           )}
         </div>
       </form>

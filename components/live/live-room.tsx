@@ -5,9 +5,11 @@ import { useEffect, useState } from 'react';
 import { useServerNow } from '@/components/time/use-server-clock';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import type { CareResourceList } from '@/lib/care/views';
 import { msUntilLobby, roomPhase } from '@/lib/live/phase';
 import type { QuestionReviewedEvent } from '@/lib/moderation/views';
 import { AgreementGate } from './agreement-gate';
+import { CareSupport } from './care-support';
 import { Composer } from './composer';
 import { QuestionCard } from './question-card';
 import { type SortMode, sortedQuestions } from './room-reducer';
@@ -15,7 +17,16 @@ import { RoomStatus } from './room-status';
 import { useLiveRoom } from './use-live-room';
 import { WarnedContent } from './warned-content';
 
-type Props = { discussionId: string; title: string; agreementText: string; startsAt: string; anonymousDefault: boolean; serverTimeAtRender: number };
+type Props = {
+  discussionId: string;
+  title: string;
+  agreementText: string;
+  startsAt: string;
+  anonymousDefault: boolean;
+  serverTimeAtRender: number;
+  /** Crisis resources for the support message a person sees when their question is in the care lane. */
+  careResources: CareResourceList;
+};
 
 /** What the author is told, politely, when the facilitators act on their question (details stay on the question). */
 const REVIEWED: Record<QuestionReviewedEvent['action'], string> = {
@@ -43,7 +54,7 @@ const TABS: { mode: SortMode; label: string }[] = [
   { mode: 'answered', label: 'Answered' },
 ];
 
-export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymousDefault, serverTimeAtRender }: Props) {
+export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymousDefault, serverTimeAtRender, careResources }: Props) {
   const room = useLiveRoom(discussionId);
   const now = useServerNow(serverTimeAtRender, 1000);
   const d = room.model.room?.discussion;
@@ -104,6 +115,21 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
             </Alert>
           </div>
           <Button type="button" variant="secondary" onClick={() => room.setNotice(null)} aria-label="Dismiss message">
+            ×
+          </Button>
+        </div>
+      )}
+
+      {room.status === 'joined' && !removed && Object.values(room.model.questions).some((q) => q.status === 'CARE' && room.model.mine.includes(q.id)) && (
+        <CareSupport resources={careResources} />
+      )}
+
+      {room.reportOutcome && !removed && (
+        <div className="flex items-start gap-3" data-testid="report-outcome">
+          <div className="flex-1 rounded-md border border-stone-300 bg-stone-50 px-4 py-3 text-sm text-stone-900" role="status">
+            {room.reportOutcome.message}
+          </div>
+          <Button type="button" variant="secondary" onClick={room.clearReportOutcome} aria-label="Dismiss this notice">
             ×
           </Button>
         </div>

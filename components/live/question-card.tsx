@@ -5,9 +5,10 @@ import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QuestionView, StaffBadge } from '@/lib/live/views';
 import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
+import { ReportButton } from './report-dialog';
 import type { QuestionReview } from './room-reducer';
-import { WarnedContent } from './warned-content';
 import type { RoomCommand } from './use-live-room';
+import { WarnedContent } from './warned-content';
 
 const BADGE_LABEL: Record<StaffBadge, string> = { host: 'Host', facilitator: 'Facilitator', admin: 'Admin' };
 
@@ -149,20 +150,37 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
               </div>
             </form>
           )}
-          {q.replies.length > 0 && (
+          {q.replies.some((r) => r.private) && (
+            // Only the asker and the staff ever receive these (F28); the asker reads them as the facilitators' words.
+            <ul className="space-y-2" aria-label="Private replies">
+              {q.replies
+                .filter((r) => r.private)
+                .map((r) => (
+                  <li key={r.id} data-testid="private-reply" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+                    <p className="text-xs font-semibold uppercase tracking-wide text-sky-900">
+                      Private reply from the facilitators{isMod ? ` (${r.authorName})` : ''}
+                    </p>
+                    <p className="mt-1 whitespace-pre-wrap break-words">{r.body}</p>
+                  </li>
+                ))}
+            </ul>
+          )}
+          {q.replies.some((r) => !r.private) && (
             <ul className="space-y-1 border-l-2 border-ember-200 pl-3 text-sm">
-              {q.replies.map((r) => (
-                <li key={r.id}>
-                  <span className="font-medium text-ember-800">{r.authorName}</span>
-                  {r.authorBadge && (
-                    <>
-                      {' '}
-                      <StaffBadgeChip badge={r.authorBadge} />
-                    </>
-                  )}
-                  <span className="font-medium text-ember-800">:</span> <span className="whitespace-pre-wrap break-words">{r.body}</span>
-                </li>
-              ))}
+              {q.replies
+                .filter((r) => !r.private)
+                .map((r) => (
+                  <li key={r.id}>
+                    <span className="font-medium text-ember-800">{r.authorName}</span>
+                    {r.authorBadge && (
+                      <>
+                        {' '}
+                        <StaffBadgeChip badge={r.authorBadge} />
+                      </>
+                    )}
+                    <span className="font-medium text-ember-800">:</span> <span className="whitespace-pre-wrap break-words">{r.body}</span>
+                  </li>
+                ))}
             </ul>
           )}
           {replying && (
@@ -189,6 +207,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
             </form>
           )}
           <div className="flex flex-wrap gap-2">
+            {!mine && !isMod && shown && open && <ReportButton discussionId={discussionId} q={q} run={run} />}
             {mine && open && q.status === 'REJECTED' && q.canResubmit && !resubmitting && (
               <Button type="button" className={small} onClick={() => setResubmitting(true)}>
                 Edit and resubmit
@@ -240,6 +259,12 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
 /** What the author alone reads about their question's review: kind, with the facilitators' reason or note. */
 function AuthorNote({ q, review }: { q: QuestionView; review?: QuestionReview }) {
   const box = 'rounded-md border px-3 py-2 text-sm';
+  if (q.status === 'CARE')
+    return (
+      <p data-testid="care-note" className={`${box} border-sky-300 bg-sky-50 text-sky-950`}>
+        Only you and the facilitators can see this. A facilitator will reply to you privately, right here.
+      </p>
+    );
   if (q.status === 'PENDING') return <p className="text-sm text-stone-700">Only you and the facilitators can see this question until they have reviewed it.</p>;
   if (q.status === 'REJECTED') {
     const reason = q.rejectReason ?? review?.message;

@@ -60,6 +60,8 @@ export function useLiveRoom(discussionId: string) {
     clearRefused: questions.clearRefused,
     reviewed: questions.reviewed,
     clearReviewed: questions.clearReviewed,
+    reportOutcome: questions.reportOutcome,
+    clearReportOutcome: questions.clearReportOutcome,
     connected,
     join: connection.join,
     ask: questions.ask,

@@ -26,6 +26,8 @@ export function useQuestions(
   const [refused, setRefused] = useState<(OutboxItem & { message: string }) | null>(null);
   /** The latest review of one of my questions, for a polite notice (the details stay on the question itself). */
   const [reviewed, setReviewed] = useState<QuestionReviewedEvent | null>(null);
+  /** What the facilitators decided about a question I reported (a private notice; never its text). */
+  const [reportOutcome, setReportOutcome] = useState<{ questionId: string; message: string } | null>(null);
 
   useEffect(() => setOutbox(readOutbox(localStorage, discussionId)), [discussionId]);
 
@@ -49,6 +51,9 @@ export function useQuestions(
       },
       'participant:sanctioned': ({ discussionId: about, ...notice }) => {
         if (about === discussionId) dispatch({ type: 'sanctioned', notice });
+      },
+      'report:outcome': ({ discussionId: about, questionId, message }) => {
+        if (about === discussionId) setReportOutcome({ questionId, message });
       },
     });
   }, [socket, discussionId, dispatch]);
@@ -111,6 +116,8 @@ export function useQuestions(
     clearRefused: useCallback(() => setRefused(null), []),
     reviewed,
     clearReviewed: useCallback(() => setReviewed(null), []),
+    reportOutcome,
+    clearReportOutcome: useCallback(() => setReportOutcome(null), []),
   };
 }
 

@@ -48,19 +48,16 @@ export function Backchannel({ discussionId, me, joinedSeq }: Props) {
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
-  const seen = useRef<string | null>(null);
-  const [announce, setAnnounce] = useState('');
 
-  // Keep the newest message in view, and tell screen readers about messages from others (not the first load).
-  const last = chat.messages.at(-1);
+  // Keep the newest message in view.
+  const count = chat.messages.length;
   useEffect(() => {
     const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
-    if (!last) return;
-    const first = seen.current === null;
-    seen.current = last.id;
-    if (!first && last.author.id !== me.id) setAnnounce(`Staff message from ${last.author.name}: ${last.body}`);
-  }, [last, me.id]);
+    if (list && count > 0) list.scrollTop = list.scrollHeight;
+  }, [count]);
+  // Messages from others that arrive live are announced (not those a load brings back).
+  const { incoming } = chat;
+  const announce = incoming && incoming.author.id !== me.id ? `Staff message from ${incoming.author.name}: ${incoming.body}` : '';
 
   async function send(e?: FormEvent) {
     e?.preventDefault();
@@ -85,16 +82,25 @@ export function Backchannel({ discussionId, me, joinedSeq }: Props) {
         <h2 id="backchannel-title" className="font-semibold text-stone-900">
           Staff backchannel
         </h2>
-        <p className="text-sm font-medium text-indigo-900" data-testid="backchannel-private">
-          <span aria-hidden="true">🔒 </span>Private to staff — the room never sees this
+        <p className="flex items-start gap-1.5 text-sm font-medium text-indigo-900" data-testid="backchannel-private">
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="mt-0.5 h-4 w-4 shrink-0 fill-current">
+            <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z" />
+          </svg>
+          <span>Private to staff — the room never sees this</span>
         </p>
       </div>
       {chat.messages.length === 0 ? (
         <p className="text-sm text-stone-700">{chat.loaded ? 'No messages yet. Only the hosts and facilitators can read what you write here.' : 'Loading…'}</p>
       ) : (
         // Focusable so keyboard users can scroll back through the messages.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-        <ol ref={listRef} tabIndex={0} aria-label="Staff messages" data-testid="backchannel-messages" className="max-h-72 space-y-1.5 overflow-y-auto rounded-md">
+        <ol
+          ref={listRef}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1; axe scrollable-region-focusable)
+          tabIndex={0}
+          aria-label="Staff messages"
+          data-testid="backchannel-messages"
+          className="max-h-72 space-y-1.5 overflow-y-auto rounded-md"
+        >
           {chat.messages.map((m) => (
             <Message key={m.id} m={m} mine={m.author.id === me.id} />
           ))}
@@ -103,7 +109,7 @@ export function Backchannel({ discussionId, me, joinedSeq }: Props) {
       <p className="sr-only" aria-live="polite" data-testid="backchannel-announcer">
         {announce}
       </p>
-      <form onSubmit={send} className="space-y-1.5" aria-label="Message to staff">
+      <form onSubmit={send} className="space-y-1.5">
         <label htmlFor="backchannel-input" className="block text-sm font-medium text-stone-800">
           Message to staff
         </label>

@@ -54,12 +54,20 @@ export function CareLane({ questions, meId, now, act }: Props) {
   const count = open.length === 1 ? '1 person may need support' : `${open.length} people may need support`;
 
   return (
-    <section aria-labelledby="care-lane-title" data-testid="care-lane" data-open-count={open.length} className="rounded-lg border-2 border-sky-700 bg-sky-50 p-4">
+    <section
+      aria-labelledby="care-lane-title"
+      data-testid="care-lane"
+      data-open-count={open.length}
+      className="rounded-lg border-2 border-sky-700 bg-sky-50 p-4"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="care-lane-title" className="text-lg font-semibold text-sky-950">
           Care lane
         </h2>
-        <span data-testid="care-count" className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${open.length ? 'bg-sky-800 text-white' : 'bg-sky-100 text-sky-900'}`}>
+        <span
+          data-testid="care-count"
+          className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${open.length ? 'bg-sky-800 text-white' : 'bg-sky-100 text-sky-900'}`}
+        >
           {open.length} open
         </span>
       </div>
@@ -68,8 +76,8 @@ export function CareLane({ questions, meId, now, act }: Props) {
         {open.length ? `Care lane: ${count}.` : ''}
       </p>
       <p className="mt-1 text-sm text-sky-950">
-        Private: the room never sees these. Reply warmly and privately; never ask for names or places. Take a break when you need one, and hand an
-        item on by releasing it.
+        Private: the room never sees these. Reply warmly and privately; never ask for names or places. Take a break when you need one, and hand an item on by
+        releasing it.
       </p>
       {open.length === 0 ? (
         <p className="mt-2 text-sm text-sky-900">Nobody needs the care lane right now.</p>
@@ -97,7 +105,8 @@ export function CareLane({ questions, meId, now, act }: Props) {
             {closed.map((q) => (
               <li key={q.id} data-testid="care-closed" className="rounded-md border border-sky-200 bg-white p-3 text-sm">
                 <p className="text-xs text-stone-700">
-                  {q.care?.outcome === 'published' ? 'A safer version was published' : 'Kept private'} · {q.author ? q.author.name : (q.pseudonym ?? 'Anonymous')}
+                  {q.care?.outcome === 'published' ? 'A safer version was published' : 'Kept private'} ·{' '}
+                  {q.author ? q.author.name : (q.pseudonym ?? 'Anonymous')}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap break-words text-stone-900">{q.care?.originalBody ?? q.body}</p>
                 <Replies q={q} />
@@ -243,8 +252,8 @@ function PublishCareDialog({ q, act, onClose }: { q: QuestionView; act: ConsoleC
   return (
     <Modal title="Publish a safer version" onClose={onClose} testId="publish-care-dialog">
       <p className="text-sm text-stone-800">
-        Only when the person wants their question asked. Take out the risky detail (no methods, nothing that could identify anyone); the person&rsquo;s
-        own words stay with the facilitators.
+        Only when the person wants their question asked. Take out the risky detail (no methods, nothing that could identify anyone); the person&rsquo;s own
+        words stay with the facilitators.
       </p>
       <form onSubmit={submit} className="space-y-3">
         <div className="space-y-1">

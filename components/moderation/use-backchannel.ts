@@ -24,12 +24,16 @@ export function useBackchannel(discussionId: string, joinedSeq: number) {
   const [messages, setMessages] = useState<StaffMessageView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  /** The latest message that arrived live (not with a load), for screen-reader announcements. */
+  const [incoming, setIncoming] = useState<StaffMessageView | null>(null);
 
   useEffect(() => {
     if (!socket) return;
     return onServerEvents(socket, {
       'backchannel:posted': (m) => {
-        if (m.discussionId === discussionId) setMessages((list) => merged(list, [m]));
+        if (m.discussionId !== discussionId) return;
+        setMessages((list) => merged(list, [m]));
+        setIncoming(m);
       },
     });
   }, [socket, discussionId]);
@@ -68,5 +72,5 @@ export function useBackchannel(discussionId: string, joinedSeq: number) {
     [socket, connected, discussionId],
   );
 
-  return { messages, loaded, error, clearError: useCallback(() => setError(null), []), post };
+  return { messages, incoming, loaded, error, clearError: useCallback(() => setError(null), []), post };
 }

@@ -1,9 +1,11 @@
 // The typed Socket.IO contract shared by server and browser: event maps, ack shape and room names.
 
+import type { ListStaffMessagesInput, PostStaffMessageInput } from '../backchannel/schema';
+import type { StaffMessageView } from '../backchannel/views';
+import type { KeepCareItemPrivateInput, PublishCareItemInput } from '../care/schema';
 import type { DiscussionStatus } from '../discussions/schema';
 import type { JoinDiscussionInput } from '../live/schema';
 import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
-import type { KeepCareItemPrivateInput, PublishCareItemInput } from '../care/schema';
 import type {
   ApproveQuestionInput,
   BanParticipantInput,
@@ -27,6 +29,7 @@ import type { AskQuestionInput, PageQuestionsInput, ReplyToQuestionInput } from 
 import type { ReportOutcome, ReportQuestionInput, ReportReceipt } from '../reports/schema';
 import type { Result } from '../result';
 import type { RoleName } from '../users/roles';
+import type { SetContentWarningInput } from '../warnings/schema';
 
 type DiscussionRef = { discussionId: string };
 type QuestionRef = { questionId: string };
@@ -82,10 +85,10 @@ export interface ClientToServerEvents {
   /** Staff: close a care item, keeping it between the asker and the facilitators. */
   'care:keep-private': (payload: KeepCareItemPrivateInput, ack: Ack<QuestionView>) => void;
   // Staff backchannel (hosts, facilitators, moderating admins; server/backchannel/) and content warnings after asking.
-  'backchannel:load': (payload: import('../backchannel/schema').ListStaffMessagesInput, ack: Ack<import('../backchannel/views').StaffMessageView[]>) => void;
-  'backchannel:post': (payload: import('../backchannel/schema').PostStaffMessageInput, ack: Ack<import('../backchannel/views').StaffMessageView>) => void;
+  'backchannel:load': (payload: ListStaffMessagesInput, ack: Ack<StaffMessageView[]>) => void;
+  'backchannel:post': (payload: PostStaffMessageInput, ack: Ack<StaffMessageView>) => void;
   /** The author or staff set or clear a question's content warning; the room hears 'question:edited'. */
-  'question:warn': (payload: import('../warnings/schema').SetContentWarningInput, ack: Ack<QuestionView>) => void;
+  'question:warn': (payload: SetContentWarningInput, ack: Ack<QuestionView>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -130,7 +133,7 @@ export interface ServerToClientEvents {
   /** To one reporter alone: what the facilitators decided about a question they reported (no text of it). */
   'report:outcome': (payload: { discussionId: string; questionId: string; outcome: ReportOutcome; message: string }) => void;
   /** To the discussion's moderators' room only, never the audience (F28): a staff backchannel message. */
-  'backchannel:posted': (payload: import('../backchannel/views').StaffMessageView) => void;
+  'backchannel:posted': (payload: StaffMessageView) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

@@ -48,7 +48,7 @@ export async function listAuditEntries(actor: Actor, raw: unknown = {}): Promise
 }
 
 /** How many entries an audit CSV holds at most: the newest ones matching its filters. */
-export const AUDIT_EXPORT_MAX = 20_000;
+const AUDIT_EXPORT_MAX = 20_000;
 
 /**
  * The whole log matching the filters of /admin/audit (any `page` ignored), newest first, up to AUDIT_EXPORT_MAX

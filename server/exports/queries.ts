@@ -14,17 +14,7 @@ import { escapeMarkdown } from './markdown';
 
 export type ExportFile = { fileName: string; contentType: string; body: string };
 
-const QUESTION_COLUMNS = [
-  'question id',
-  'status',
-  'votes',
-  'asked at',
-  'asker',
-  'question',
-  'content warning',
-  'answered at',
-  'public replies',
-] as const;
+const QUESTION_COLUMNS = ['question id', 'status', 'votes', 'asked at', 'asker', 'question', 'content warning', 'answered at', 'public replies'] as const;
 
 type ExportQuestion = {
   id: string;

@@ -15,12 +15,7 @@ export type ClusterJob = RecurringJob & {
   leading(): boolean;
 };
 
-export function startClusterJob(
-  name: string,
-  intervalMs: number,
-  run: () => Promise<unknown>,
-  opts: { leaseMs?: number; holder?: string } = {},
-): ClusterJob {
+export function startClusterJob(name: string, intervalMs: number, run: () => Promise<unknown>, opts: { leaseMs?: number; holder?: string } = {}): ClusterJob {
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const redis = redisClient();
   const key = `${getConfig().redisKeyPrefix}lease:${name}`;

@@ -174,7 +174,11 @@ async function announcePresence(discussionId: string) {
     // Names only for moderators, and from the other nodes only when they have someone in the room.
     const members = others.people ? await clusterRoomMembers(discussionId) : localRoomMembers(discussionId);
     const mine = new Set(localRoomMembers(discussionId).map((m) => m.socketId));
-    if (others.people) othersListed().set(discussionId, members.filter((m) => !mine.has(m.socketId)));
+    if (others.people)
+      othersListed().set(
+        discussionId,
+        members.filter((m) => !mine.has(m.socketId)),
+      );
     else othersListed().delete(discussionId);
     publishToModerators(discussionId, 'presence:changed', { discussionId, count, attendees: attendeesOf(discussionId, members) });
   }
@@ -193,7 +197,7 @@ async function announcePresence(discussionId: string) {
  */
 async function clusterShare(discussionId: string, mine: Share | null): Promise<Share> {
   const redis = redisClient();
-  if (!redis || redis.status !== 'ready') return { people: 0, moderators: 0 };
+  if (redis?.status !== 'ready') return { people: 0, moderators: 0 };
   const k = keys();
   const me = nodeId();
   const now = Date.now();
@@ -228,13 +232,14 @@ async function clusterShare(discussionId: string, mine: Share | null): Promise<S
 /** This node is alive; a node that stopped beating is dropped, and the rooms here are announced again without it. */
 async function heartbeat() {
   const redis = redisClient();
-  if (!redis || redis.status !== 'ready') return;
+  if (redis?.status !== 'ready') return;
   const k = keys();
   const now = Date.now();
-  const [, dead] = ((await redis.pipeline().zadd(k.nodes, now, nodeId()).zrangebyscore(k.nodes, '-inf', now - NODE_TTL_MS).exec()) ?? []) as [
-    unknown,
-    [Error | null, string[]],
-  ];
+  const [, dead] = ((await redis
+    .pipeline()
+    .zadd(k.nodes, now, nodeId())
+    .zrangebyscore(k.nodes, '-inf', now - NODE_TTL_MS)
+    .exec()) ?? []) as [unknown, [Error | null, string[]]];
   if (dead?.[1]?.length) {
     await redis.zrem(k.nodes, ...dead[1]);
     announceAllHere();
@@ -244,7 +249,7 @@ async function heartbeat() {
 /** Shutdown: this node's share leaves every room's sum at once, so the others' counts are right without it. */
 async function leaveCluster() {
   const redis = redisClient();
-  if (!redis || redis.status !== 'ready') return;
+  if (redis?.status !== 'ready') return;
   const k = keys();
   const batch = redis.pipeline().zrem(k.nodes, nodeId());
   for (const id of localRooms()) batch.hdel(k.room(id), nodeId());

@@ -283,7 +283,10 @@ export async function replyToQuestion(actor: Actor, raw: unknown): Promise<Reply
   }
   // Private: the asker (even an anonymous one, by their own user room: nobody learns who) and the staff only (F28).
   const { reply, stored } = await db().$transaction(async (tx) => {
-    const created = await tx.reply.create({ data: { questionId: q.id, authorId: actor.id, body: input.body, private: true }, select: questionSelect.replies.select });
+    const created = await tx.reply.create({
+      data: { questionId: q.id, authorId: actor.id, body: input.body, private: true },
+      select: questionSelect.replies.select,
+    });
     await recordAudit(tx, actor, { action: 'question.replied_privately', target: { type: 'question', id: q.id } }, q.discussionId);
     const notes = await storeNotifications(tx, [
       {

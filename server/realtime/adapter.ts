@@ -55,7 +55,8 @@ export function createRealtimeAdapter(config: Config): AdapterHandle {
     const parts = a as unknown as ClusterParts;
     const publish = parts.doPublish.bind(a);
     const count = parts.serverCount.bind(a);
-    parts.doPublish = (message) => (up() ? bounded(publish(message), () => Promise.reject(new Error('redis did not answer'))) : Promise.reject(new Error('redis unreachable')));
+    parts.doPublish = (message) =>
+      up() ? bounded(publish(message), () => Promise.reject(new Error('redis did not answer'))) : Promise.reject(new Error('redis unreachable'));
     // Alone while cut off: cross-node reads answer with this node's sockets instead of waiting for the others.
     parts.serverCount = () => (up() ? bounded(count(), () => Promise.resolve(1)) : Promise.resolve(1));
     return a;

@@ -105,6 +105,7 @@ export function disconnectSession(userId: string, sid: string) {
   later(async (io) => {
     try {
       const sockets = await io.in(rooms.user(userId)).fetchSockets();
+      listings().sockets += sockets.length;
       for (const s of sockets) if (s.data.claims?.sid === sid) s.disconnect(true);
     } catch (err) {
       // Another node did not answer in time: its sockets of this session are refused at their next event anyway.
@@ -180,6 +181,16 @@ export function announceRightsChanged(userId: string, discussionId: string) {
   publishToUser(userId, 'discussion:rights-changed', { discussionId });
 }
 
+const listings = () => processSingleton('socket-listings', () => ({ sockets: 0 }));
+
+/**
+ * How many socket entries this node has listed so far (fetching a room's sockets, gathering the moderators'
+ * attendee list): the work that grows with a room. Joins and leaves must not add to it (tests, bench).
+ */
+export function socketsListed(): number {
+  return listings().sockets;
+}
+
 /** One socket in a discussion's room: who, and since when (an ISO time). `socketId` stays on the server. */
 export type RoomMember = { userId: string; name: string; joinedAt: string; socketId: string };
 
@@ -191,6 +202,7 @@ export async function roomPresence(discussionId: string): Promise<RoomMember[] |
   const io = getIo();
   if (!io) return null;
   const sockets = await io.in(rooms.discussion(discussionId)).fetchSockets();
+  listings().sockets += sockets.length;
   return sockets.flatMap((s) => {
     const joined = s.data.joined;
     return joined && joined.discussionId === discussionId
@@ -217,7 +229,9 @@ export async function clusterRoomMembers(discussionId: string): Promise<RoomMemb
       io.serverSideEmitWithAck('presence:members', discussionId),
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('a node did not answer with its attendees')), NODE_ANSWER_MS))),
     ]).finally(() => clearTimeout(timer));
-    return [...here, ...theirs.flat()];
+    const all = [...here, ...theirs.flat()];
+    listings().sockets += all.length;
+    return all;
   } catch (err) {
     warn(err);
     return here;

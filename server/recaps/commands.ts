@@ -12,10 +12,10 @@ import { canHost, effectiveStaff } from '../live/policy';
 import { type NewNotification, publishNotifications, storeNotifications } from '../notifications/commands';
 
 /**
- * A question of the room that may appear in a recap: not in the care lane, and no care item unless a facilitator
- * published a version without the risky detail (with the asker's consent). Used for the items, never the counts.
+ * A question that may appear as a recap item: never one that went to the care lane, not even the version a
+ * facilitator published with the asker's consent (a recap is kept; care appears in it as a count only).
  */
-const notCare = { OR: [{ careItem: { is: null } }, { careItem: { is: { outcome: 'published' } } }] } satisfies Prisma.QuestionWhereInput;
+const notCare = { careItem: { is: null } } satisfies Prisma.QuestionWhereInput;
 
 /**
  * Makes the draft recap of an ended discussion (idempotent: an existing recap is left as it is). Called after the

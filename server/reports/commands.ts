@@ -24,7 +24,7 @@ export async function reportQuestion(actor: Actor, raw: unknown): Promise<Report
   const input = reportQuestionSchema.parse(raw);
   await spendBudget('report', actor.id);
   const q = await db().question.findUnique({ where: { id: input.questionId }, select: questionSelect });
-  if (!q || q.status !== 'VISIBLE') throw GONE();
+  if (q?.status !== 'VISIBLE') throw GONE();
   const ctx = await loadRoom(actor, q.discussionId);
   if (ctx.isMod) throw new AppError('forbidden', 'As staff of this discussion you can act on the question directly in the console.');
   if (q.authorId === actor.id) throw new AppError('validation_error', 'This is your own question: you can edit or withdraw it instead.');

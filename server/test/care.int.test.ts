@@ -39,7 +39,12 @@ async function room(moderationMode: 'PRE' | 'POST' = 'POST') {
   await setNewMemberHolds(db, 0);
   const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
   const askerEmail = await createMember(db);
-  const [asker, audience, sam, jordan] = await Promise.all([connect(askerEmail), connect(await createMember(db)), staff('sam@example.org'), staff('jordan@example.org')]);
+  const [asker, audience, sam, jordan] = await Promise.all([
+    connect(askerEmail),
+    connect(await createMember(db)),
+    staff('sam@example.org'),
+    staff('jordan@example.org'),
+  ]);
   const audienceFrames = recordFrames(audience);
   for (const s of [asker, audience, sam, jordan]) await join(s, discussionId);
   return { discussionId, asker, askerEmail, audience, audienceFrames, sam, jordan };
@@ -136,7 +141,10 @@ describeDialects('care lane', ({ make }) => {
 
     const claimed = await sam.emitWithAck('question:claim', { questionId: q.id });
     expect(claimed).toMatchObject({ ok: true, data: { claim: { byName: 'Sam Lindqvist' } } });
-    expect(await jordan.emitWithAck('question:claim', { questionId: q.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Sam Lindqvist is on it.' } });
+    expect(await jordan.emitWithAck('question:claim', { questionId: q.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Sam Lindqvist is on it.' },
+    });
 
     const toAsker = collect<{ questionId: string; reply: ReplyView }>(asker, 'question:replied');
     const reply = 'Thank you for telling us. You are not alone, and we are here with you.';
@@ -152,7 +160,10 @@ describeDialects('care lane', ({ make }) => {
     expect(`${replied.detail ?? ''}${replied.reason ?? ''}`).not.toContain(reply);
     // The staff never see who asked: a pseudonym, no user id (the attendee list names who is present, not who asked).
     expect(samFrames.filter((f) => !f.includes('"presence:changed"')).join('\n')).not.toContain(askerId);
-    expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ author: null, pseudonym: expect.stringMatching(/^Anonymous /) });
+    expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({
+      author: null,
+      pseudonym: expect.stringMatching(/^Anonymous /),
+    });
 
     // A member cannot act on the care lane.
     expect(await audience.emitWithAck('care:publish', { questionId: q.id, body: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -188,7 +199,10 @@ describeDialects('care lane', ({ make }) => {
       data: { status: 'PENDING', heldFor: ['pre_moderation'] },
     });
     const b = await ask(asker, discussionId, 'I hurt myself last week');
-    expect(await sam.emitWithAck('care:keep-private', { questionId: b.id })).toMatchObject({ ok: true, data: { status: 'CARE', care: { outcome: 'kept_private' } } });
+    expect(await sam.emitWithAck('care:keep-private', { questionId: b.id })).toMatchObject({
+      ok: true,
+      data: { status: 'CARE', care: { outcome: 'kept_private' } },
+    });
     expect((await db.careItem.findUniqueOrThrow({ where: { questionId: b.id } })).closedAt).not.toBeNull();
     expect(await sam.emitWithAck('care:keep-private', { questionId: b.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await db.auditEntry.count({ where: { targetId: b.id, action: 'care.kept_private' } })).toBe(1);
@@ -209,6 +223,9 @@ describeDialects('care lane', ({ make }) => {
     expect(audienceFrames.join('\n')).not.toContain(body);
     expect((await join(audience, discussionId)).questions.find((x) => x.id === q.id)?.replies).toEqual([]);
     // A member cannot reply at all, privately or not.
-    expect(await audience.emitWithAck('question:reply', { questionId: q.id, body: 'hi', private: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await audience.emitWithAck('question:reply', { questionId: q.id, body: 'hi', private: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

@@ -12,7 +12,17 @@ import { seedDemoCommunityIfEmpty } from '@/prisma/seed';
 import { hashPassword } from '../auth/password';
 import { createDb, type Db } from '../db/client';
 import { migrate } from '../db/migrator';
-import { DEMO_PASSWORD, rawRequest, redisServerAvailable, signIn, startRedisServer, startServer, type TestRedis, type TestServer, type TestSocket } from './harness';
+import {
+  DEMO_PASSWORD,
+  rawRequest,
+  redisServerAvailable,
+  signIn,
+  startRedisServer,
+  startServer,
+  type TestRedis,
+  type TestServer,
+  type TestSocket,
+} from './harness';
 import { callAction } from './int-helpers';
 import { collect, createDiscussion, join, setNewMemberHolds, socketFor, until } from './live-fixtures';
 import { createTempPostgres, TEST_POSTGRES_URL, TEST_REDIS_URL } from './temp-databases';
@@ -143,7 +153,9 @@ describe.skipIf(!enabled)(`faults across two nodes, PostgreSQL + Redis${skip}`, 
     sockets.push(...members);
     for (const s of members) await join(s, discussionId);
     const later = await createDiscussion(db, { startsInMinutes: 24 * 60 });
-    const cookies = await Promise.all([a, b].map(async (n) => (await signIn(n, 'bea@example.org', DEMO_PASSWORD)).cookie));
+    const signedIn = [await signIn(a, 'bea@example.org', DEMO_PASSWORD), await signIn(b, 'bea@example.org', DEMO_PASSWORD)];
+    expect(signedIn.map((s) => s.error)).toEqual([null, null]);
+    const cookies = signedIn.map((s) => s.cookie);
 
     const locker = new pg.Client({ connectionString: base.url });
     await locker.connect();
@@ -156,7 +168,9 @@ describe.skipIf(!enabled)(`faults across two nodes, PostgreSQL + Redis${skip}`, 
     };
     let results: { value: VoteAck; ms: number }[] = [];
     try {
-      const votes = members.flatMap((s) => questions.map((q) => timed(s.timeout(30_000).emitWithAck('question:vote', { questionId: q.id }) as Promise<VoteAck>)));
+      const votes = members.flatMap((s) =>
+        questions.map((q) => timed(s.timeout(30_000).emitWithAck('question:vote', { questionId: q.id }) as Promise<VoteAck>)),
+      );
       const settled: { value: VoteAck; ms: number }[] = [];
       for (const v of votes) void v.then((r) => settled.push(r));
       // Each node's whole pool waits on the lock; everything else is answered meanwhile.
@@ -170,7 +184,9 @@ describe.skipIf(!enabled)(`faults across two nodes, PostgreSQL + Redis${skip}`, 
         [a, b].map((node, i) => timed(callAction(node, `/discussions/${later}`, 'rsvpAction', [{ discussionId: later }], { cookie: cookies[i] }))),
       );
       const refused = settled.filter((r) => !r.value.ok);
-      console.log(`[F21 two nodes] ${refused.length} votes refused, slowest ${Math.max(...refused.map((r) => r.ms))} ms; RSVP actions ${actions.map((x) => x.ms).join(', ')} ms`);
+      console.log(
+        `[F21 two nodes] ${refused.length} votes refused, slowest ${Math.max(...refused.map((r) => r.ms))} ms; RSVP actions ${actions.map((x) => x.ms).join(', ')} ms`,
+      );
       expect(refused.length).toBeGreaterThanOrEqual(50 - 2 * POOL_MAX);
       for (const r of refused) {
         expect(r.value).toMatchObject({ ok: false, error: { code: 'unavailable' } });

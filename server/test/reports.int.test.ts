@@ -144,7 +144,10 @@ describeDialects('member reports', ({ make }) => {
       error: { code: 'conflict', message: expect.stringContaining('already reported') },
     });
     expect(await sam.emitWithAck('question:report', { questionId: q.id, category: 'spam' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await reporters[1].emitWithAck('question:report', { questionId: randomUUID(), category: 'spam' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await reporters[1].emitWithAck('question:report', { questionId: randomUUID(), category: 'spam' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await reporters[1].emitWithAck('question:report', { questionId: q.id, category: 'boring' } as never)).toMatchObject({
       ok: false,
       error: { code: 'validation_error' },

@@ -1,10 +1,10 @@
 // Flat-cost presence (issue 11 item 1): a join costs the same in an almost empty room and in a full one. Counted
-// as work, not time: the sockets the server lists to answer a join (it used to fetch every socket in the room on
-// each join and leave) and, in scale mode, the Redis commands the join and its announcement issue (counted by a
+// as work, not time: the socket entries the server lists to answer a join (server/realtime/bus.ts socketsListed;
+// it used to fetch every socket in the room on each join and leave) and, in scale mode, the Redis commands the join and its announcement issue (counted by a
 // redis-server of the test's own). The room holds no moderator, so no attendee list is built (that list is for
 // moderators only, and is the one thing that grows with the room).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getIo } from '../realtime/bus';
+import { socketsListed } from '../realtime/bus';
 import { redisServerAvailable, startRedisServer, type TestRedis, type TestSocket } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, socketFor, until } from './live-fixtures';
@@ -14,27 +14,16 @@ import { TEST_REDIS_URL } from './temp-databases';
 const FULL = 500;
 const SOCKETS_PER_MEMBER = 10; // under the per-user cap of 12 (F05)
 
-type Work = { listed: number; fetches: number; redisCommands: number };
+type Work = { listed: number; redisCommands: number };
 
 function suite(mode: 'embedded' | 'scale') {
   let server: InProcessServer;
   let redis: TestRedis | null = null;
   const open: TestSocket[] = [];
-  let listed = 0;
-  let fetches = 0;
 
   beforeAll(async () => {
     if (mode === 'scale') redis = await startRedisServer();
     server = await startInProcess({ env: redis ? { REDIS_URL: redis.url } : {} });
-    // Every listing of sockets the server makes, on any path (the adapter answers io.in(room).fetchSockets()).
-    const adapter = getIo()!.of('/').adapter as unknown as { fetchSockets(opts: unknown): Promise<unknown[]> };
-    const fetch = adapter.fetchSockets.bind(adapter);
-    adapter.fetchSockets = async (opts) => {
-      const sockets = await fetch(opts);
-      fetches += 1;
-      listed += sockets.length;
-      return sockets;
-    };
   }, 60_000);
   afterAll(async () => {
     for (const s of open.splice(0)) s.close();
@@ -49,7 +38,9 @@ function suite(mode: 'embedded' | 'scale') {
     try {
       const info = await c.info('commandstats');
       // XREAD is the adapter's blocking read loop and INFO is this count itself: neither is the join's work.
-      return [...info.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)].filter(([, cmd]) => !['xread', 'info'].includes(cmd)).reduce((n, [, , calls]) => n + Number(calls), 0);
+      return [...info.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)]
+        .filter(([, cmd]) => !['xread', 'info'].includes(cmd))
+        .reduce((n, [, , calls]) => n + Number(calls), 0);
     } finally {
       c.disconnect();
     }
@@ -59,11 +50,11 @@ function suite(mode: 'embedded' | 'scale') {
   async function oneJoin(discussionId: string, observer: TestSocket, inRoom: number): Promise<Work> {
     const probe = await socketFor(server, await createMember(server.db));
     const seen = collect<{ count: number }>(observer, 'presence:changed');
-    const before = { listed, fetches, redisCommands: await redisCommands() };
+    const before = { listed: socketsListed(), redisCommands: await redisCommands() };
     const state = await join(probe, discussionId);
     expect(state.attendeeCount).toBe(inRoom + 1);
     await until(() => seen.some((p) => p.count === inRoom + 1), 5000, 'the announcement of the join');
-    const work = { listed: listed - before.listed, fetches: fetches - before.fetches, redisCommands: (await redisCommands()) - before.redisCommands };
+    const work = { listed: socketsListed() - before.listed, redisCommands: (await redisCommands()) - before.redisCommands };
     // Out again, and settled (its announcement seen), before the next measurement.
     probe.close();
     await until(() => seen.some((p) => p.count === inRoom), 5000, 'the announcement of the leave');
@@ -76,7 +67,6 @@ function suite(mode: 'embedded' | 'scale') {
     for (let i = 0; i < 3; i++) works.push(await oneJoin(discussionId, observer, inRoom));
     return {
       listed: Math.min(...works.map((w) => w.listed)),
-      fetches: Math.min(...works.map((w) => w.fetches)),
       redisCommands: Math.min(...works.map((w) => w.redisCommands)),
     };
   }

@@ -18,7 +18,14 @@ describe.skipIf(!enabled)(`F19 rate limits while Redis is down${enabled ? '' : '
   let redis: TestRedis;
   beforeAll(async () => {
     redis = await startRedisServer();
-    setConfig(parseConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: `fs-test-${randomUUID().slice(0, 8)}:`, AUTH_SECRET: 'x'.repeat(32), DATA_DIR: '/tmp/fireside-rl' }));
+    setConfig(
+      parseConfig({
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: `fs-test-${randomUUID().slice(0, 8)}:`,
+        AUTH_SECRET: 'x'.repeat(32),
+        DATA_DIR: '/tmp/fireside-rl',
+      }),
+    );
     redisClient();
     await until(() => redisHealth().up, 5000, 'redis to connect');
   });

@@ -55,7 +55,11 @@ const warn = (s: TestSocket, questionId: string, contentWarning: string | null, 
   s.emitWithAck('question:warn', { questionId, contentWarning, ...(version === undefined ? {} : { version }) });
 
 const auditOf = (questionId: string) =>
-  db.auditEntry.findMany({ where: { targetId: questionId }, orderBy: { at: 'asc' }, select: { action: true, actorId: true, discussionId: true, targetType: true } });
+  db.auditEntry.findMany({
+    where: { targetId: questionId },
+    orderBy: { at: 'asc' },
+    select: { action: true, actorId: true, discussionId: true, targetType: true },
+  });
 
 const stored = (id: string) => db.question.findUniqueOrThrow({ where: { id }, select: { contentWarning: true, version: true } });
 

@@ -9,9 +9,9 @@ import {
   changePasswordSchema,
   changeRoleSchema,
   createAdminSchema,
+  setShowWarnedContentSchema,
   signUpSchema,
   unbanUserSchema,
-  setShowWarnedContentSchema,
   updateProfileSchema,
 } from '@/lib/users/schema';
 import { recordAudit } from '../audit/commands';

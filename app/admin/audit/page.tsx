@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Audit log</h1>
-      <AuditFilters action="/admin/audit" values={filters} options={options} />
+      <AuditFilters action="/admin/audit" values={filters} options={options} exportHref={`/api/admin/audit.csv?${new URLSearchParams(filters)}`} />
       {!result.ok ? (
         <Alert tone="error" testId="audit-filter-error">
           {result.error.message}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { LiveRoom } from '@/components/live/live-room';
 import { ShowWarnedContentProvider } from '@/components/live/warned-content';
 import { requirePageActor } from '@/server/auth/next-session';
+import { getCareResources } from '@/server/community/queries';
 import { getRoomIntro } from '@/server/live/queries';
 import { showsWarnedContent } from '@/server/warnings/queries';
 
@@ -22,6 +23,7 @@ export default async function LiveRoomPage({ params }: { params: Promise<{ id: s
         startsAt={intro.startsAt.toISOString()}
         anonymousDefault={intro.anonymousDefault}
         serverTimeAtRender={Date.now()}
+        careResources={await getCareResources()}
       />
     </ShowWarnedContentProvider>
   );

@@ -1,0 +1,239 @@
+// Recaps (issue 10 item 6) over the real room: the host ends a live discussion (socket `discussion:end`) and gets a
+// draft: answered questions with their public replies, approved-but-unanswered ones "for follow-up", the counts
+// (asked, approved, held, rejected, care), peak attendance and duration. Care items as a count only, never a
+// private reply, never the name of an anonymous asker. Drafts for the host and admins only; publishing notifies
+// the attendees (raw frames on an attendee's socket); the published recap is public or members-only like its
+// discussion. Follow-ups are assigned to staff and answered, even after publishing.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { answerFollowUp, assignRecapItem, editRecapNote, openRecapDraft, publishRecap, setRecapItemRemoved } from '../recaps/commands';
+import { getRecap, getRecapLink } from '../recaps/queries';
+import type { TestSocket } from './harness';
+import { type InProcessServer, startInProcess } from './in-process-server';
+import { createDiscussion, createMember, join, recordFrames, socketFor, until, userId } from './live-fixtures';
+import { describeDialects } from './temp-databases';
+
+const ANON_NAME = 'Quinn Hiddenname';
+const CARE_TEXT = 'words that went to the care lane';
+const PRIVATE_REPLY = 'a private reply for the asker alone';
+
+const refusal = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (err) {
+    return (err as { code?: string }).code ?? 'other';
+  }
+  throw new Error('expected a refusal');
+};
+
+describeDialects('recaps', ({ make }) => {
+  let server: InProcessServer;
+  let db: Db;
+  let drop: () => Promise<void> = async () => {};
+  const open: TestSocket[] = [];
+  let discussionId: string;
+  let rowan: Actor;
+  let sam: Actor;
+  let admin: Actor;
+  let attendeeEmail: string;
+  let attendeeFrames: string[];
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const d = await make();
+    drop = d.drop;
+    server = await startInProcess({ databaseUrl: d.url });
+    db = server.db;
+    [rowan, sam, admin] = await Promise.all(['rowan@example.org', 'sam@example.org', 'admin@example.org'].map((e) => server.actorFor(e)));
+  });
+  afterAll(async () => {
+    for (const s of open.splice(0)) s.close();
+    await server?.stop();
+    await drop();
+  });
+
+  it('ending a live discussion makes the draft: counts, answered with public replies, follow-ups; care and private replies absent', async () => {
+    discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org'] });
+    await db.discussion.update({
+      where: { id: discussionId },
+      data: { startedAt: new Date(Date.now() - 47 * 60_000), peakAttendance: 9, visibility: 'MEMBERS' },
+    });
+    const askerId = await userId(db, await createMember(db, 'Named Asker'));
+    const anonId = await userId(db, await createMember(db, ANON_NAME));
+    const samId = sam.id;
+    const q = async (key: string, data: Record<string, unknown>) => {
+      ids[key] = (await db.question.create({ data: { id: randomUUID(), discussionId, authorId: askerId, body: key, status: 'VISIBLE', ...data } })).id;
+    };
+    const t = (min: number) => new Date(Date.now() - min * 60_000);
+    await q('Answered second', { answeredAt: t(5), voteCount: 1 });
+    await q('Answered first, anonymously', { authorId: anonId, anonymous: true, answeredAt: t(20), heldFor: 'pre_moderation' });
+    await q('Unanswered with few votes', { voteCount: 1 });
+    await q('Unanswered with many votes', { voteCount: 7 });
+    await q('Merged duplicate', { status: 'MERGED' });
+    await q('Still pending', { status: 'PENDING', heldFor: 'pre_moderation' });
+    await q('Rejected one', { status: 'REJECTED', heldFor: 'word_filter' });
+    await q('Hidden one', { status: 'HIDDEN' });
+    await q('Withdrawn one', { status: 'WITHDRAWN' });
+    await q(CARE_TEXT, { authorId: anonId, anonymous: true, status: 'CARE' });
+    await db.careItem.create({ data: { discussionId, questionId: ids[CARE_TEXT], source: 'care_terms' } });
+    await q('Published care version', { answeredAt: t(10) });
+    await db.careItem.create({
+      data: { discussionId, questionId: ids['Published care version'], source: 'care_terms', outcome: 'published', originalBody: 'risky original' },
+    });
+    await db.reply.create({ data: { questionId: ids['Answered second'], authorId: samId, body: 'A public reply' } });
+    await db.reply.create({ data: { questionId: ids['Answered second'], authorId: samId, body: PRIVATE_REPLY, private: true } });
+    await db.reply.create({ data: { questionId: ids['Unanswered with many votes'], authorId: samId, body: PRIVATE_REPLY, private: true } });
+
+    // An attendee joins the room (accepting the agreement) and stays connected for the publish notification.
+    attendeeEmail = await createMember(db, 'Attendee One');
+    const attendee = await socketFor(server, attendeeEmail);
+    open.push(attendee);
+    await join(attendee, discussionId);
+    attendeeFrames = recordFrames(attendee);
+
+    const host = await socketFor(server, 'rowan@example.org');
+    open.push(host);
+    expect((await host.emitWithAck('discussion:end', { discussionId })).ok).toBe(true);
+    // A second end changes nothing and makes no second draft.
+    expect((await host.emitWithAck('discussion:end', { discussionId })).ok).toBe(false);
+
+    const recap = await getRecap(rowan, discussionId);
+    expect(recap?.status).toBe('DRAFT');
+    const ended = await db.discussion.findUniqueOrThrow({ where: { id: discussionId }, select: { startedAt: true, endedAt: true } });
+    const minutes = Math.round(((ended.endedAt?.getTime() ?? 0) - (ended.startedAt?.getTime() ?? 0)) / 60_000);
+    expect(recap?.counts).toEqual({
+      asked: 11, // every question, whatever became of it
+      approved: 6, // shown to the room: 5 visible (incl. the published care version) + 1 merged
+      held: 3, // waited for review: the anonymous one (approved later), the pending one, the rejected one
+      rejected: 1,
+      care: 2, // the one in the lane and the published one: counted, never listed
+      peakAttendance: 9,
+      durationMinutes: minutes,
+    });
+    expect(minutes).toBeGreaterThanOrEqual(46);
+    expect(recap?.items.map((i) => [i.kind, i.body])).toEqual([
+      ['answered', 'Answered first, anonymously'],
+      ['answered', 'Answered second'],
+      ['follow_up', 'Unanswered with many votes'],
+      ['follow_up', 'Unanswered with few votes'],
+    ]);
+    expect(recap?.items[0].askedBy).toBeNull();
+    expect(recap?.items[1]).toMatchObject({ askedBy: 'Named Asker', replies: [{ author: sam.displayName, body: 'A public reply' }] });
+    expect(recap?.items[2].replies).toEqual([]);
+    const stored = JSON.stringify([await db.recap.findMany({ where: { discussionId } }), await db.recapItem.findMany({ where: { discussionId } })]);
+    for (const text of [JSON.stringify(recap), stored]) {
+      for (const secret of [ANON_NAME, CARE_TEXT, PRIVATE_REPLY, 'risky original', 'Published care version']) expect(text.includes(secret), secret).toBe(false);
+    }
+  });
+
+  it('a draft is for the host and admins only: 404 (null) for members, facilitators and visitors; edits refused the same way', async () => {
+    const member = await server.actorFor(attendeeEmail);
+    for (const who of [member, sam, null]) {
+      expect(await getRecap(who, discussionId)).toBeNull();
+      expect(await getRecapLink(who, discussionId)).toBeNull();
+    }
+    expect((await getRecap(admin, discussionId))?.can.edit).toBe(true);
+    expect(await getRecapLink(rowan, discussionId)).toEqual({ status: 'DRAFT' });
+    const item = (await getRecap(rowan, discussionId))?.items[1].id as string;
+    for (const who of [member, sam]) {
+      expect(await refusal(setRecapItemRemoved(who, { discussionId, itemId: item, removed: true }))).toBe('not_found');
+      expect(await refusal(publishRecap(who, { discussionId }))).toBe('not_found');
+      expect(await refusal(editRecapNote(who, { discussionId, note: 'x' }))).toBe('not_found');
+    }
+    expect(await db.recapItem.count({ where: { discussionId, removed: true } })).toBe(0);
+    expect(await db.recap.findUniqueOrThrow({ where: { discussionId } })).toMatchObject({ status: 'DRAFT', note: '' });
+  });
+
+  it('the host removes and restores items, writes a note, assigns a follow-up to staff (never to a member); each audited', async () => {
+    const draft = await getRecap(rowan, discussionId);
+    const [first, second, followUp] = draft?.items ?? [];
+    await setRecapItemRemoved(rowan, { discussionId, itemId: first.id, removed: true });
+    await setRecapItemRemoved(rowan, { discussionId, itemId: second.id, removed: true });
+    await setRecapItemRemoved(rowan, { discussionId, itemId: second.id, removed: false });
+    await editRecapNote(rowan, { discussionId, note: 'Thank you all.\n\nMore next month.' });
+    expect(await refusal(assignRecapItem(rowan, { discussionId, itemId: followUp.id, assigneeId: (await server.actorFor(attendeeEmail)).id }))).toBe(
+      'validation_error',
+    );
+    expect(await refusal(assignRecapItem(rowan, { discussionId, itemId: first.id, assigneeId: sam.id }))).toBe('validation_error');
+    expect(await assignRecapItem(rowan, { discussionId, itemId: followUp.id, assigneeId: sam.id })).toEqual({
+      itemId: followUp.id,
+      assignee: { id: sam.id, name: sam.displayName },
+    });
+    const now = await getRecap(rowan, discussionId);
+    expect(now?.items.map((i) => i.removed)).toEqual([true, false, false, false]);
+    expect(now?.note).toBe('Thank you all.\n\nMore next month.');
+    expect(now?.items[2].assignedTo).toEqual({ id: sam.id, name: sam.displayName });
+    // The assigned facilitator sees the draft, to answer their follow-up (and nothing else to edit).
+    const samView = await getRecap(sam, discussionId);
+    expect(samView?.can).toEqual({ edit: false, answer: [followUp.id] });
+    expect(samView?.items.map((i) => i.id)).not.toContain(first.id);
+    const audit = await db.auditEntry.findMany({ where: { discussionId, action: { startsWith: 'recap.' } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    expect(audit.map((a) => [a.action, a.actorId, a.targetType, a.targetId])).toEqual([
+      ['recap.item_removed', rowan.id, 'discussion', discussionId],
+      ['recap.item_removed', rowan.id, 'discussion', discussionId],
+      ['recap.item_restored', rowan.id, 'discussion', discussionId],
+      ['recap.note_edited', rowan.id, 'discussion', discussionId],
+      ['recap.item_assigned', rowan.id, 'discussion', discussionId],
+    ]);
+  });
+
+  it('publishing notifies every attendee once (room joiners, people with a seat, staff; not the publisher, not others)', async () => {
+    const seated = await userId(db, await createMember(db, 'Seated Member'));
+    await db.rsvp.create({ data: { discussionId, userId: seated, status: 'GOING' } });
+    const waitlisted = await userId(db, await createMember(db, 'Waitlisted Member'));
+    await db.rsvp.create({ data: { discussionId, userId: waitlisted, status: 'WAITLISTED' } });
+    const stranger = await userId(db, await createMember(db, 'Stranger'));
+    const attendee = await userId(db, attendeeEmail);
+
+    expect(await publishRecap(rowan, { discussionId })).toEqual({ notified: 3 });
+    const notes = await db.notification.findMany({ where: { type: 'recap_published' }, select: { userId: true, link: true, title: true } });
+    expect(new Set(notes.map((n) => n.userId))).toEqual(new Set([attendee, seated, sam.id]));
+    expect(notes.every((n) => n.link === `/discussions/${discussionId}/recap`)).toBe(true);
+    expect(notes.map((n) => n.userId)).not.toContain(stranger);
+    expect(notes.map((n) => n.userId)).not.toContain(waitlisted);
+    // Live, on the attendee's socket: the notification frame.
+    await until(() => attendeeFrames.some((f) => f.includes('notification:created') && f.includes('recap_published')), 3000, 'the notification frame');
+    // Once only.
+    expect(await refusal(publishRecap(rowan, { discussionId }))).toBe('conflict');
+    expect(await db.notification.count({ where: { type: 'recap_published' } })).toBe(3);
+    expect(await db.auditEntry.count({ where: { discussionId, action: 'recap.published' } })).toBe(1);
+  });
+
+  it('the published recap: members-only like its discussion, removed items and assignments hidden; follow-ups answered after publishing', async () => {
+    const member = await server.actorFor(attendeeEmail);
+    expect(await getRecap(null, discussionId)).toBeNull();
+    expect(await getRecapLink(member, discussionId)).toEqual({ status: 'PUBLISHED' });
+    const seen = await getRecap(member, discussionId);
+    expect(seen?.status).toBe('PUBLISHED');
+    expect(seen?.can).toEqual({ edit: false, answer: [] });
+    expect(seen?.items.map((i) => i.body)).toEqual(['Answered second', 'Unanswered with many votes', 'Unanswered with few votes']);
+    expect(seen?.items.every((i) => i.assignedTo === null && !i.removed)).toBe(true);
+    expect(seen?.staff).toEqual([]);
+    const followUp = seen?.items[1].id as string;
+    expect(await refusal(answerFollowUp(member, { discussionId, itemId: followUp, answer: 'Me too' }))).toBe('forbidden');
+    expect(await refusal(setRecapItemRemoved(member, { discussionId, itemId: followUp, removed: true }))).toBe('forbidden');
+    expect(await refusal(answerFollowUp(sam, { discussionId, itemId: followUp, answer: '   ' }))).toBe('other'); // a zod refusal
+    await answerFollowUp(sam, { discussionId, itemId: followUp, answer: 'We asked a pharmacist: see the library article.' });
+    expect((await getRecap(member, discussionId))?.items[1].followUpAnswer).toBe('We asked a pharmacist: see the library article.');
+    // Public once its discussion is public.
+    await db.discussion.update({ where: { id: discussionId }, data: { visibility: 'PUBLIC' } });
+    expect((await getRecap(null, discussionId))?.items).toHaveLength(3);
+  });
+
+  it('an ended discussion without a draft (the end’s draft failed): the host opening the page makes it; nobody else does', async () => {
+    const id = await createDiscussion(db, { status: 'LIVE' });
+    await db.discussion.update({ where: { id }, data: { status: 'ENDED', endedAt: new Date() } });
+    await openRecapDraft(await server.actorFor(attendeeEmail), { discussionId: id });
+    await openRecapDraft(sam, { discussionId: id });
+    expect(await db.recap.count({ where: { discussionId: id } })).toBe(0);
+    await openRecapDraft(rowan, { discussionId: id });
+    await openRecapDraft(rowan, { discussionId: id });
+    expect(await db.recap.count({ where: { discussionId: id } })).toBe(1);
+    // A discussion that has not ended gets none.
+    const live = await createDiscussion(db, { status: 'LIVE' });
+    await openRecapDraft(rowan, { discussionId: live });
+    expect(await db.recap.count({ where: { discussionId: live } })).toBe(0);
+  });
+});
