@@ -75,7 +75,10 @@ test('care lane: the room never sees it, the asker gets support at once, a facil
   await expect(room.page.getByTestId('care-support')).toHaveCount(0);
 
   // Claim, then a private reply from a kind template.
-  await item.getByRole('button', { name: 'I’m on it' }).or(item.getByRole('button', { name: "I'm on it" })).click();
+  await item
+    .getByRole('button', { name: 'I’m on it' })
+    .or(item.getByRole('button', { name: "I'm on it" }))
+    .click();
   await expect(item.getByTestId('care-claim')).toHaveText('You are on it');
   await item.getByRole('button', { name: 'Reply privately…' }).click();
   const dialog = consolePage.getByTestId('private-reply-dialog');

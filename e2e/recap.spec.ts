@@ -58,7 +58,7 @@ test('the host ends the discussion, edits and publishes the recap; an attendee i
   expect((await member.request.get(`/discussions/${discussionId}/recap`)).status()).toBe(404);
 
   const removable = page.getByTestId('recap-item').filter({ hasText: 'A question the host removes' });
-  await removable.getByRole('button', { name: /^Remove “A question the host removes/ }).click();
+  await removable.getByRole('button', { name: /^Remove from recap: “A question the host removes/ }).click();
   await expect(removable.getByTestId('recap-item-removed-note')).toBeVisible();
   await page.getByTestId('recap-note-input').fill('Thank you for a warm evening. **Next circle** in May.');
   await page.getByRole('button', { name: 'Save note' }).click();

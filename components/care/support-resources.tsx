@@ -20,27 +20,22 @@ function singleNumber(contact: string): string | null {
 const actionClass =
   'inline-flex min-h-11 items-center rounded-md border border-ember-200 bg-white px-3 text-sm font-medium text-ember-800 no-underline hover:bg-ember-50';
 
-function Contact({ resource }: { resource: CareResourceView }) {
+/** Call (and Text) buttons when the contact names one number. */
+function ContactActions({ resource }: { resource: CareResourceView }) {
   const number = singleNumber(resource.contact);
+  if (!number) return null;
   const texts = /\b(text|sms)\b/i.test(resource.contact);
   return (
-    <>
-      <p className="text-stone-900" data-testid="support-resource-contact">
-        {resource.contact}
-      </p>
-      {number && (
-        <p className="mt-2 flex flex-wrap gap-2">
-          <a href={`tel:${number}`} className={actionClass} aria-label={`Call ${resource.name}`}>
-            Call
-          </a>
-          {texts && (
-            <a href={`sms:${number}`} className={actionClass} aria-label={`Text ${resource.name}`}>
-              Text
-            </a>
-          )}
-        </p>
+    <p className="mt-2 flex flex-wrap gap-2">
+      <a href={`tel:${number}`} className={actionClass} aria-label={`Call ${resource.name}`}>
+        Call
+      </a>
+      {texts && (
+        <a href={`sms:${number}`} className={actionClass} aria-label={`Text ${resource.name}`}>
+          Text
+        </a>
       )}
-    </>
+    </p>
   );
 }
 
@@ -74,10 +69,11 @@ export function SupportResources({ list, headingLevel = 2, compact = false }: Pr
                 )}
                 {r.region && <span className="text-sm text-stone-600">{r.region}</span>}
               </div>
-              <div className="mt-1">
-                <Contact resource={r} />
-              </div>
+              <p className="mt-1 text-stone-900" data-testid="support-resource-contact">
+                {r.contact}
+              </p>
               {r.description && <p className="mt-1 text-stone-700">{r.description}</p>}
+              <ContactActions resource={r} />
             </li>
           ))}
         </ul>

@@ -189,6 +189,8 @@ export const QueueItem = forwardRef<HTMLLIElement, Props>(function QueueItem(
         )}
         {tab === 'answered' && <Act ctx={ctx} action="unanswer" label="Not answered yet" />}
         {(q.status === 'HIDDEN' || q.status === 'REJECTED') && <Act ctx={ctx} action="restore" label="Restore" kind="primary" keyHint="a" />}
+        {/* A question hidden after members' reports is reviewed: restored (kept), or rejected with a reason (removed). */}
+        {q.status === 'HIDDEN' && q.reports && <Act ctx={ctx} action="reject" label="Reject…" />}
         {open && <Act ctx={ctx} action={mineClaim ? 'release' : 'claim'} label={mineClaim ? 'Release' : "I'm on it"} keyHint="c" />}
         <details className="group relative">
           <summary className={`${secondary} cursor-pointer list-none`}>More</summary>

@@ -89,7 +89,7 @@ export function RecapItemToggle({ discussionId, itemId, removed, label }: { disc
         type="button"
         variant="secondary"
         disabled={pending}
-        aria-label={`${removed ? 'Put back' : 'Remove'} “${label}”`}
+        aria-label={`${removed ? 'Put back' : 'Remove from recap'}: “${label}”`}
         data-testid={removed ? 'recap-item-restore' : 'recap-item-remove'}
         onClick={() =>
           submit(
@@ -136,14 +136,16 @@ export function FollowUpAssign({
         Who follows up
       </label>
       <div className="flex flex-wrap gap-2">
-        <select id={id} value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-auto min-w-48`}>
-          <option value="">Nobody yet</option>
-          {staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <div className="min-w-0 flex-1 sm:max-w-xs">
+          <select id={id} value={value} onChange={(e) => setValue(e.target.value)} className={inputClass}>
+            <option value="">Nobody yet</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <Button type="submit" variant="secondary" disabled={pending}>
           Assign
         </Button>

@@ -43,7 +43,11 @@ function Item({ item, recap }: { item: RecapItemView; recap: RecapView }) {
   const discussionId = recap.discussion.id;
   const canAnswer = item.kind === 'follow_up' && recap.can.answer.includes(item.id);
   return (
-    <li data-testid="recap-item" data-removed={item.removed || undefined} className={`space-y-3 py-4 ${item.removed ? 'opacity-70' : ''}`}>
+    <li
+      data-testid="recap-item"
+      data-removed={item.removed || undefined}
+      className={`space-y-3 py-4 ${item.removed ? '-mx-2 rounded-md border border-dashed border-stone-400 bg-stone-50 px-2' : ''}`}
+    >
       {item.removed && (
         <p className="text-sm font-medium text-stone-700" data-testid="recap-item-removed-note">
           Removed: only you and admins see it here; it is not in the recap.
@@ -138,7 +142,6 @@ export function RecapDocument({ recap, viewerZone }: { recap: RecapView; viewerZ
           <h2 id="recap-host-tools" className="text-lg font-semibold text-stone-900">
             For the host
           </h2>
-          {draft && <PublishRecap discussionId={d.id} />}
           <RecapNoteEditor discussionId={d.id} note={recap.note} />
           <p className="text-sm text-stone-700">
             Download the questions:{' '}
@@ -151,6 +154,7 @@ export function RecapDocument({ recap, viewerZone }: { recap: RecapView; viewerZ
             </a>{' '}
             (anonymous askers by pseudonym; care conversations and private replies are left out).
           </p>
+          {draft && <PublishRecap discussionId={d.id} />}
         </section>
       )}
 

@@ -27,7 +27,7 @@ export type RecapItemView = {
  * - care: went to the private care lane (counted, never shown);
  * - peakAttendance: the most people in the room at once; durationMinutes: from start to end.
  */
-export type RecapCounts = {
+type RecapCounts = {
   asked: number;
   approved: number;
   held: number;

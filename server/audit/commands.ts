@@ -50,6 +50,8 @@ function auditDetailText(event: AuditEvent): string | null {
       return event.detail.label;
     case 'community.new_member_holds_set':
       return `${event.detail.from} → ${event.detail.to}`;
+    case 'question.content_warning_set':
+      return `${event.detail.from ?? 'none'} → ${event.detail.to ?? 'none'}`;
     case 'community.templates_reordered':
     case 'user.banned':
     case 'user.unbanned':

@@ -27,6 +27,7 @@ import type { ReasonTemplateView } from '@/lib/moderation/views';
 import { AppError } from '@/lib/result';
 import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
+import { careTermsChanged } from '../care/lane';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { blockedTermsChanged } from '../moderation/holds';
@@ -247,6 +248,7 @@ export async function addCareTerm(actor: Actor, raw: unknown): Promise<{ term: s
     await tx.careTerm.create({ data: { term } });
     await recordAudit(tx, actor, { action: 'community.care_term_added', target: CARE_TERMS, detail: { term } });
   });
+  careTermsChanged();
   return { term };
 }
 
@@ -258,6 +260,7 @@ export async function removeCareTerm(actor: Actor, raw: unknown): Promise<{ term
     // Already gone (another admin a moment ago): the list is as this admin wanted, nothing to record.
     if (count > 0) await recordAudit(tx, actor, { action: 'community.care_term_removed', target: CARE_TERMS, detail: { term } });
   });
+  careTermsChanged();
   return { term };
 }
 

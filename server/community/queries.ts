@@ -57,7 +57,7 @@ export async function listReasonTemplates(): Promise<ReasonTemplateView[]> {
 export const CARE_TERMS_SAVED_KEY = 'careTermsSaved';
 export const CARE_RESOURCES_SAVED_KEY = 'careResourcesSaved';
 export const REPORT_HIDE_THRESHOLD_KEY = 'reportHideThreshold';
-export const DEFAULT_REPORT_HIDE_THRESHOLD = 3;
+const DEFAULT_REPORT_HIDE_THRESHOLD = 3;
 
 /**
  * Phrases that route a question into the care lane. Matching (server/care/match.ts) folds case, spacing,

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Prefixes a single quote to a cell a spreadsheet would run as a formula, so it shows as the text it is. */
-export function neutraliseCell(value: string): string {
+function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 

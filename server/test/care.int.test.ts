@@ -95,7 +95,9 @@ describeDialects('care lane', ({ make }) => {
     const item = await db.careItem.findUniqueOrThrow({ where: { questionId: q.id } });
     expect(item).toMatchObject({ discussionId, source: 'care_terms', outcome: null, closedAt: null });
     const audit = await db.auditEntry.findMany({ where: { targetId: q.id }, select: { action: true, actorId: true, detail: true, reason: true } });
-    expect(audit).toEqual([{ action: 'care.opened', actorId: null, detail: null, reason: null }]);
+    // The system's action (nobody named), without the question's words.
+    expect(audit).toMatchObject([{ action: 'care.opened', actorId: null, reason: null }]);
+    expect(audit[0].detail ?? '').not.toContain('kill');
 
     await barrier(sam, audience, discussionId);
     expect(audienceFrames.join('\n')).not.toContain(q.id);

@@ -45,7 +45,8 @@ describe.skipIf(!TEST_REDIS_URL)(`cluster-wide jobs run on one node${skipReason(
     await until(async () => await other.refresh(), LEASE_MS + 2000, 'the other node to take the lease');
     const tookOver = Date.now() - died;
     console.log(`[lease] taken over ${tookOver} ms after the holder died (lease ${LEASE_MS} ms)`);
-    expect(tookOver).toBeLessThanOrEqual(LEASE_MS + 300);
+    // The lease time, plus the polling of this test and a loaded machine's slack.
+    expect(tookOver).toBeLessThanOrEqual(LEASE_MS + 500);
     // The dead holder, cut off, stops acting on its own once its lease would have expired.
     await until(async () => !(await leader.refresh()), LEASE_MS + 500, 'the old holder to stop acting');
     expect(other.held()).toBe(true);
