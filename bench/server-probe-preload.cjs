@@ -5,9 +5,11 @@
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 if (typeof process.send === 'function') {
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  // The histogram records the time between two ticks of a RESOLUTION_MS timer; the delay is what exceeds it.
+  const RESOLUTION_MS = 10;
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
-  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
 
   /** Full collections until the heap stops shrinking (a single gc() leaves weak and finalised objects behind). */
   const collect = () => {
@@ -34,7 +36,7 @@ if (typeof process.send === 'function') {
       probe: true,
       id: msg.id,
       gc,
-      eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean), count: delay.count },
+      eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: Number.isNaN(delay.mean) ? 0 : ms(delay.mean), count: delay.count },
       memory: { heapUsed: mem.heapUsed, rss: mem.rss, external: mem.external, arrayBuffers: mem.arrayBuffers },
       cpuMs: (cpu.user + cpu.system) / 1000,
       sockets: openSockets(),

@@ -14,7 +14,7 @@ import { Modal } from './modal';
 import type { ConsoleCommand } from './use-moderation';
 
 /** Open care items first (oldest first: the longest waiting), then the closed ones (newest first). */
-export function careItems(questions: Iterable<QuestionView>): { open: QuestionView[]; closed: QuestionView[] } {
+function careItems(questions: Iterable<QuestionView>): { open: QuestionView[]; closed: QuestionView[] } {
   const all = [...questions].filter((q) => q.status === 'CARE' || (q.care && q.care.outcome !== null));
   const byAge = (a: QuestionView, b: QuestionView) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
   return {

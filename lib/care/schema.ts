@@ -8,8 +8,6 @@ import { cleanText } from '../text/clean';
 const questionId = z.uuid({ error: 'Question ids are UUIDs.' });
 const version = z.number().int().min(0).optional();
 
-export const CARE_NOTE_MAX = 300;
-
 /** Publishes a facilitator's version of a care question to the room (pre mode: to the queue). */
 export const publishCareItemSchema = z
   .object({

@@ -50,6 +50,14 @@ function auditDetailText(event: AuditEvent): string | null {
       return event.detail.label;
     case 'community.new_member_holds_set':
       return `${event.detail.from} → ${event.detail.to}`;
+    case 'care.opened':
+      return event.detail.source === 'report' ? 'From a member’s report: someone may be at risk' : 'Matched the care word list';
+    case 'question.auto_hidden':
+      return `Hidden after ${event.detail.reports} members’ reports`;
+    case 'care.published':
+    case 'care.kept_private':
+    case 'question.replied_privately':
+      return null;
     case 'question.content_warning_set':
       return `${event.detail.from ?? 'none'} → ${event.detail.to ?? 'none'}`;
     case 'community.templates_reordered':
