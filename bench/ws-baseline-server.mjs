@@ -10,6 +10,12 @@ import { WebSocket, WebSocketServer } from 'ws';
 
 const mode = process.env.BENCH_WS_MODE ?? 'relay';
 const wss = new WebSocketServer({ host: '127.0.0.1', port: Number(process.env.BENCH_WS_PORT), clientTracking: true });
+// Ready only once listening AND set up (the Redis subscription below is awaited).
+const listening = new Promise((resolve) => wss.once('listening', resolve));
+wss.on('error', (err) => {
+  console.error(err);
+  process.exit(1);
+});
 
 const broadcast = (data, isBinary = false) => {
   for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
@@ -63,11 +69,8 @@ if (mode === 'join') {
   );
 }
 
-wss.on('listening', () => process.send?.({ ready: true }));
-wss.on('error', (err) => {
-  console.error(err);
-  process.exit(1);
-});
+await listening;
+process.send?.({ ready: true });
 process.on('SIGTERM', () => {
   for (const client of wss.clients) client.terminate();
   wss.close(() => process.exit(0));

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultKeybindingsHandlerIgnore, tinykeys } from 'tinykeys';
 import { useServerNow } from '@/components/time/use-server-clock';
 import { Alert } from '@/components/ui/alert';
+import { DegradedBanner } from '@/components/realtime/degraded-banner';
 import { Button } from '@/components/ui/button';
 import type { QuestionView } from '@/lib/live/views';
 import type { ParticipantTarget } from '@/lib/moderation/schema';
@@ -288,6 +289,8 @@ export function ModerationConsole({ discussionId, title, moderationMode, me, ser
           </Button>
         </div>
       </header>
+
+      <DegradedBanner />
 
       <CareLane questions={all} meId={me.id} now={now} act={act} />
 

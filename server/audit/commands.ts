@@ -58,6 +58,24 @@ function auditDetailText(event: AuditEvent): string | null {
     case 'care.kept_private':
     case 'question.replied_privately':
       return null;
+    case 'community.care_term_added':
+    case 'community.care_term_removed':
+      return event.detail.term;
+    case 'community.care_resource_created':
+    case 'community.care_resource_updated':
+    case 'community.care_resource_deleted':
+      return event.detail.name;
+    case 'community.report_threshold_set':
+      return `${event.detail.from} → ${event.detail.to}`;
+    case 'recap.item_assigned':
+      return event.detail.assignee ? `Assigned to ${event.detail.assignee}` : 'Assignment taken back';
+    case 'community.care_resources_reordered':
+    case 'recap.published':
+    case 'recap.note_edited':
+    case 'recap.item_removed':
+    case 'recap.item_restored':
+    case 'recap.follow_up_answered':
+      return null;
     case 'question.content_warning_set':
       return `${event.detail.from ?? 'none'} → ${event.detail.to ?? 'none'}`;
     case 'community.templates_reordered':
