@@ -23,9 +23,15 @@ if (!process.env.TEST_WORKER_INDEX) console.log(`[e2e] browser: ${browser.execut
 // results), the moderation clock that POST /api/test/clock moves for everyone, and the live room's timing. They run
 // one at a time after the others; every other spec works on accounts and discussions of its own (fixtures.ts
 // makeUser / createUser) and runs two at a time.
-const SERIAL_SPECS = ['admin.spec.ts', 'audit.spec.ts', 'search.spec.ts', 'live-room.spec.ts', 'admin-moderation.spec.ts', 'moderation*.spec.ts'].map(
-  (f) => `**/${f}`,
-);
+const SERIAL_SPECS = [
+  'admin.spec.ts',
+  'audit.spec.ts',
+  'search.spec.ts',
+  'live-room.spec.ts',
+  'admin-moderation.spec.ts',
+  'admin-care.spec.ts',
+  'moderation*.spec.ts',
+].map((f) => `**/${f}`);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -23,7 +23,10 @@ export async function smallTapTargets(page: Page, min: number) {
   return page.evaluate((min) => {
     const small: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')) {
-      const r = el.getBoundingClientRect();
+      // A checkbox or radio is tapped through its label too (clicking the label toggles it): the label is the target.
+      const input = el as HTMLInputElement;
+      const label = el.tagName === 'INPUT' && (input.type === 'checkbox' || input.type === 'radio') ? (input.labels?.[0] ?? null) : null;
+      const r = (label ?? el).getBoundingClientRect();
       const style = getComputedStyle(el);
       // Visually hidden until focused (the skip link) or not shown at all.
       if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden') continue;

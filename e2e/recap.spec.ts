@@ -47,6 +47,8 @@ test('the host ends the discussion, edits and publishes the recap; an attendee i
   const room = await openRoom(page, discussionId);
   await page.getByRole('button', { name: 'End the discussion' }).click();
   await expect(room.phase).toHaveAttribute('data-phase', 'ended');
+  // The ended room points the host to the draft; so does the discussion page.
+  await expect(page.getByTestId('recap-draft-link')).toHaveAttribute('href', `/discussions/${discussionId}/recap`);
   await page.goto(`/discussions/${discussionId}`);
   await page.getByTestId('recap-link').getByRole('link', { name: 'Open the draft' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Recap:');

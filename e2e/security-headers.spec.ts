@@ -70,7 +70,7 @@ test('every page loads under the CSP without a violation, with the security head
 
   // Every route in app/**/page.tsx (plus search results and a missing page), as someone allowed to see it.
   const visits: Visit[] = [
-    ...['/', '/signin', '/signup', '/library', a, '/discussions', '/discussions/calendar', d, '/search?q=healing', '/no-such-page'].map((path) => ({
+    ...['/', '/signin', '/signup', '/library', a, '/discussions', '/discussions/calendar', d, '/search?q=healing', '/support', '/no-such-page'].map((path) => ({
       path,
       as: 'anonymous' as const,
     })),
@@ -79,6 +79,7 @@ test('every page loads under the CSP without a violation, with the security head
       '/admin/users',
       '/admin/audit',
       '/admin/moderation',
+      '/admin/care',
       `${d}/moderate`,
       `${d}/audit`,
       '/discussions/new',

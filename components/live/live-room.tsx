@@ -209,7 +209,19 @@ export function LiveRoom({ discussionId, title, agreementText, startsAt, anonymo
               )}
             </fieldset>
           )}
-          {phase === 'ended' && <Alert tone="info">This discussion has ended and the room is read-only. Here is what was answered.</Alert>}
+          {phase === 'ended' && (
+            <Alert tone="info">
+              This discussion has ended and the room is read-only. Here is what was answered.
+              {canHost && (
+                <>
+                  {' '}
+                  <Link href={`/discussions/${discussionId}/recap`} className="font-medium underline" data-testid="recap-draft-link">
+                    Open the recap draft
+                  </Link>
+                </>
+              )}
+            </Alert>
+          )}
           {open && (
             <Composer
               key={room.refused?.id ?? 'new'}

@@ -21,7 +21,13 @@ const OPTIONS_MAX = 200;
 const NAMERS: Record<AuditTargetType, (ids: string[]) => Promise<[string, string][]>> & Record<string, (ids: string[]) => Promise<[string, string][]>> = {
   user: async (ids) => (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
   discussion: async (ids) => (await db().discussion.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })).map((d) => [d.id, d.title]),
-  question: async (ids) => (await db().question.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } })).map((q) => [q.id, excerpt(q.body)]),
+  // A question that went to the care lane is never named by its words, in the log or its CSV export (issue 10: care
+  // items are counts only outside the care lane itself).
+  question: async (ids) =>
+    (await db().question.findMany({ where: { id: { in: ids } }, select: { id: true, body: true, careItem: { select: { id: true } } } })).map((q) => [
+      q.id,
+      q.careItem ? 'a care item' : excerpt(q.body),
+    ]),
   article: async (ids) => (await db().article.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })).map((a) => [a.id, a.title]),
   modality: async (ids) => (await db().modality.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]),
   // The community's settings (admins edit them at /admin/moderation): one fixed name per setting.

@@ -14,31 +14,11 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
+const rs = roomServer();
 
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
-
-// One socket per staff member for the whole file (at most 12 sockets per person per node); each room() joins it
-// to that test's discussion, which leaves the previous one.
-const staffSockets = new Map<string, TestSocket>();
-async function staff(email: string) {
-  let s = staffSockets.get(email);
-  if (!s?.connected) {
-    s = await connect(email);
-    staffSockets.set(email, s);
-  }
-  return s;
-}
 
 /** A live post-moderated discussion: Rowan hosts, Sam and Jordan facilitate, Ada (admin) moderates; two members. */
 async function room() {
-  await setNewMemberHolds(db, 0);
   const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
   const [rowan, sam, jordan, admin] = await Promise.all(['rowan@example.org', 'sam@example.org', 'jordan@example.org', 'admin@example.org'].map(staff));
   const members = await Promise.all([connect(await createMember(db)), connect(await createMember(db))]);
@@ -58,19 +38,7 @@ async function barrier(discussionId: string, asker: TestSocket, sockets: TestSoc
 const post = (s: TestSocket, discussionId: string, body: string) => s.emitWithAck('backchannel:post', { discussionId, body });
 
 describeDialects('staff backchannel', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    staffSockets.clear();
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
 
   it('F28 a message reaches every staff socket (host, facilitators, moderating admin) and no audience socket, in any frame', async () => {
     const { discussionId, rowan, sam, jordan, admin, members } = await room();

@@ -14,29 +14,11 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
+const rs = roomServer();
 
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
-
-const staffSockets = new Map<string, TestSocket>();
-async function staff(email: string) {
-  let s = staffSockets.get(email);
-  if (!s?.connected) {
-    s = await connect(email);
-    staffSockets.set(email, s);
-  }
-  return s;
-}
 
 /** A live discussion (Sam and Jordan facilitate), a fresh asker and a fresh audience member, everyone joined. */
 async function room(moderationMode: 'PRE' | 'POST' = 'POST') {
-  await setNewMemberHolds(db, 0);
   const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
   const askerEmail = await createMember(db);
   const [asker, audience, sam, jordan] = await Promise.all([
@@ -66,19 +48,7 @@ async function barrier(staffSocket: TestSocket, audience: TestSocket, discussion
 const CARE_TEXT = 'Since the retreat I keep thinking I want to kill myself';
 
 describeDialects('care lane', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    staffSockets.clear();
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
 
   it('post mode: a care-list question goes to the care lane: the asker keeps it, staff get the alert, the room hears nothing', async () => {
     const { discussionId, asker, audience, audienceFrames, sam, jordan } = await room('POST');

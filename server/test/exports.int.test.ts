@@ -194,4 +194,22 @@ describeDialects('audit log CSV', (dialect) => {
     for (const who of [await makeActor('MEMBER'), await makeActor('ELDER')]) expect((await exportResponse(() => auditCsv(who, {}))).status).toBe(403);
     expect((await exportResponse(() => auditCsv(null, {}))).status).toBe(401);
   });
+
+  it('a question in the care lane is named "a care item" in the log, never by its words', async () => {
+    const w = await world();
+    const admin = await makeActor('ADMIN');
+    const careQuestion = await db().careItem.findFirstOrThrow({ where: { discussionId: w.discussionId, outcome: null }, select: { questionId: true } });
+    await db().$transaction((tx) =>
+      recordAudit(
+        tx,
+        null,
+        { action: 'care.opened', target: { type: 'question', id: careQuestion.questionId }, detail: { source: 'care_terms' } },
+        w.discussionId,
+      ),
+    );
+    const text = await (await exportResponse(() => auditCsv(admin, {}))).text();
+    const opened = csvRows(text).find((r) => r.action === 'care.opened');
+    expect(opened?.target).toBe('a care item');
+    expect(text).not.toContain(CARE_TEXT);
+  });
 });

@@ -11,15 +11,7 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
-
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
+const rs = roomServer();
 
 const ask = async (s: TestSocket, discussionId: string, body: string, anonymous = false) => {
   const res = await s.emitWithAck('question:ask', { discussionId, id: randomUUID(), body, anonymous });
@@ -28,22 +20,10 @@ const ask = async (s: TestSocket, discussionId: string, body: string, anonymous 
 };
 
 describeDialects('F28 care lane and private replies never reach the audience', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
 
   it('F28: no care text, care id, private reply or original body in any audience frame, join state or page', async () => {
-    await setNewMemberHolds(db, 0);
-    const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
+      const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
     const [asker, reporter, audience, sam] = await Promise.all([
       connect(await createMember(db)),
       connect(await createMember(db)),

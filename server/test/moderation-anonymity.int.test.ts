@@ -14,15 +14,7 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
-
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
+const rs = roomServer();
 
 /** A member of their own with a distinctive name, so a leak of the name cannot hide in other text. */
 async function secretAsker() {
@@ -111,19 +103,7 @@ async function settle(discussionId: string, visibleQuestionId: string, frames: R
 
 // Both databases (PostgreSQL when TEST_POSTGRES_URL is set).
 describeDialects('F27 anonymous means anonymous, even to moderators', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    await setNewMemberHolds(db, 0);
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
 
   it('no frame to the audience, two facilitators or the host carries the anonymous asker, across every action', async () => {
     const asker = await secretAsker();

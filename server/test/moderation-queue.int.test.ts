@@ -16,27 +16,8 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
+const rs = roomServer();
 
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
-
-// One socket per staff member for the whole file (at most 12 sockets per person per node); each room() joins it
-// to that test's discussion, which leaves the previous one.
-const staffSockets = new Map<string, TestSocket>();
-async function staff(email: string) {
-  let s = staffSockets.get(email);
-  if (!s?.connected) {
-    s = await connect(email);
-    staffSockets.set(email, s);
-  }
-  return s;
-}
 
 /** A live discussion with Rowan hosting and Sam and Jordan facilitating, everyone joined (staff unless `watch: false`); a fresh member asks. */
 async function room(opts: { moderationMode?: 'PRE' | 'POST'; holds?: number; watch?: boolean } = {}) {
@@ -72,19 +53,7 @@ const auditOf = (questionId: string) =>
 
 // Both databases (PostgreSQL when TEST_POSTGRES_URL is set): the optimistic checks of F26 rest on each one's locking.
 describeDialects('moderation queue', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    staffSockets.clear();
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
   afterEach(() => resetClock());
 
   describe('holds', () => {

@@ -17,15 +17,7 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
-
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
+const rs = roomServer();
 
 async function room() {
   const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
@@ -45,19 +37,7 @@ const askRaw = (s: TestSocket, discussionId: string, body: string, anonymous = f
 
 // Both databases (PostgreSQL when TEST_POSTGRES_URL is set).
 describeDialects('sanctions', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    await setNewMemberHolds(db, 0);
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
   afterEach(() => resetClock());
 
   it('F12 a mute through an anonymous question: refused with the time left until it ends by the server clock, then accepted', async () => {

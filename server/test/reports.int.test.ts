@@ -12,25 +12,14 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
-
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
-
-let sam: TestSocket | undefined;
+const rs = roomServer();
 
 /** A live post-mode discussion: an asker, three reporters and one more member, Sam facilitating; all joined. */
 async function room() {
-  await setNewMemberHolds(db, 0);
   const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
   const emails = await Promise.all([0, 1, 2, 3, 4].map(() => createMember(db)));
-  const [asker, r1, r2, r3, other] = await Promise.all(emails.map(connect));
-  if (!sam?.connected) sam = await connect('sam@example.org');
+  const [asker, r1, r2, r3, other] = await Promise.all(emails.map((e) => rs.connect(e)));
+  const sam = await rs.staff('sam@example.org');
   for (const s of [asker, r1, r2, r3, other, sam]) await join(s, discussionId);
   return { discussionId, asker, reporters: [r1, r2, r3] as const, reporterEmails: emails.slice(1, 4), other, sam };
 }
@@ -42,19 +31,7 @@ const ask = async (s: TestSocket, discussionId: string, body: string) => {
 };
 
 describeDialects('member reports', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    sam = undefined;
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
 
   it('three distinct reporters hide a question pending review; staff see counts only; a restore tells each reporter "kept"', async () => {
     const { discussionId, asker, reporters, reporterEmails, other, sam } = await room();

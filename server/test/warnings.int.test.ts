@@ -14,29 +14,11 @@ import { type InProcessServer, startInProcess } from './in-process-server';
 import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
+const rs = roomServer();
 
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  open.push(s);
-  return s;
-}
-
-const staffSockets = new Map<string, TestSocket>();
-async function staff(email: string) {
-  let s = staffSockets.get(email);
-  if (!s?.connected) {
-    s = await connect(email);
-    staffSockets.set(email, s);
-  }
-  return s;
-}
 
 /** A live discussion whose own warnings are "grief loss" and "dissociation"; Sam facilitates; an author and another member. */
 async function room(moderationMode: 'PRE' | 'POST' = 'POST') {
-  await setNewMemberHolds(db, 0);
   const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org'] });
   await db.discussion.update({ where: { id: discussionId }, data: { contentWarnings: 'grief loss,dissociation' } });
   const authorEmail = await createMember(db, `Author ${randomUUID().slice(0, 6)}`);
@@ -64,19 +46,7 @@ const auditOf = (questionId: string) =>
 const stored = (id: string) => db.question.findUniqueOrThrow({ where: { id }, select: { contentWarning: true, version: true } });
 
 describeDialects('content warnings', ({ make }) => {
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const d = await make();
-    drop = d.drop;
-    server = await startInProcess({ databaseUrl: d.url });
-    db = server.db;
-    staffSockets.clear();
-  });
-  afterAll(async () => {
-    for (const s of open.splice(0)) s.close();
-    await server?.stop();
-    await drop();
-  });
+  rs.use(make);
 
   it('the author sets a warning and a facilitator clears it: the room hears each change, one audit entry each', async () => {
     const { discussionId, author, authorEmail, other, sam } = await room();
