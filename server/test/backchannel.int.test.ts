@@ -4,24 +4,22 @@
 // and is refused (F10); the console's load brings the newest 100, oldest first. Bounds come from the issue brief:
 // 1..1000 characters, the newest 100 on load.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { StaffMessageView } from '@/lib/backchannel/views';
 import type { QuestionView } from '@/lib/live/views';
-import type { Db } from '../db/client';
 import { updateDiscussion } from '../discussions/commands';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
 
-
 /** A live post-moderated discussion: Rowan hosts, Sam and Jordan facilitate, Ada (admin) moderates; two members. */
 async function room() {
-  const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
-  const [rowan, sam, jordan, admin] = await Promise.all(['rowan@example.org', 'sam@example.org', 'jordan@example.org', 'admin@example.org'].map(staff));
-  const members = await Promise.all([connect(await createMember(db)), connect(await createMember(db))]);
+  const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode: 'POST', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+  const [rowan, sam, jordan, admin] = await Promise.all(['rowan@example.org', 'sam@example.org', 'jordan@example.org', 'admin@example.org'].map(rs.staff));
+  const members = await Promise.all([rs.connect(await createMember(rs.db)), rs.connect(await createMember(rs.db))]);
   for (const s of [rowan, sam, jordan, admin, ...members]) await join(s, discussionId);
   return { discussionId, rowan, sam, jordan, admin, members };
 }
@@ -50,7 +48,7 @@ describeDialects('staff backchannel', ({ make }) => {
     const ack = await post(sam, discussionId, `  ${text}\u200b `);
     expect(ack).toMatchObject({
       ok: true,
-      data: { discussionId, body: text, author: { id: await userId(db, 'sam@example.org'), name: 'Sam Lindqvist', badge: 'facilitator' } },
+      data: { discussionId, body: text, author: { id: await userId(rs.db, 'sam@example.org'), name: 'Sam Lindqvist', badge: 'facilitator' } },
     });
     const id = (ack as { data: StaffMessageView }).data.id;
     await until(() => received.every((list) => list.some((m) => m.id === id)), 5000, 'the message at every staff socket');
@@ -67,8 +65,8 @@ describeDialects('staff backchannel', ({ make }) => {
       expect(wire).not.toContain(id);
       expect(wire).not.toContain('backchannel');
     }
-    expect(await db.staffMessage.findMany({ where: { discussionId }, select: { body: true, authorId: true } })).toEqual([
-      { body: text, authorId: await userId(db, 'sam@example.org') },
+    expect(await rs.db.staffMessage.findMany({ where: { discussionId }, select: { body: true, authorId: true } })).toEqual([
+      { body: text, authorId: await userId(rs.db, 'sam@example.org') },
     ]);
 
     // Badges follow the rights in this discussion: host, admin.
@@ -87,15 +85,19 @@ describeDialects('staff backchannel', ({ make }) => {
     expect(await post(members[0], discussionId, 'Let me in')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await members[0].emitWithAck('backchannel:load', { discussionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Spoofing an author does not pass the schema (identity only from the session).
-    const spoofed = await members[0].emitWithAck('backchannel:post', { discussionId, body: 'As Sam', authorId: await userId(db, 'sam@example.org') } as never);
+    const spoofed = await members[0].emitWithAck('backchannel:post', {
+      discussionId,
+      body: 'As Sam',
+      authorId: await userId(rs.db, 'sam@example.org'),
+    } as never);
     expect(spoofed).toMatchObject({ ok: false, error: { code: 'validation_error' } });
-    expect(await db.staffMessage.count({ where: { discussionId } })).toBe(1);
+    expect(await rs.db.staffMessage.count({ where: { discussionId } })).toBe(1);
     expect(frames.join('\n')).not.toContain(secret);
 
     // Staff of another discussion are members here.
-    const other = await createDiscussion(db, { status: 'LIVE', hostEmail: 'maya@example.org', facilitatorEmails: [] });
+    const other = await createDiscussion(rs.db, { status: 'LIVE', hostEmail: 'maya@example.org', facilitatorEmails: [] });
     expect(await post(sam, other, 'Wrong room')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await db.staffMessage.count({ where: { discussionId: other } })).toBe(0);
+    expect(await rs.db.staffMessage.count({ where: { discussionId: other } })).toBe(0);
   });
 
   it('F03 bad input: empty, over 1000 characters, wrong types → validation error, nothing written', async () => {
@@ -104,15 +106,15 @@ describeDialects('staff backchannel', ({ make }) => {
       expect(await sam.emitWithAck('backchannel:post', { discussionId, body } as never)).toMatchObject({ ok: false, error: { code: 'validation_error' } });
     }
     expect(await post(sam, discussionId, 'x'.repeat(1000))).toMatchObject({ ok: true });
-    expect(await db.staffMessage.count({ where: { discussionId } })).toBe(1);
+    expect(await rs.db.staffMessage.count({ where: { discussionId } })).toBe(1);
   });
 
   it('kept with the discussion: the load brings the newest 100, oldest first, to staff', async () => {
     const { discussionId, jordan } = await room();
-    const samId = await userId(db, 'sam@example.org');
+    const samId = await userId(rs.db, 'sam@example.org');
     const start = Date.now() - 200 * 60_000;
     for (let i = 1; i <= 105; i++) {
-      await db.staffMessage.create({ data: { discussionId, authorId: samId, body: `Message ${i}`, createdAt: new Date(start + i * 60_000) } });
+      await rs.db.staffMessage.create({ data: { discussionId, authorId: samId, body: `Message ${i}`, createdAt: new Date(start + i * 60_000) } });
     }
     const res = await jordan.emitWithAck('backchannel:load', { discussionId });
     expect(res.ok).toBe(true);
@@ -125,11 +127,11 @@ describeDialects('staff backchannel', ({ make }) => {
   it('F10 a facilitator removed from the staff stops receiving at once; their post and load are refused', async () => {
     const { discussionId, rowan, sam, jordan, members } = await room();
     const rightsChanged = new Promise((resolve) => jordan.once('discussion:rights-changed', resolve));
-    const input = await discussionEditInput(db, discussionId, {
-      hostIds: [await userId(db, 'rowan@example.org')],
-      facilitatorIds: [await userId(db, 'sam@example.org')],
+    const input = await discussionEditInput(rs.db, discussionId, {
+      hostIds: [await userId(rs.db, 'rowan@example.org')],
+      facilitatorIds: [await userId(rs.db, 'sam@example.org')],
     });
-    expect(await server.as('rowan@example.org', (host) => updateDiscussion(host, input))).toMatchObject({ ok: true });
+    expect(await rs.server.as('rowan@example.org', (host) => updateDiscussion(host, input))).toMatchObject({ ok: true });
     await rightsChanged;
 
     const jordanFrames = recordFrames(jordan);
@@ -143,6 +145,6 @@ describeDialects('staff backchannel', ({ make }) => {
 
     expect(await post(jordan, discussionId, 'Still staff?')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await jordan.emitWithAck('backchannel:load', { discussionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await db.staffMessage.count({ where: { discussionId, authorId: await userId(db, 'jordan@example.org') } })).toBe(0);
+    expect(await rs.db.staffMessage.count({ where: { discussionId, authorId: await userId(rs.db, 'jordan@example.org') } })).toBe(0);
   });
 });

@@ -5,27 +5,25 @@
 // audited without the question's text. The care phrases used are the shipped defaults the issue names ("kill
 // myself", "självmord"), written here, not imported.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { QuestionView, ReplyView } from '@/lib/live/views';
 import type { ModerationEvent, QuestionReviewedEvent } from '@/lib/moderation/views';
-import type { Db } from '../db/client';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
 
-
 /** A live discussion (Sam and Jordan facilitate), a fresh asker and a fresh audience member, everyone joined. */
 async function room(moderationMode: 'PRE' | 'POST' = 'POST') {
-  const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
-  const askerEmail = await createMember(db);
+  const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+  const askerEmail = await createMember(rs.db);
   const [asker, audience, sam, jordan] = await Promise.all([
-    connect(askerEmail),
-    connect(await createMember(db)),
-    staff('sam@example.org'),
-    staff('jordan@example.org'),
+    rs.connect(askerEmail),
+    rs.connect(await createMember(rs.db)),
+    rs.staff('sam@example.org'),
+    rs.staff('jordan@example.org'),
   ]);
   const audienceFrames = recordFrames(audience);
   for (const s of [asker, audience, sam, jordan]) await join(s, discussionId);
@@ -62,9 +60,9 @@ describeDialects('care lane', ({ make }) => {
     expect(samAsked.find((x) => x.id === q.id)).toMatchObject({ status: 'CARE', care: { source: 'care_terms', outcome: null, closedAt: null } });
     expect(jordanFeed.find((e) => e.question?.id === q.id)?.item).toMatchObject({ action: 'care_opened', actorId: null, questionId: q.id });
 
-    const item = await db.careItem.findUniqueOrThrow({ where: { questionId: q.id } });
+    const item = await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } });
     expect(item).toMatchObject({ discussionId, source: 'care_terms', outcome: null, closedAt: null });
-    const audit = await db.auditEntry.findMany({ where: { targetId: q.id }, select: { action: true, actorId: true, detail: true, reason: true } });
+    const audit = await rs.db.auditEntry.findMany({ where: { targetId: q.id }, select: { action: true, actorId: true, detail: true, reason: true } });
     // The system's action (nobody named), without the question's words.
     expect(audit).toMatchObject([{ action: 'care.opened', actorId: null, reason: null }]);
     expect(audit[0].detail ?? '').not.toContain('kill');
@@ -81,7 +79,7 @@ describeDialects('care lane', ({ make }) => {
     // Nobody votes on it, and the moderation queue's actions do not apply to it.
     expect(await audience.emitWithAck('question:vote', { questionId: q.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await sam.emitWithAck('question:approve', { questionId: q.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('CARE');
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('CARE');
   });
 
   it('pre mode: the care lane comes before any other hold (never "Awaiting review"), also in Swedish, misspelt', async () => {
@@ -98,7 +96,7 @@ describeDialects('care lane', ({ make }) => {
     const edited = await asker.emitWithAck('question:edit', { questionId: q.id, body: 'Honestly I just want to end my life' });
     expect(edited).toMatchObject({ ok: true, data: { status: 'CARE' } });
     await until(() => hidden.some((h) => h.id === q.id), 3000, 'the audience loses it');
-    expect(await db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ source: 'care_terms' });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ source: 'care_terms' });
     await barrier(sam, audience, discussionId);
     expect(audienceFrames.join('\n')).not.toContain('end my life');
     // The asker cannot edit it again while the facilitators hold it.
@@ -109,7 +107,7 @@ describeDialects('care lane', ({ make }) => {
     const { discussionId, asker, askerEmail, audience, audienceFrames, sam, jordan } = await room('POST');
     const samFrames = recordFrames(sam);
     const q = await ask(asker, discussionId, 'I feel suicidal since my ayahuasca retreat. Does that pass?', true);
-    const askerId = await userId(db, askerEmail);
+    const askerId = await userId(rs.db, askerEmail);
 
     const claimed = await sam.emitWithAck('question:claim', { questionId: q.id });
     expect(claimed).toMatchObject({ ok: true, data: { claim: { byName: 'Sam Lindqvist' } } });
@@ -125,10 +123,10 @@ describeDialects('care lane', ({ make }) => {
     expect(sent).toMatchObject({ ok: true, data: { private: true, body: reply } });
     await until(() => toAsker.length === 1, 3000, 'the asker reads the reply');
     expect(toAsker[0]).toMatchObject({ questionId: q.id, reply: { body: reply, private: true, authorName: 'Sam Lindqvist' } });
-    expect(await db.reply.findFirstOrThrow({ where: { questionId: q.id } })).toMatchObject({ private: true });
-    const note = await db.notification.findFirstOrThrow({ where: { userId: askerId, type: 'private_reply' } });
+    expect(await rs.db.reply.findFirstOrThrow({ where: { questionId: q.id } })).toMatchObject({ private: true });
+    const note = await rs.db.notification.findFirstOrThrow({ where: { userId: askerId, type: 'private_reply' } });
     expect(note.body).not.toContain('suicidal');
-    const replied = await db.auditEntry.findFirstOrThrow({ where: { targetId: q.id, action: 'question.replied_privately' } });
+    const replied = await rs.db.auditEntry.findFirstOrThrow({ where: { targetId: q.id, action: 'question.replied_privately' } });
     expect(`${replied.detail ?? ''}${replied.reason ?? ''}`).not.toContain(reply);
     // The staff never see who asked: a pseudonym, no user id (the attendee list names who is present, not who asked).
     expect(samFrames.filter((f) => !f.includes('"presence:changed"')).join('\n')).not.toContain(askerId);
@@ -148,8 +146,8 @@ describeDialects('care lane', ({ make }) => {
     await until(() => approved.some((x) => x.id === q.id) && reviewed.length === 1, 3000, 'the room gets the safer version; the asker is told');
     expect(approved.find((x) => x.id === q.id)).toMatchObject({ body: safer, replies: [], author: null });
     expect(reviewed[0]).toMatchObject({ action: 'care_published', question: { id: q.id, status: 'VISIBLE', body: safer, redacted: true } });
-    expect(await db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ outcome: 'published', originalBody: q.body });
-    expect(await db.auditEntry.count({ where: { targetId: q.id, action: 'care.published' } })).toBe(1);
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ outcome: 'published', originalBody: q.body });
+    expect(await rs.db.auditEntry.count({ where: { targetId: q.id, action: 'care.published' } })).toBe(1);
 
     await barrier(sam, audience, discussionId);
     const wire = audienceFrames.join('\n');
@@ -159,7 +157,7 @@ describeDialects('care lane', ({ make }) => {
     expect((await join(audience, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ body: safer, replies: [] });
     // The asker still reads the private reply on their own question.
     expect((await join(asker, discussionId)).questions.find((x) => x.id === q.id)?.replies).toMatchObject([{ body: reply, private: true }]);
-    const entries = await db.auditEntry.findMany({ where: { targetId: q.id }, select: { detail: true, reason: true } });
+    const entries = await rs.db.auditEntry.findMany({ where: { targetId: q.id }, select: { detail: true, reason: true } });
     for (const e of entries) expect(`${e.detail ?? ''} ${e.reason ?? ''}`).not.toMatch(/suicidal|ayahuasca/);
   });
 
@@ -175,12 +173,12 @@ describeDialects('care lane', ({ make }) => {
       ok: true,
       data: { status: 'CARE', care: { outcome: 'kept_private' } },
     });
-    expect((await db.careItem.findUniqueOrThrow({ where: { questionId: b.id } })).closedAt).not.toBeNull();
+    expect((await rs.db.careItem.findUniqueOrThrow({ where: { questionId: b.id } })).closedAt).not.toBeNull();
     expect(await sam.emitWithAck('care:keep-private', { questionId: b.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await db.auditEntry.count({ where: { targetId: b.id, action: 'care.kept_private' } })).toBe(1);
+    expect(await rs.db.auditEntry.count({ where: { targetId: b.id, action: 'care.kept_private' } })).toBe(1);
     // Bad input: a clear error, nothing written.
     expect(await sam.emitWithAck('care:publish', { questionId: b.id, body: '' })).toMatchObject({ ok: false, error: { code: 'validation_error' } });
-    expect((await db.question.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('CARE');
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('CARE');
   });
 
   it('a private reply to a visible question reaches the asker and the staff only', async () => {

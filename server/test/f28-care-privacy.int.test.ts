@@ -3,12 +3,11 @@
 // raw frames an audience member's socket receives (and its acks), after a barrier: a visible question asked last,
 // so every earlier frame has arrived. (Staff backchannel messages: server/test/backchannel*.int.test.ts.)
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
-import type { Db } from '../db/client';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, until } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
@@ -23,12 +22,12 @@ describeDialects('F28 care lane and private replies never reach the audience', (
   rs.use(make);
 
   it('F28: no care text, care id, private reply or original body in any audience frame, join state or page', async () => {
-      const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode: 'POST' });
     const [asker, reporter, audience, sam] = await Promise.all([
-      connect(await createMember(db)),
-      connect(await createMember(db)),
-      connect(await createMember(db)),
-      connect('sam@example.org'),
+      rs.connect(await createMember(rs.db)),
+      rs.connect(await createMember(rs.db)),
+      rs.connect(await createMember(rs.db)),
+      rs.connect('sam@example.org'),
     ]);
     const frames = recordFrames(audience);
     for (const s of [asker, reporter, audience, sam]) await join(s, discussionId);
@@ -87,7 +86,7 @@ describeDialects('F28 care lane and private replies never reach the audience', (
     expect(wire).not.toContain('"care"');
     expect(wire).not.toContain('"private":true');
     // The count the audience reads: visible questions only (c published, d, the marker; b left the room).
-    const visible = await db.question.count({ where: { discussionId, status: 'VISIBLE' } });
+    const visible = await rs.db.question.count({ where: { discussionId, status: 'VISIBLE' } });
     expect(visible).toBe(3);
     expect(state.questionCount).toBe(visible);
   });

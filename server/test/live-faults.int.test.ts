@@ -8,10 +8,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CONTENT_WARNINGS } from '@/lib/questions/schema';
-import type { Db } from '../db/client';
 import { connectSocket, type TestSocket, waitFor } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { createDiscussion, join, setNewMemberHolds, sleep, until, userId } from './live-fixtures';
+import { createDiscussion, join, sleep, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 
 // Bounds from shared/FAULTS.md and the issues, never from the code under test: F01 "maxHttpBufferSize in tens
 // of KB" (a frame of 64 KB + 1 is refused); F05 a per-user cap of at most 12 sockets; the ask budget of 5 per 30 s.
@@ -21,39 +20,28 @@ const ASK_BUDGET = 5;
 
 type AckResult = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
-let server: InProcessServer;
-let db: Db;
-const sockets: TestSocket[] = [];
+const rs = roomServer();
+rs.use();
 const raws: RawClient[] = [];
 const cookies = new Map<string, string>();
 
-beforeAll(async () => {
-  server = await startInProcess();
-  db = server.db;
-  // These suites are about the room itself: a member's first questions are not held for review here (the
-  // new-member tier is tested in moderation-queue.int.test.ts).
-  await setNewMemberHolds(db, 0);
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
+// Runs before rs's own afterAll (hooks after a suite run last-registered first), so before the server stops.
+afterAll(() => {
   for (const r of raws) r.ws.terminate();
-  await server?.stop();
 });
 
 /** One session per user for this file, as a signed-in browser has. */
 async function cookieFor(email: string): Promise<string> {
   let cookie = cookies.get(email);
   if (!cookie) {
-    cookie = await server.cookieFor(email);
+    cookie = await rs.server.cookieFor(email);
     cookies.set(email, cookie);
   }
   return cookie;
 }
 
 async function connect(email: string): Promise<TestSocket> {
-  const s = await connectSocket(server, { cookie: await cookieFor(email) });
-  sockets.push(s);
-  return s;
+  return rs.track(await connectSocket(rs.server, { cookie: await cookieFor(email) }));
 }
 
 /** Emits anything (wrong types included) and waits for the ack; rejects if no ack comes within 5 s. */
@@ -63,10 +51,10 @@ function emitRaw(socket: TestSocket, event: string, ...args: unknown[]): Promise
 
 /** The process is alive and serving: a connected bystander gets its ack and a brand-new connection works. */
 async function assertStillServing(bystander: TestSocket, email: string) {
-  expect(server.alive()).toBe(true);
+  expect(rs.server.alive()).toBe(true);
   expect(bystander.connected).toBe(true);
   expect((await emitRaw(bystander, 'time:sync', {})).ok).toBe(true);
-  const fresh = await connectSocket(server, { cookie: await cookieFor(email) });
+  const fresh = await connectSocket(rs.server, { cookie: await cookieFor(email) });
   try {
     expect((await emitRaw(fresh, 'time:sync', {})).ok).toBe(true);
   } finally {
@@ -75,7 +63,12 @@ async function assertStillServing(bystander: TestSocket, email: string) {
 }
 
 async function rowCounts() {
-  const [questions, votes, agreements, replies] = await Promise.all([db.question.count(), db.vote.count(), db.agreementAcceptance.count(), db.reply.count()]);
+  const [questions, votes, agreements, replies] = await Promise.all([
+    rs.db.question.count(),
+    rs.db.vote.count(),
+    rs.db.agreementAcceptance.count(),
+    rs.db.reply.count(),
+  ]);
   return { questions, votes, agreements, replies };
 }
 
@@ -107,8 +100,8 @@ class RawClient {
   }
 
   static async open(email: string): Promise<RawClient> {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/socket.io/?EIO=4&transport=websocket`, {
-      headers: { cookie: await cookieFor(email), origin: server.url },
+    const ws = new WebSocket(`ws://127.0.0.1:${rs.server.port}/socket.io/?EIO=4&transport=websocket`, {
+      headers: { cookie: await cookieFor(email), origin: rs.server.url },
     });
     const c = new RawClient(ws);
     raws.push(c);
@@ -154,7 +147,7 @@ describe('F02 malformed socket.io packets', () => {
   let bystander: TestSocket;
 
   beforeAll(async () => {
-    discussionId = await createDiscussion(db, { status: 'LIVE' });
+    discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
     bystander = await connect('bea@example.org');
     await join(bystander, discussionId);
   });
@@ -260,23 +253,23 @@ describe('F02 malformed socket.io packets', () => {
     const id = randomUUID();
     const ok = await emitRaw(alex, 'question:ask', { discussionId, id, body: 'After all that, a normal question.', anonymous: false });
     expect(ok.ok).toBe(true);
-    const row = await db.question.findUniqueOrThrow({ where: { id } });
+    const row = await rs.db.question.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({
       discussionId,
-      authorId: await userId(db, 'alex@example.org'),
+      authorId: await userId(rs.db, 'alex@example.org'),
       body: 'After all that, a normal question.',
       anonymous: false,
       status: 'VISIBLE',
     });
     expect(await rowCounts()).toEqual({ ...before, questions: before.questions + 1 });
-    expect(server.output()).not.toMatch(/uncaught|ERR_UNHANDLED_ERROR|Missing error handler/i);
+    expect(rs.server.output()).not.toMatch(/uncaught|ERR_UNHANDLED_ERROR|Missing error handler/i);
     alex.close();
   });
 });
 
 describe('F01 oversized emit', () => {
   it('F01 a frame of 64 KB + 1 closes the sender; nothing is written', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
     const attacker = await connect('eli@example.org');
     await join(attacker, discussionId);
     const before = await rowCounts();
@@ -289,7 +282,7 @@ describe('F01 oversized emit', () => {
   });
 
   it('F01 a 2 MB question:ask closes the sender only; nothing is written and others carry on', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
     const bystander = await connect('bea@example.org');
     await join(bystander, discussionId);
     const attacker = await connect('alex@example.org');
@@ -302,7 +295,7 @@ describe('F01 oversized emit', () => {
     const ask = await emitRaw(bystander, 'question:ask', { discussionId, id: randomUUID(), body: 'Still here?', anonymous: false });
     expect(ask.ok).toBe(true);
     expect(await rowCounts()).toEqual({ ...before, questions: before.questions + 1 });
-    expect(await db.question.count({ where: { discussionId, authorId: await userId(db, 'alex@example.org') } })).toBe(0);
+    expect(await rs.db.question.count({ where: { discussionId, authorId: await userId(rs.db, 'alex@example.org') } })).toBe(0);
     bystander.close();
   });
 });
@@ -315,8 +308,8 @@ describe('F03 fuzzed payloads', () => {
   let facilitator: TestSocket;
 
   beforeAll(async () => {
-    d1 = await createDiscussion(db, { status: 'LIVE' });
-    d2 = await createDiscussion(db, { status: 'LIVE' });
+    d1 = await createDiscussion(rs.db, { status: 'LIVE' });
+    d2 = await createDiscussion(rs.db, { status: 'LIVE' });
     const owner = await connect('eli@example.org');
     await join(owner, d1);
     questionId = randomUUID();
@@ -444,9 +437,9 @@ describe('F03 fuzzed payloads', () => {
       );
       expect(sender.connected).toBe(true);
       expect(await rowCounts()).toEqual(before);
-      expect((await db.discussion.findUniqueOrThrow({ where: { id: d1 } })).highlightedQuestionId).toBeNull();
-      expect(await db.agreementAcceptance.count({ where: { discussionId: d2 } })).toBe(0);
-      expect((await db.question.findUniqueOrThrow({ where: { id: questionId } })).voteCount).toBe(0);
+      expect((await rs.db.discussion.findUniqueOrThrow({ where: { id: d1 } })).highlightedQuestionId).toBeNull();
+      expect(await rs.db.agreementAcceptance.count({ where: { discussionId: d2 } })).toBe(0);
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: questionId } })).voteCount).toBe(0);
     });
   }
 
@@ -476,14 +469,14 @@ describe('F03 fuzzed payloads', () => {
     }
     expect(member.connected).toBe(true);
     expect(await rowCounts()).toEqual(before);
-    expect(await db.agreementAcceptance.count({ where: { discussionId: d2 } })).toBe(0);
+    expect(await rs.db.agreementAcceptance.count({ where: { discussionId: d2 } })).toBe(0);
   });
 });
 
 describe('F04 a flood of asks from one member', () => {
   it(`F04 1,000 question:ask at once → ${ASK_BUDGET} written, the rest rate_limited, then disconnected; others unaffected`, async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const floodId = await userId(db, 'dara@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const floodId = await userId(rs.db, 'dara@example.org');
     const flooder = await connect('dara@example.org');
     await join(flooder, discussionId);
     const other = await connect('alex@example.org');
@@ -511,7 +504,7 @@ describe('F04 a flood of asks from one member', () => {
 
     expect(await dropped).toBe('io server disconnect'); // dropped by the server, not by the client
     // Let the handlers that were already running settle (under load the last writes land late), then count.
-    const countFlood = () => db.question.count({ where: { discussionId, authorId: floodId } });
+    const countFlood = () => rs.db.question.count({ where: { discussionId, authorId: floodId } });
     await until(async () => (await countFlood()) >= ASK_BUDGET, 15_000, 'the allowed asks to be written');
     // Asserting that no further write lands: nothing can be awaited for an absence, so give stragglers a moment.
     await sleep(1000);
@@ -529,8 +522,8 @@ describe('F04 a flood of asks from one member', () => {
 
     // Everyone else is still served after the flood.
     await assertStillServing(voter, 'bea@example.org');
-    expect(await db.question.count({ where: { discussionId } })).toBe(written + 2);
-    expect(await db.vote.count({ where: { questionId: target } })).toBe(1);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(written + 2);
+    expect(await rs.db.vote.count({ where: { questionId: target } })).toBe(1);
     other.close();
     voter.close();
   });
@@ -543,8 +536,8 @@ describe('F05 a flood of connections from one user', () => {
     const cookie = await cookieFor(EMAIL);
     const results: PromiseSettledResult<TestSocket>[] = [];
     for (let i = 0; i < n; i += batch) {
-      const settled = await Promise.allSettled(Array.from({ length: Math.min(batch, n - i) }, () => connectSocket(server, { cookie })));
-      for (const r of settled) if (r.status === 'fulfilled') sockets.push(r.value);
+      const settled = await Promise.allSettled(Array.from({ length: Math.min(batch, n - i) }, () => connectSocket(rs.server, { cookie })));
+      for (const r of settled) if (r.status === 'fulfilled') rs.track(r.value);
       results.push(...settled);
     }
     return {
@@ -560,8 +553,8 @@ describe('F05 a flood of connections from one user', () => {
     await until(
       async () => {
         try {
-          const s = await connectSocket(server, { cookie });
-          sockets.push(s);
+          const s = await connectSocket(rs.server, { cookie });
+          rs.track(s);
           held.push(s);
           return false;
         } catch (err) {
@@ -591,7 +584,7 @@ describe('F05 a flood of connections from one user', () => {
     const again = await fillToCap(); // retries until the closes are processed and the cap refuses again
     expect(again).toHaveLength(connected.length);
     for (const s of again) s.close();
-    expect(server.alive()).toBe(true);
+    expect(rs.server.alive()).toBe(true);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -603,7 +596,7 @@ describe('F05 a flood of connections from one user', () => {
     const cookie = await cookieFor(EMAIL);
     await Promise.all(
       Array.from({ length: 40 }, async () => {
-        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie, origin: server.url } });
+        const ws = new WebSocket(`ws://127.0.0.1:${rs.server.port}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie, origin: rs.server.url } });
         ws.on('error', () => {});
         await new Promise<void>((resolve) => {
           ws.on('message', (data) => {

@@ -2,41 +2,22 @@
 // answers; anonymity on the wire; late joiners; lifecycle; idempotent asks (F16, F17); votes (F22); gating (F23).
 // In process (server/test/in-process-server.ts): Socket.IO and the domain on a bare HTTP server, no build.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionView, RoomState } from '@/lib/live/views';
-import type { Db } from '../db/client';
 import { changeRole } from '../users/commands';
-import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, socketFor, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 
-let server: InProcessServer;
-let db: Db;
-const open: TestSocket[] = [];
-const track = (s: TestSocket) => {
-  open.push(s);
-  return s;
-};
-
-beforeAll(async () => {
-  server = await startInProcess();
-  db = server.db;
-  // These suites are about the room itself: a member's first questions are not held for review here (the
-  // new-member tier is tested in moderation-queue.int.test.ts).
-  await setNewMemberHolds(db, 0);
-});
-afterAll(async () => {
-  for (const s of open) s.close();
-  await server?.stop();
-});
+const rs = roomServer();
+rs.use();
 
 describe('live room', () => {
   it('asks, anonymous asks, votes, highlights, answers and ends, with anonymity on the wire', async () => {
-    const discussionId = await createDiscussion(db, { startsInMinutes: 5 });
-    const alex = track(await socketFor(server, 'alex@example.org'));
-    const bea = track(await socketFor(server, 'bea@example.org'));
-    const sam = track(await socketFor(server, 'sam@example.org')); // facilitator on this discussion
-    const rowan = track(await socketFor(server, 'rowan@example.org')); // host
+    const discussionId = await createDiscussion(rs.db, { startsInMinutes: 5 });
+    const alex = await rs.connect('alex@example.org');
+    const bea = await rs.connect('bea@example.org');
+    const sam = await rs.connect('sam@example.org'); // facilitator on this discussion
+    const rowan = await rs.connect('rowan@example.org'); // host
     const beaFrames = recordFrames(bea);
     const samFrames = recordFrames(sam);
     const samAsked = collect<QuestionView>(sam, 'question:asked');
@@ -69,7 +50,7 @@ describe('live room', () => {
     expect(a2.ok && a2.data.anonymous).toBe(true);
     await until(() => beaAsked.length === 2 && samAsked.length === 2, 3000, 'question:asked broadcasts');
 
-    const alexId = await userId(db, 'alex@example.org');
+    const alexId = await userId(rs.db, 'alex@example.org');
     const beaAnon = beaAsked.find((q) => q.id === anon)!;
     expect(beaAnon.author).toBeNull();
     expect(beaAsked.find((q) => q.id === named)!.author).toEqual({ name: 'Alex', badge: null });
@@ -113,7 +94,7 @@ describe('live room', () => {
     expect(!edit.ok && edit.error.code).toBe('conflict');
 
     // A late joiner gets everything in one message.
-    const chen = track(await socketFor(server, 'chen@example.org'));
+    const chen = await rs.connect('chen@example.org');
     const late: RoomState = await join(chen, discussionId);
     expect(late.discussion.status).toBe('LIVE');
     expect(late.questions.map((q) => q.id).sort()).toEqual([named, anon].sort());
@@ -136,15 +117,15 @@ describe('live room', () => {
     expect((await rowan.emitWithAck('discussion:end', { discussionId })).ok).toBe(true);
     const closed = await bea.emitWithAck('question:ask', { discussionId, id: randomUUID(), body: 'Too late?', anonymous: false });
     expect(!closed.ok && closed.error.code).toBe('room_closed');
-    const after = await db.discussion.findUniqueOrThrow({ where: { id: discussionId } });
+    const after = await rs.db.discussion.findUniqueOrThrow({ where: { id: discussionId } });
     expect(after.status).toBe('ENDED');
     expect(after.peakAttendance).toBeGreaterThanOrEqual(4);
-    expect(await db.question.count({ where: { discussionId, status: 'VISIBLE' } })).toBe(1);
+    expect(await rs.db.question.count({ where: { discussionId, status: 'VISIBLE' } })).toBe(1);
   });
 
   it('F09 members cannot moderate, start, or speak for someone else; nothing is written', async () => {
-    const discussionId = await createDiscussion(db, { startsInMinutes: 5, status: 'LIVE' });
-    const alex = track(await socketFor(server, 'alex@example.org'));
+    const discussionId = await createDiscussion(rs.db, { startsInMinutes: 5, status: 'LIVE' });
+    const alex = await rs.connect('alex@example.org');
     await join(alex, discussionId);
     const q = randomUUID();
     expect((await alex.emitWithAck('question:ask', { discussionId, id: q, body: 'Mine', anonymous: true })).ok).toBe(true);
@@ -158,63 +139,63 @@ describe('live room', () => {
       expect(res.ok, event).toBe(false);
       expect(res.error!.code, event).toBe('forbidden');
     }
-    const bea = track(await socketFor(server, 'bea@example.org'));
+    const bea = await rs.connect('bea@example.org');
     await join(bea, discussionId);
     const spoof = await (bea.emitWithAck as (e: string, p: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)('question:ask', {
       discussionId,
       id: randomUUID(),
       body: 'pretending',
       anonymous: false,
-      authorId: await userId(db, 'alex@example.org'),
+      authorId: await userId(rs.db, 'alex@example.org'),
     });
     expect(spoof.error?.code).toBe('validation_error');
     const editOther = await bea.emitWithAck('question:edit', { questionId: q, body: 'hijacked' });
     expect(!editOther.ok && editOther.error.code).toBe('forbidden');
-    const d = await db.discussion.findUniqueOrThrow({ where: { id: discussionId } });
+    const d = await rs.db.discussion.findUniqueOrThrow({ where: { id: discussionId } });
     expect(d).toMatchObject({ status: 'LIVE', highlightedQuestionId: null });
-    const row = await db.question.findUniqueOrThrow({ where: { id: q } });
+    const row = await rs.db.question.findUniqueOrThrow({ where: { id: q } });
     expect(row).toMatchObject({ body: 'Mine', answeredAt: null });
-    expect(await db.reply.count({ where: { questionId: q } })).toBe(0);
-    expect(await db.question.count({ where: { discussionId } })).toBe(1);
+    expect(await rs.db.reply.count({ where: { questionId: q } })).toBe(0);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(1);
   });
 
   it('requires the agreement before entering; staff enter without it', async () => {
-    const discussionId = await createDiscussion(db, { startsInMinutes: 5 });
-    const dara = track(await socketFor(server, 'dara@example.org'));
+    const discussionId = await createDiscussion(rs.db, { startsInMinutes: 5 });
+    const dara = await rs.connect('dara@example.org');
     const refused = await dara.emitWithAck('discussion:join', { discussionId });
     expect(!refused.ok && refused.error.code).toBe('agreement_required');
     const q = await dara.emitWithAck('question:ask', { discussionId, id: randomUUID(), body: 'sneaking in', anonymous: false });
     expect(!q.ok && q.error.code).toBe('agreement_required');
-    expect(await db.question.count({ where: { discussionId } })).toBe(0);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(0);
     expect((await dara.emitWithAck('discussion:join', { discussionId, acceptAgreement: true })).ok).toBe(true);
-    expect(await db.agreementAcceptance.count({ where: { discussionId } })).toBe(1);
-    const sam = track(await socketFor(server, 'sam@example.org'));
+    expect(await rs.db.agreementAcceptance.count({ where: { discussionId } })).toBe(1);
+    const sam = await rs.connect('sam@example.org');
     expect((await sam.emitWithAck('discussion:join', { discussionId })).ok).toBe(true);
   });
 
   it('F23 gating uses the server clock: the lobby opens 15 minutes before the start, not earlier', async () => {
-    const early = await createDiscussion(db, { startsInMinutes: 16 });
-    const soon = await createDiscussion(db, { startsInMinutes: 14 });
-    const eli = track(await socketFor(server, 'eli@example.org'));
+    const early = await createDiscussion(rs.db, { startsInMinutes: 16 });
+    const soon = await createDiscussion(rs.db, { startsInMinutes: 14 });
+    const eli = await rs.connect('eli@example.org');
     const sync = await eli.emitWithAck('time:sync', {});
     expect(sync.ok && Math.abs(sync.data.serverTime - Date.now())).toBeLessThan(5000);
     const tooEarly = await eli.emitWithAck('discussion:join', { discussionId: early, acceptAgreement: true });
     expect(!tooEarly.ok && tooEarly.error.code).toBe('room_closed');
     expect((await eli.emitWithAck('discussion:join', { discussionId: soon, acceptAgreement: true })).ok).toBe(true);
     // The host cannot start a discussion whose lobby is not open yet.
-    const rowan = track(await socketFor(server, 'rowan@example.org'));
+    const rowan = await rs.connect('rowan@example.org');
     const start = await rowan.emitWithAck('discussion:start', { discussionId: early });
     expect(!start.ok && start.error.code).toBe('conflict');
-    expect((await db.discussion.findUniqueOrThrow({ where: { id: early } })).status).toBe('SCHEDULED');
+    expect((await rs.db.discussion.findUniqueOrThrow({ where: { id: early } })).status).toBe('SCHEDULED');
   });
 
   it('F16 the same client id sent 3 times and from two tabs makes one row with one id', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
     // A member of their own: until the row exists each concurrent copy spends from the ask budget (5 per 30 s),
     // which the demo members use up earlier in this file.
-    const member = await createMember(db);
-    const tab1 = track(await socketFor(server, member));
-    const tab2 = track(await socketFor(server, member));
+    const member = await createMember(rs.db);
+    const tab1 = await rs.connect(member);
+    const tab2 = await rs.connect(member);
     await join(tab1, discussionId);
     await join(tab2, discussionId);
     const id = randomUUID();
@@ -226,56 +207,56 @@ describe('live room', () => {
       tab2.emitWithAck('question:ask', payload),
     ]);
     for (const a of acks) expect(a.ok && a.data.id).toBe(id);
-    expect(await db.question.count({ where: { id } })).toBe(1);
+    expect(await rs.db.question.count({ where: { id } })).toBe(1);
     // Someone else reusing that id is refused and changes nothing.
-    const bea = track(await socketFor(server, 'bea@example.org'));
+    const bea = await rs.connect('bea@example.org');
     await join(bea, discussionId);
     const stolen = await bea.emitWithAck('question:ask', { ...payload, body: 'hijack' });
     expect(!stolen.ok && stolen.error.code).toBe('conflict');
-    expect((await db.question.findUniqueOrThrow({ where: { id } })).body).toBe('Only once, please');
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id } })).body).toBe('Only once, please');
   });
 
   it('F17 a connection dropped between emit and ack: the resend after reconnecting leaves exactly one question', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const first = await socketFor(server, 'chen@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const first = await socketFor(rs.server, 'chen@example.org');
     await join(first, discussionId);
     const id = randomUUID();
     const payload = { discussionId, id, body: 'Sent just before my train entered a tunnel', anonymous: true };
     first.emit('question:ask', payload, () => {});
     first.disconnect(); // the ack never arrives
-    const second = track(await socketFor(server, 'chen@example.org'));
+    const second = await rs.connect('chen@example.org');
     await join(second, discussionId);
     const resent = await second.emitWithAck('question:ask', payload);
     expect(resent.ok && resent.data.id).toBe(id);
-    await until(async () => (await db.question.count({ where: { id } })) === 1, 3000, 'one row');
-    expect(await db.question.count({ where: { discussionId } })).toBe(1);
+    await until(async () => (await rs.db.question.count({ where: { id } })) === 1, 3000, 'one row');
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(1);
   });
 
   it('F22 100 concurrent votes by one member raise the count by exactly 1', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const asker = track(await socketFor(server, 'dara@example.org'));
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const asker = await rs.connect('dara@example.org');
     await join(asker, discussionId);
     const id = randomUUID();
     await asker.emitWithAck('question:ask', { discussionId, id, body: 'Vote for me', anonymous: false });
     // One member spread over 10 sockets (tabs), 100 votes sent at once.
-    const voters = await Promise.all(Array.from({ length: 10 }, async () => track(await socketFor(server, 'eli@example.org'))));
+    const voters = await Promise.all(Array.from({ length: 10 }, async () => await rs.connect('eli@example.org')));
     await join(voters[0], discussionId);
     const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => voters[i % voters.length].emitWithAck('question:vote', { questionId: id })));
     const failures = acks.filter((a) => !a.ok);
     expect(failures.every((a) => !a.ok && a.error.code === 'rate_limited')).toBe(true);
-    expect(await db.vote.count({ where: { questionId: id } })).toBe(1);
-    expect((await db.question.findUniqueOrThrow({ where: { id } })).voteCount).toBe(1);
+    expect(await rs.db.vote.count({ where: { questionId: id } })).toBe(1);
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id } })).voteCount).toBe(1);
   });
 
   it('vote tallies are coalesced: many votes at once reach an observer in one or two messages', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const asker = track(await socketFor(server, 'maya@example.org'));
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const asker = await rs.connect('maya@example.org');
     await join(asker, discussionId);
     const id = randomUUID();
     expect((await asker.emitWithAck('question:ask', { discussionId, id, body: 'Popular?', anonymous: false })).ok).toBe(true);
-    const voters = await Promise.all(['alex', 'bea', 'chen', 'dara', 'jordan', 'sam'].map(async (n) => track(await socketFor(server, `${n}@example.org`))));
+    const voters = await Promise.all(['alex', 'bea', 'chen', 'dara', 'jordan', 'sam'].map(async (n) => await rs.connect(`${n}@example.org`)));
     await Promise.all(voters.map((v) => join(v, discussionId)));
-    const observer = track(await socketFor(server, 'admin@example.org'));
+    const observer = await rs.connect('admin@example.org');
     await join(observer, discussionId);
     const tallies = collect<{ tallies: [string, number][] }>(observer, 'question:voted');
     const acks = await Promise.all(voters.map((v) => v.emitWithAck('question:vote', { questionId: id })));
@@ -287,31 +268,31 @@ describe('live room', () => {
   });
 
   it('F10 a facilitator demoted mid-discussion is cut off from the moderators’ room and denied moderation', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['jordan@example.org'] });
-    const jordan = track(await socketFor(server, 'jordan@example.org'));
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', facilitatorEmails: ['jordan@example.org'] });
+    const jordan = await rs.connect('jordan@example.org');
     expect((await join(jordan, discussionId)).role).toBe('facilitator');
     const dropped = new Promise<string>((resolve) => jordan.once('disconnect', (reason) => resolve(reason)));
     // The admin's server action runs the changeRole command; called here directly, as the admin.
-    const jordanId = await userId(db, 'jordan@example.org');
-    const res = await server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'MEMBER' }));
+    const jordanId = await userId(rs.db, 'jordan@example.org');
+    const res = await rs.server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'MEMBER' }));
     expect(res.ok).toBe(true);
     expect(await dropped).toBe('io server disconnect');
 
     // Back in (same session), Jordan is a member now: no author names, no moderation.
-    const again = track(await socketFor(server, 'jordan@example.org'));
+    const again = await rs.connect('jordan@example.org');
     const state = await join(again, discussionId);
     expect(state.role).toBe('member');
     const frames = recordFrames(again);
     // Bea: a member who has not used up her ask budget earlier in this file (5 per 30 s).
-    const bea = track(await socketFor(server, 'bea@example.org'));
+    const bea = await rs.connect('bea@example.org');
     await join(bea, discussionId);
     const q = randomUUID();
     expect((await bea.emitWithAck('question:ask', { discussionId, id: q, body: 'Anonymous, please', anonymous: true })).ok).toBe(true);
     await until(() => frames.some((f) => f.includes(q)), 3000, 'question reaches Jordan');
-    const beaId = await userId(db, 'bea@example.org');
+    const beaId = await userId(rs.db, 'bea@example.org');
     for (const f of frames.filter((f) => f.includes(q))) expect(f).not.toContain(beaId);
     const denied = await again.emitWithAck('question:highlight', { discussionId, questionId: q });
     expect(!denied.ok && denied.error.code).toBe('forbidden');
-    expect((await db.discussion.findUniqueOrThrow({ where: { id: discussionId } })).highlightedQuestionId).toBeNull();
+    expect((await rs.db.discussion.findUniqueOrThrow({ where: { id: discussionId } })).highlightedQuestionId).toBeNull();
   });
 });

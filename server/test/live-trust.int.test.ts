@@ -4,38 +4,18 @@
 // In process (server/test/in-process-server.ts): the staff edit and the admin's demote and ban run as the
 // commands their server actions call, as that person; their effects still reach the sockets through the bus.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionView, RoomState } from '@/lib/live/views';
-import type { Db } from '../db/client';
 import { updateDiscussion } from '../discussions/commands';
 import { banUser, changeRole } from '../users/commands';
 import { type TestSocket, waitFor } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { createDiscussion, createMember, discussionEditInput, join, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { createDiscussion, createMember, discussionEditInput, join, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 
 type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-let server: InProcessServer;
-let db: Db;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  server = await startInProcess();
-  db = server.db;
-  // These suites are about the room itself: a member's first questions are not held for review here (the
-  // new-member tier is tested in moderation-queue.int.test.ts).
-  await setNewMemberHolds(db, 0);
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server?.stop();
-});
-
-async function connect(email: string) {
-  const s = await socketFor(server, email);
-  sockets.push(s);
-  return s;
-}
+const rs = roomServer();
+rs.use();
 
 /** Every raw frame the socket receives, across reconnections (each reconnection opens a new engine). */
 function wire(socket: TestSocket): { frames: string[]; text: () => string } {
@@ -55,7 +35,7 @@ const ask = (socket: TestSocket, discussionId: string, body: string, anonymous =
 
 /** Nothing on this wire names the member or lists attendees. */
 async function expectNothingAbout(text: string, email: string) {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, displayName: true } });
+  const u = await rs.db.user.findUniqueOrThrow({ where: { email }, select: { id: true, displayName: true } });
   expect(text).not.toContain(u.id);
   expect(text).not.toContain(`"${u.displayName}"`);
   expect(text).not.toContain('"attendees"');
@@ -63,12 +43,12 @@ async function expectNothingAbout(text: string, email: string) {
 
 describe('moderator rights follow the person (F10, F27)', () => {
   it('F10 a facilitator removed from the discussion by its host gets no moderator frame from that moment; their next moderation event is denied', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org'] });
-    const sam = await connect('sam@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', facilitatorEmails: ['sam@example.org'] });
+    const sam = await rs.connect('sam@example.org');
     const samWire = wire(sam);
     const asMod = await join(sam, discussionId);
     expect(asMod.role).toBe('facilitator');
-    const member = await connect('bea@example.org');
+    const member = await rs.connect('bea@example.org');
     await join(member, discussionId);
     // Control: while staff, Sam gets the moderators' view: an anonymous asker's pseudonym (never who it is, F27),
     // so the audience-view check below can fail.
@@ -79,13 +59,13 @@ describe('moderator rights follow the person (F10, F27)', () => {
     expect(before.pseudonym).toMatch(/^Anonymous /);
     // …and the attendee list naming Bea (presence is coalesced: wait for the announcement of her join, so no
     // announcement made while Sam was still staff is in flight when the edit starts).
-    const beaId = await userId(db, 'bea@example.org');
+    const beaId = await userId(rs.db, 'bea@example.org');
     await until(() => samWire.frames.some((f) => f.includes('presence:changed') && f.includes(beaId)), 5000, 'the attendee list with Bea');
 
     const rightsChanged = waitFor<{ discussionId: string }>(sam, 'discussion:rights-changed');
     const cut = samWire.frames.length;
-    const input = await discussionEditInput(db, discussionId, { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [] });
-    const edit = await server.as('rowan@example.org', (host) => updateDiscussion(host, input));
+    const input = await discussionEditInput(rs.db, discussionId, { hostIds: [await userId(rs.db, 'rowan@example.org')], facilitatorIds: [] });
+    const edit = await rs.server.as('rowan@example.org', (host) => updateDiscussion(host, input));
     expect(edit).toMatchObject({ ok: true });
     expect(await rightsChanged).toEqual({ discussionId });
 
@@ -96,7 +76,7 @@ describe('moderator rights follow the person (F10, F27)', () => {
     const afterView = await after;
     expect(afterView.author).toBeNull();
     expect(afterView.pseudonym).toBeNull(); // the audience's view: no pseudonym
-    const late = await connect('chen@example.org');
+    const late = await rs.connect('chen@example.org');
     await join(late, discussionId); // presence changes: moderators get the attendee list, Sam must not
     await until(() => samWire.frames.slice(cut).some((f) => f.includes('presence:changed')), 5000, 'a presence frame');
     await expectNothingAbout(samWire.frames.slice(cut).join('\n'), 'bea@example.org');
@@ -114,11 +94,11 @@ describe('moderator rights follow the person (F10, F27)', () => {
   });
 
   it('F10 a facilitator demoted while briefly offline comes back as audience: no missed moderator frame is replayed', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['jordan@example.org'] });
-    const jordan = await connect('jordan@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', facilitatorEmails: ['jordan@example.org'] });
+    const jordan = await rs.connect('jordan@example.org');
     const jordanWire = wire(jordan);
     expect((await join(jordan, discussionId)).role).toBe('facilitator');
-    const member = await connect('eli@example.org');
+    const member = await rs.connect('eli@example.org');
     await join(member, discussionId);
     const seen = waitFor<QuestionView>(jordan, 'question:asked');
     expect((await ask(member, discussionId, 'Seen by the facilitator while staff')).ok).toBe(true);
@@ -129,8 +109,8 @@ describe('moderator rights follow the person (F10, F27)', () => {
     jordan.io.engine.close();
     await offline;
     const cut = jordanWire.frames.length;
-    const jordanId = await userId(db, 'jordan@example.org');
-    const demote = await server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'MEMBER' }));
+    const jordanId = await userId(rs.db, 'jordan@example.org');
+    const demote = await rs.server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'MEMBER' }));
     expect(demote).toMatchObject({ ok: true });
     expect((await ask(member, discussionId, 'Asked while the facilitator was offline')).ok).toBe(true);
 
@@ -146,15 +126,15 @@ describe('moderator rights follow the person (F10, F27)', () => {
     expect((await later).author).toBeNull();
     await expectNothingAbout(jordanWire.frames.slice(cut).join('\n'), 'eli@example.org');
     // Restore the demo role for the other tests.
-    await server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'FACILITATOR' }));
+    await rs.server.as('admin@example.org', (admin) => changeRole(admin, { userId: jordanId, role: 'FACILITATOR' }));
   });
 
   it('F11 a member banned while offline is refused on reconnect and receives no missed packet', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const dara = await connect('dara@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const dara = await rs.connect('dara@example.org');
     const daraWire = wire(dara);
     await join(dara, discussionId);
-    const member = await connect('alex@example.org');
+    const member = await rs.connect('alex@example.org');
     await join(member, discussionId);
     const seen = waitFor(dara, 'question:asked');
     expect((await ask(member, discussionId, 'Before the ban', false)).ok).toBe(true);
@@ -164,8 +144,8 @@ describe('moderator rights follow the person (F10, F27)', () => {
     dara.io.engine.close();
     await offline;
     const cut = daraWire.frames.length;
-    const daraId = await userId(db, 'dara@example.org');
-    const ban = await server.as('admin@example.org', (admin) => banUser(admin, { userId: daraId, reason: 'Ban while offline test' }));
+    const daraId = await userId(rs.db, 'dara@example.org');
+    const ban = await rs.server.as('admin@example.org', (admin) => banUser(admin, { userId: daraId, reason: 'Ban while offline test' }));
     expect(ban).toMatchObject({ ok: true });
     expect((await ask(member, discussionId, 'Missed by the banned member', false)).ok).toBe(true);
 
@@ -181,9 +161,8 @@ describe('moderator rights follow the person (F10, F27)', () => {
 
 describe('budgets that hold', () => {
   it('replaying one stored question id is bounded too: resends are answered, then rate_limited; still one row', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const member = await socketFor(server, await createMember(server.db, 'Resend Rowe'));
-    sockets.push(member);
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const member = await rs.connect(await createMember(rs.db, 'Resend Rowe'));
     await join(member, discussionId);
     const id = randomUUID();
     expect((await ask(member, discussionId, 'Stored once', false, id)).ok).toBe(true);
@@ -191,13 +170,12 @@ describe('budgets that hold', () => {
     for (let i = 0; i < 80 && !acks.some((a) => !a.ok); i++) acks.push(await ask(member, discussionId, 'Stored once', false, id));
     expect(acks.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(acks.filter((a) => a.ok).length).toBeGreaterThan(0); // a real outbox's resends still get their answer
-    expect(await db.question.count({ where: { discussionId } })).toBe(1);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(1);
   });
 
   it('questions:page follows the entry rule of the join: no agreement, no questions', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const stranger = await socketFor(server, await createMember(server.db, 'Page Peeker'));
-    sockets.push(stranger);
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const stranger = await rs.connect(await createMember(rs.db, 'Page Peeker'));
     const page = await emit(stranger, 'questions:page', { discussionId, offset: 0 });
     expect(page).toMatchObject({ ok: false, error: { code: 'agreement_required' } });
     await join(stranger, discussionId);
@@ -205,8 +183,8 @@ describe('budgets that hold', () => {
   });
 
   it('a refused ask spends nothing and marks nothing: resending refused ids stores nothing more (5 per 30 s)', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const maya = await connect('maya@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const maya = await rs.connect('maya@example.org');
     await join(maya, discussionId);
     const ids = Array.from({ length: 12 }, () => randomUUID());
     const first = await Promise.all(ids.map((id, i) => ask(maya, discussionId, `Budget ${i}`, false, id)));
@@ -219,18 +197,18 @@ describe('budgets that hold', () => {
       const again = await Promise.all(refused.map((id) => ask(maya, discussionId, 'Resent', false, id)));
       for (const r of again) expect(r).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     }
-    expect(await db.question.count({ where: { discussionId } })).toBe(5);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(5);
     // A resend of a stored question is recognised by its row and answered, even with the budget spent.
     const resend = await ask(maya, discussionId, 'Budget 0', false, stored[0]);
     expect(resend).toMatchObject({ ok: true, data: { id: stored[0] } });
-    expect(await db.question.count({ where: { discussionId } })).toBe(5);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(5);
   });
 
   it('edits have a budget: of 60 edits sent one after another only a few are applied and broadcast, then rate_limited', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const author = await connect('chen@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const author = await rs.connect('chen@example.org');
     await join(author, discussionId);
-    const watcher = await connect('eli@example.org');
+    const watcher = await rs.connect('eli@example.org');
     await join(watcher, discussionId);
     const q = await ask(author, discussionId, 'A question to edit', false);
     expect(q.ok).toBe(true);
@@ -244,18 +222,18 @@ describe('budgets that hold', () => {
     expect(acks.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(applied).toBeGreaterThan(0);
     expect(applied).toBeLessThanOrEqual(20);
-    const stored = await db.question.findUniqueOrThrow({ where: { id: questionId }, select: { body: true } });
+    const stored = await rs.db.question.findUniqueOrThrow({ where: { id: questionId }, select: { body: true } });
     expect(stored.body).toBe(`Edit ${applied - 1}`);
     await until(() => edits.at(-1) === stored.body, 5000, 'the last applied edit to be broadcast');
     expect(edits).toHaveLength(applied);
   });
 
   it('the join state is bounded: 250 questions → 200 in the join answer (own question included), the rest paged on request', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE' });
-    const alexId = await userId(db, 'alex@example.org');
-    const beaId = await userId(db, 'bea@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
+    const alexId = await userId(rs.db, 'alex@example.org');
+    const beaId = await userId(rs.db, 'bea@example.org');
     const t0 = Date.now() - 60_000;
-    await db.question.createMany({
+    await rs.db.question.createMany({
       data: Array.from({ length: 249 }, (_, i) => ({
         id: randomUUID(),
         discussionId,
@@ -267,8 +245,8 @@ describe('budgets that hold', () => {
     });
     // Bea's own question has no votes: the least relevant, yet she must see it.
     const own = randomUUID();
-    await db.question.create({ data: { id: own, discussionId, authorId: beaId, body: 'My own quiet question', createdAt: new Date(t0 - 1000) } });
-    const bea = await connect('bea@example.org');
+    await rs.db.question.create({ data: { id: own, discussionId, authorId: beaId, body: 'My own quiet question', createdAt: new Date(t0 - 1000) } });
+    const bea = await rs.connect('bea@example.org');
     const state: RoomState = await join(bea, discussionId);
     expect(state.questionCount).toBe(250);
     expect(state.questions.length).toBeLessThanOrEqual(201);
@@ -288,12 +266,12 @@ describe('budgets that hold', () => {
 
 describe('the audience sees only what the audience may see', () => {
   it('replies and answered marks on a pending question reach moderators and its author only; staff names carry a server-made badge', async () => {
-    const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'PRE', facilitatorEmails: ['sam@example.org'] });
-    const sam = await connect('sam@example.org');
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode: 'PRE', facilitatorEmails: ['sam@example.org'] });
+    const sam = await rs.connect('sam@example.org');
     await join(sam, discussionId);
-    const author = await connect('alex@example.org');
+    const author = await rs.connect('alex@example.org');
     await join(author, discussionId);
-    const bystander = await connect('chen@example.org');
+    const bystander = await rs.connect('chen@example.org');
     const bystanderWire = wire(bystander);
     await join(bystander, discussionId);
 

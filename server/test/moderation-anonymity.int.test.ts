@@ -3,15 +3,14 @@
 // conflict answer, feed line, sanction and error; only an explicit reveal (with a reason) shows the name, to the
 // revealer alone, audited, with a private notice to the author. Every frame every client receives is read raw.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
 import type { QuestionReviewedEvent } from '@/lib/moderation/views';
 import type { NotificationCreatedPayload } from '@/lib/notifications/views';
 import { listAuditEntries, listDiscussionAuditEntries } from '../audit/queries';
-import type { Db } from '../db/client';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, join, recordFrames, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
@@ -21,7 +20,7 @@ async function secretAsker() {
   const tag = randomUUID().slice(0, 6);
   const email = `quiet-${tag}@example.org`;
   const displayName = `Quincy Hollowell ${tag}`;
-  const u = await db.user.create({ data: { email, displayName, passwordHash: 'x', role: 'MEMBER' } });
+  const u = await rs.db.user.create({ data: { email, displayName, passwordHash: 'x', role: 'MEMBER' } });
   return { email, displayName, id: u.id };
 }
 
@@ -84,7 +83,7 @@ function questionsIn(frames: string[]): Record<string, unknown>[] {
  * can be asserted without sleeping.
  */
 async function settle(discussionId: string, visibleQuestionId: string, frames: Record<string, string[]>) {
-  const marker = await connect((await secretAsker()).email);
+  const marker = await rs.connect((await secretAsker()).email);
   const from = Object.fromEntries(Object.entries(frames).map(([k, f]) => [k, f.length]));
   const count = (await join(marker, discussionId)).attendeeCount;
   expect((await marker.emitWithAck('question:vote', { questionId: visibleQuestionId })).ok).toBe(true);
@@ -109,14 +108,14 @@ describeDialects('F27 anonymous means anonymous, even to moderators', ({ make })
     const asker = await secretAsker();
     // Someone else asks by name: their frames name them to staff (the control that the scan below can fail).
     const namedAsker = await secretAsker();
-    const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'PRE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode: 'PRE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
     const [me, other, bea, sam, jordan, rowan] = await Promise.all([
-      connect(asker.email),
-      connect(namedAsker.email),
-      connect('bea@example.org'),
-      connect('sam@example.org'),
-      connect('jordan@example.org'),
-      connect('rowan@example.org'),
+      rs.connect(asker.email),
+      rs.connect(namedAsker.email),
+      rs.connect('bea@example.org'),
+      rs.connect('sam@example.org'),
+      rs.connect('jordan@example.org'),
+      rs.connect('rowan@example.org'),
     ]);
     const watchers = { bea, sam, jordan, rowan };
     const frames = Object.fromEntries(Object.entries(watchers).map(([k, s]) => [k, recordFrames(s)]));
@@ -179,8 +178,8 @@ describeDialects('F27 anonymous means anonymous, even to moderators', ({ make })
     }
     // The audit log as its readers read it (the host: this discussion's log; an admin: the whole log) names the
     // question and the pseudonym, never the person.
-    const hostLog = await server.as('rowan@example.org', (host) => listDiscussionAuditEntries(host, discussionId));
-    const adminLog = await server.as('admin@example.org', (admin) => listAuditEntries(admin, { discussionId }));
+    const hostLog = await rs.server.as('rowan@example.org', (host) => listDiscussionAuditEntries(host, discussionId));
+    const adminLog = await rs.server.as('admin@example.org', (admin) => listAuditEntries(admin, { discussionId }));
     if (!hostLog.ok || !adminLog.ok) throw new Error('the log could not be read');
     expect(hostLog.data.log.entries.length).toBeGreaterThan(10);
     for (const log of [hostLog.data, adminLog.data]) {
@@ -219,10 +218,10 @@ describeDialects('F27 anonymous means anonymous, even to moderators', ({ make })
   it('pseudonyms differ between discussions and between askers', async () => {
     const [p1, p2] = [await secretAsker(), await secretAsker()];
     const names = new Set<string>();
-    const [s1, s2, sam] = await Promise.all([connect(p1.email), connect(p2.email), connect('sam@example.org')]);
+    const [s1, s2, sam] = await Promise.all([rs.connect(p1.email), rs.connect(p2.email), rs.connect('sam@example.org')]);
     const perDiscussion: string[][] = [];
     for (let i = 0; i < 4; i++) {
-      const discussionId = await createDiscussion(db, { status: 'LIVE' });
+      const discussionId = await createDiscussion(rs.db, { status: 'LIVE' });
       for (const s of [s1, s2, sam]) await join(s, discussionId);
       const q1 = await ask(s1, discussionId, `First asker, circle ${i}`, true);
       const q2 = await ask(s2, discussionId, `Second asker, circle ${i}`, true);
@@ -234,18 +233,18 @@ describeDialects('F27 anonymous means anonymous, even to moderators', ({ make })
     }
     // Drawn afresh in each discussion (four equal draws out of hundreds would be a stable, linkable name).
     expect(names.size).toBeGreaterThan(1);
-    expect(await db.pseudonym.count({ where: { userId: p1.id } })).toBe(4);
+    expect(await rs.db.pseudonym.count({ where: { userId: p1.id } })).toBe(4);
   });
 
   it('reveal: the ack alone carries the name; audited with the reason; the author is told who looked and why; no other frame names them', async () => {
     const asker = await secretAsker();
-    const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+    const discussionId = await createDiscussion(rs.db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
     const [me, bea, sam, jordan, rowan] = await Promise.all([
-      connect(asker.email),
-      connect('bea@example.org'),
-      connect('sam@example.org'),
-      connect('jordan@example.org'),
-      connect('rowan@example.org'),
+      rs.connect(asker.email),
+      rs.connect('bea@example.org'),
+      rs.connect('sam@example.org'),
+      rs.connect('jordan@example.org'),
+      rs.connect('rowan@example.org'),
     ]);
     const frames = { bea: recordFrames(bea), sam: recordFrames(sam), jordan: recordFrames(jordan), rowan: recordFrames(rowan) };
     for (const s of [me, bea, sam, jordan, rowan]) await join(s, discussionId);
@@ -256,7 +255,7 @@ describeDialects('F27 anonymous means anonymous, even to moderators', ({ make })
 
     // A member cannot reveal; nothing is written.
     expect(await bea.emitWithAck('author:reveal', { questionId: q.id, reason: 'curious' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(0);
+    expect(await rs.db.auditEntry.count({ where: { targetId: q.id } })).toBe(0);
 
     const reason = 'Possible risk to someone’s safety; we need to reach out.';
     const revealed = await sam.emitWithAck('author:reveal', { questionId: q.id, reason });
@@ -265,10 +264,10 @@ describeDialects('F27 anonymous means anonymous, even to moderators', ({ make })
     expect(notices[0].notification).toMatchObject({ type: 'author_revealed', body: expect.stringContaining('Sam Lindqvist') });
     expect(notices[0].notification.body).toContain(reason);
     expect(reviewed[0]).toMatchObject({ action: 'revealed', question: { id: q.id }, message: expect.stringContaining(reason) });
-    const samId = await userId(db, 'sam@example.org');
-    const pseudonym = (await db.pseudonym.findFirstOrThrow({ where: { discussionId, userId: asker.id } })).name;
+    const samId = await userId(rs.db, 'sam@example.org');
+    const pseudonym = (await rs.db.pseudonym.findFirstOrThrow({ where: { discussionId, userId: asker.id } })).name;
     expect(
-      await db.auditEntry.findMany({
+      await rs.db.auditEntry.findMany({
         where: { targetId: q.id },
         select: { action: true, actorId: true, reason: true, detail: true, targetType: true, discussionId: true },
       }),

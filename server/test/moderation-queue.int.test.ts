@@ -4,35 +4,33 @@
 // answered undo by the server clock; F09 (members), F10 (demoted facilitator), F26 (two facilitators at once).
 // Limits come from the issue: new members' first 3 questions held, claims last 2 minutes, "answered" undo 10 s.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
 import type { ModerationEvent, QuestionReviewedEvent } from '@/lib/moderation/views';
 import { advanceClock, resetClock } from '../clock';
-import type { Db } from '../db/client';
 import { updateDiscussion } from '../discussions/commands';
 import { blockedTermsChanged } from '../moderation/holds';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, discussionEditInput, join, recordFrames, setNewMemberHolds, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
 
-
 /** A live discussion with Rowan hosting and Sam and Jordan facilitating, everyone joined (staff unless `watch: false`); a fresh member asks. */
 async function room(opts: { moderationMode?: 'PRE' | 'POST'; holds?: number; watch?: boolean } = {}) {
-  await setNewMemberHolds(db, opts.holds ?? 0);
-  const discussionId = await createDiscussion(db, {
+  await setNewMemberHolds(rs.db, opts.holds ?? 0);
+  const discussionId = await createDiscussion(rs.db, {
     status: 'LIVE',
     moderationMode: opts.moderationMode ?? 'PRE',
     facilitatorEmails: ['sam@example.org', 'jordan@example.org'],
   });
-  const authorEmail = await createMember(db);
+  const authorEmail = await createMember(rs.db);
   const [author, audience, sam, jordan] = await Promise.all([
-    connect(authorEmail),
-    connect(await createMember(db)),
-    staff('sam@example.org'),
-    staff('jordan@example.org'),
+    rs.connect(authorEmail),
+    rs.connect(await createMember(rs.db)),
+    rs.staff('sam@example.org'),
+    rs.staff('jordan@example.org'),
   ]);
   // Staff join only when the test watches their broadcasts (their commands need no join; joins have a budget).
   for (const s of opts.watch === false ? [author, audience] : [author, audience, sam, jordan]) await join(s, discussionId);
@@ -46,7 +44,7 @@ const ask = async (s: TestSocket, discussionId: string, body: string, anonymous 
 };
 
 const auditOf = (questionId: string) =>
-  db.auditEntry.findMany({
+  rs.db.auditEntry.findMany({
     where: { targetId: questionId },
     select: { action: true, actorId: true, reason: true, detail: true, discussionId: true, targetType: true },
   });
@@ -79,7 +77,7 @@ describeDialects('moderation queue', ({ make }) => {
       expect(reviewed[0]).toMatchObject({ action: 'approved', question: { id: q.id, status: 'VISIBLE' } });
       expect(feed[0]).toMatchObject({ item: { action: 'approved', actorName: 'Sam Lindqvist', questionId: q.id }, question: { id: q.id, status: 'VISIBLE' } });
       expect(await auditOf(q.id)).toEqual([
-        { action: 'question.approved', actorId: await userId(db, 'sam@example.org'), reason: null, detail: null, discussionId, targetType: 'question' },
+        { action: 'question.approved', actorId: await userId(rs.db, 'sam@example.org'), reason: null, detail: null, discussionId, targetType: 'question' },
       ]);
       // Staff questions are never held.
       expect(await ask(sam, discussionId, 'A facilitator’s own question')).toMatchObject({ status: 'VISIBLE', heldFor: [] });
@@ -97,7 +95,7 @@ describeDialects('moderation queue', ({ make }) => {
       expect(fourth).toMatchObject({ status: 'PENDING', heldFor: ['new_member'] });
       expect((await sam.emitWithAck('question:approve', { questionId: fourth.id })).ok).toBe(true);
       // Three reached a room: the next is visible at once, and the tier counts the community, not one discussion.
-      const other = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
+      const other = await createDiscussion(rs.db, { status: 'LIVE', moderationMode: 'POST' });
       await join(author, other);
       expect(await ask(author, other, 'In another circle now')).toMatchObject({ status: 'VISIBLE', heldFor: [] });
     });
@@ -106,13 +104,13 @@ describeDialects('moderation queue', ({ make }) => {
       const { discussionId, author, audience, sam } = await room({ moderationMode: 'POST' });
       const swear = await ask(author, discussionId, 'Why the fuck does nobody talk about this?');
       expect(swear).toMatchObject({ status: 'PENDING', heldFor: ['word_filter'] });
-      expect(await db.question.count({ where: { id: swear.id } })).toBe(1);
+      expect(await rs.db.question.count({ where: { id: swear.id } })).toBe(1);
 
-      await db.blockedTerm.create({ data: { term: 'ketamine clinic' } });
+      await rs.db.blockedTerm.create({ data: { term: 'ketamine clinic' } });
       blockedTermsChanged();
       expect(await ask(author, discussionId, 'Which Ketamine  Clinic do you recommend?')).toMatchObject({ status: 'PENDING', heldFor: ['word_filter'] });
       // Whole words only: a term inside another word is not a match.
-      await db.blockedTerm.create({ data: { term: 'ass' } });
+      await rs.db.blockedTerm.create({ data: { term: 'ass' } });
       blockedTermsChanged();
       expect(await ask(author, discussionId, 'An assessment before the retreat?')).toMatchObject({ status: 'VISIBLE' });
 
@@ -155,16 +153,16 @@ describeDialects('moderation queue', ({ make }) => {
       ).toBe(true);
       const edit = await author.emitWithAck('question:edit', { questionId: q.id, body: 'Call my ex on 555-0199 and ask' });
       expect(edit).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/facilitator edited this question/) } });
-      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe('Should I call my ex and ask?');
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe('Should I call my ex and ask?');
     });
 
     it('an author’s edit never overwrites a moderator’s change made meanwhile (edit against hide)', async () => {
       const { discussionId, sam } = await room({ moderationMode: 'POST', watch: false });
-      await db.blockedTerm.create({ data: { term: 'zebracorn' } });
+      await rs.db.blockedTerm.create({ data: { term: 'zebracorn' } });
       blockedTermsChanged();
       for (let round = 0; round < 6; round++) {
         // A new author each round (asking has a budget per person).
-        const author = await connect(await createMember(db));
+        const author = await rs.connect(await createMember(rs.db));
         await join(author, discussionId);
         const q = await ask(author, discussionId, `Round ${round}, a calm question`);
         // The edit trips the word filter (back to the queue); the hide takes it out of the room. Both at once.
@@ -172,7 +170,7 @@ describeDialects('moderation queue', ({ make }) => {
           author.emitWithAck('question:edit', { questionId: q.id, body: `Round ${round}, about the zebracorn` }),
           sam.emitWithAck('question:hide', { questionId: q.id, version: q.version }),
         ]);
-        const row = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+        const row = await rs.db.question.findUniqueOrThrow({ where: { id: q.id } });
         // A hide that was applied is never undone by the edit (it would put the question back in the queue).
         if (hide.ok) expect(row.status, `round ${round}`).toBe('HIDDEN');
         else expect(row.status, `round ${round}`).toBe('PENDING');
@@ -208,14 +206,14 @@ describeDialects('moderation queue', ({ make }) => {
       const again = await author.emitWithAck('question:resubmit', { questionId: q.id, body: 'Can I share a story about a loss, without names?' });
       expect(again).toMatchObject({ ok: true, data: { status: 'PENDING', canResubmit: false, rejectReason: null } });
       await until(() => samEdited.some((x) => x.id === q.id && x.status === 'PENDING'), 3000, 'the moderators see the resubmission');
-      const v = (await db.question.findUniqueOrThrow({ where: { id: q.id } })).version;
+      const v = (await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).version;
       expect(await jordan.emitWithAck('question:reject', { questionId: q.id, reason: 'Still too close to home.', version: v })).toMatchObject({ ok: true });
       expect((await join(author, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'REJECTED', canResubmit: false });
       expect(await author.emitWithAck('question:resubmit', { questionId: q.id, body: 'Third time?' })).toMatchObject({
         ok: false,
         error: { code: 'conflict' },
       });
-      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe('Can I share a story about a loss, without names?');
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe('Can I share a story about a loss, without names?');
     });
 
     it('hide and restore keep the votes; redact keeps the original in the audit entry only and tells the author', async () => {
@@ -247,23 +245,23 @@ describeDialects('moderation queue', ({ make }) => {
       expect((await join(audience, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ body, redacted: true, redactionNote: null });
       expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ redactionNote: note });
       expect(audienceFrames.join('\n')).not.toContain('phone number to protect');
-      const row = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+      const row = await rs.db.question.findUniqueOrThrow({ where: { id: q.id } });
       expect(row.body).toBe(body);
       expect(JSON.stringify(row)).not.toContain('555-0100');
       const audit = await auditOf(q.id);
       expect(audit.map((a) => a.action)).toEqual(['question.hidden', 'question.restored', 'question.redacted']);
       expect(audit[2].detail).toContain('555-0100');
       expect(audit[2].detail).toContain(note);
-      expect(await db.auditEntry.count({ where: { detail: { contains: '555-0100' } } })).toBe(1);
+      expect(await rs.db.auditEntry.count({ where: { detail: { contains: '555-0100' } } })).toBe(1);
     });
 
     it('merge unites the voters, each counted once, and tells both askers', async () => {
       const { discussionId, author, audience, sam } = await room({ moderationMode: 'POST', watch: false });
-      const otherAuthor = await connect(await createMember(db));
+      const otherAuthor = await rs.connect(await createMember(rs.db));
       await join(otherAuthor, discussionId);
       const dup = await ask(author, discussionId, 'How long does integration take?');
       const into = await ask(otherAuthor, discussionId, 'How long is the integration period, usually?');
-      const voters = await Promise.all([1, 2, 3].map(async () => connect(await createMember(db))));
+      const voters = await Promise.all([1, 2, 3].map(async () => rs.connect(await createMember(rs.db))));
       for (const v of voters) await join(v, discussionId);
       // voter 0 on both, voter 1 on the duplicate only, voter 2 on the target only.
       for (const [v, ids] of [
@@ -282,8 +280,8 @@ describeDialects('moderation queue', ({ make }) => {
       expect(merged[0]).toEqual({ id: dup.id, intoId: into.id, votes: 3 });
       expect(toAuthor[0]).toMatchObject({ action: 'merged', question: { id: dup.id, status: 'MERGED' } });
       expect(toOther[0]).toMatchObject({ action: 'merged', question: { id: into.id } });
-      expect(await db.vote.count({ where: { questionId: into.id } })).toBe(3);
-      expect((await db.question.findUniqueOrThrow({ where: { id: into.id } })).voteCount).toBe(3);
+      expect(await rs.db.vote.count({ where: { questionId: into.id } })).toBe(3);
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: into.id } })).voteCount).toBe(3);
       expect((await join(audience, discussionId)).questions.map((x) => x.id)).not.toContain(dup.id);
       expect((await auditOf(dup.id)).map((a) => [a.action, a.detail])).toEqual([['question.merged', `Merged into question ${into.id}`]]);
       // A merged question takes no votes any more.
@@ -297,13 +295,13 @@ describeDialects('moderation queue', ({ make }) => {
       expect((await sam.emitWithAck('question:approve', { questionId: dup.id })).ok).toBe(true);
       const res = await sam.emitWithAck('question:merge', { questionId: dup.id, intoId: held.id });
       expect(res).toMatchObject({ ok: false, error: { code: 'validation_error' } });
-      expect((await db.question.findUniqueOrThrow({ where: { id: dup.id } })).status).toBe('VISIBLE');
-      expect(await db.auditEntry.count({ where: { targetId: dup.id, action: 'question.merged' } })).toBe(0);
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: dup.id } })).status).toBe('VISIBLE');
+      expect(await rs.db.auditEntry.count({ where: { targetId: dup.id, action: 'question.merged' } })).toBe(0);
     });
 
     it('F26 merges racing each other (A→B against B→A) and votes: one wins, the other gets conflict; counts match the votes', async () => {
       const { discussionId, author, audience, sam, jordan } = await room({ moderationMode: 'POST', watch: false });
-      const voters = await Promise.all([1, 2, 3].map(async () => connect(await createMember(db))));
+      const voters = await Promise.all([1, 2, 3].map(async () => rs.connect(await createMember(rs.db))));
       for (const v of voters) await join(v, discussionId);
       for (let round = 0; round < 3; round++) {
         const a = await ask(author, discussionId, `Round ${round}: how long does it last?`);
@@ -324,10 +322,10 @@ describeDialects('moderation queue', ({ make }) => {
         const lost = [ab, ba].find((r) => !r.ok);
         expect(['conflict', 'validation_error']).toContain(!lost?.ok && lost?.error.code);
         for (const v of votes) expect(v.ok || v.error.code === 'not_found').toBe(true);
-        const rows = await db.question.findMany({ where: { id: { in: [a.id, b.id] } } });
+        const rows = await rs.db.question.findMany({ where: { id: { in: [a.id, b.id] } } });
         expect(rows.filter((r) => r.status === 'MERGED')).toHaveLength(1);
         const target = rows.find((r) => r.status === 'VISIBLE')!;
-        expect(target.voteCount, `round ${round}`).toBe(await db.vote.count({ where: { questionId: target.id } }));
+        expect(target.voteCount, `round ${round}`).toBe(await rs.db.vote.count({ where: { questionId: target.id } }));
       }
     });
 
@@ -338,7 +336,7 @@ describeDialects('moderation queue', ({ make }) => {
       expect(await sam.emitWithAck('question:queue', { questionId: b.id, position: 0 })).toMatchObject({ ok: true, data: { queuePosition: 0 } });
       expect(await sam.emitWithAck('question:queue', { questionId: c.id, position: 9 })).toMatchObject({ ok: true, data: { queuePosition: 2 } });
       const positions = async () =>
-        Object.fromEntries((await db.question.findMany({ where: { id: { in: [a.id, b.id, c.id] } } })).map((r) => [r.body, r.queuePosition]));
+        Object.fromEntries((await rs.db.question.findMany({ where: { id: { in: [a.id, b.id, c.id] } } })).map((r) => [r.body, r.queuePosition]));
       expect(await positions()).toEqual({ Second: 0, First: 1, Third: 2 });
       expect(await sam.emitWithAck('question:queue', { questionId: b.id, position: null })).toMatchObject({ ok: true, data: { queuePosition: null } });
       expect(await positions()).toEqual({ Second: null, First: 0, Third: 1 });
@@ -359,13 +357,13 @@ describeDialects('moderation queue', ({ make }) => {
       expect(await jordan.emitWithAck('question:unanswer', { questionId: a.id })).toEqual({ ok: true, data: null });
       await until(() => unanswered.length === 1 && highlighted.some((h) => h.questionId === a.id), 3000, 'unanswered and highlighted again for the room');
       // The undo gives back what "answered" took: its up-next place and the highlight.
-      expect((await db.question.findUniqueOrThrow({ where: { id: a.id } })).answeredAt).toBeNull();
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: a.id } })).answeredAt).toBeNull();
       expect(await positions()).toEqual({ Second: null, First: 0, Third: 1 });
-      expect((await db.discussion.findUniqueOrThrow({ where: { id: discussionId } })).highlightedQuestionId).toBe(a.id);
+      expect((await rs.db.discussion.findUniqueOrThrow({ where: { id: discussionId } })).highlightedQuestionId).toBe(a.id);
       expect((await sam.emitWithAck('question:answer', { questionId: a.id })).ok).toBe(true);
       advanceClock(10_001);
       expect(await jordan.emitWithAck('question:unanswer', { questionId: a.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-      expect((await db.question.findUniqueOrThrow({ where: { id: a.id } })).answeredAt).not.toBeNull();
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: a.id } })).answeredAt).not.toBeNull();
       expect((await auditOf(a.id)).map((x) => [x.action, x.detail])).toEqual([
         ['question.queued', 'Up next, position 1'],
         ['question.highlighted', null],
@@ -394,7 +392,7 @@ describeDialects('moderation queue', ({ make }) => {
         data: { claim: { byName: expect.stringMatching(/^Jordan/) } },
       });
       expect(await jordan.emitWithAck('question:approve', { questionId: q.id })).toMatchObject({ ok: true, data: { claim: null } });
-      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).claimedById).toBeNull();
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).claimedById).toBeNull();
       expect((await auditOf(q.id)).map((x) => x.action)).toEqual(['question.claimed', 'question.claimed', 'question.approved']);
     });
   });
@@ -404,7 +402,7 @@ describeDialects('moderation queue', ({ make }) => {
       const { discussionId, author, audience } = await room({ watch: false });
       const q = await ask(author, discussionId, 'Leave me be');
       const other = await ask(author, discussionId, 'Another one');
-      const before = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+      const before = await rs.db.question.findUniqueOrThrow({ where: { id: q.id } });
       const attempts = [
         audience.emitWithAck('question:approve', { questionId: q.id }),
         audience.emitWithAck('question:reject', { questionId: q.id, reason: 'no' }),
@@ -426,9 +424,9 @@ describeDialects('moderation queue', ({ make }) => {
       ];
       const results = await Promise.all(attempts);
       expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(results.length).fill('forbidden'));
-      expect(await db.question.findUniqueOrThrow({ where: { id: q.id } })).toEqual(before);
-      expect(await db.auditEntry.count({ where: { discussionId } })).toBe(0);
-      expect(await db.sanction.count({ where: { discussionId } })).toBe(0);
+      expect(await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).toEqual(before);
+      expect(await rs.db.auditEntry.count({ where: { discussionId } })).toBe(0);
+      expect(await rs.db.sanction.count({ where: { discussionId } })).toBe(0);
       // A spoofed identity field is refused by the schema.
       expect(await audience.emitWithAck('question:approve', { questionId: q.id, userId: 'x' } as never)).toMatchObject({
         ok: false,
@@ -439,14 +437,14 @@ describeDialects('moderation queue', ({ make }) => {
     it('F10 a facilitator removed from the staff mid-discussion: their next moderation event is denied', async () => {
       const { discussionId, author, jordan } = await room({ watch: false });
       const q = await ask(author, discussionId, 'Approve me later');
-      const staffNow = { hostIds: [await userId(db, 'rowan@example.org')], facilitatorIds: [await userId(db, 'sam@example.org')] };
-      const edit = await server.as('rowan@example.org', async (host) => updateDiscussion(host, await discussionEditInput(db, discussionId, staffNow)));
+      const staffNow = { hostIds: [await userId(rs.db, 'rowan@example.org')], facilitatorIds: [await userId(rs.db, 'sam@example.org')] };
+      const edit = await rs.server.as('rowan@example.org', async (host) => updateDiscussion(host, await discussionEditInput(rs.db, discussionId, staffNow)));
       expect(edit).toMatchObject({ ok: true });
       expect(jordan.connected).toBe(true);
       expect(await jordan.emitWithAck('question:approve', { questionId: q.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await jordan.emitWithAck('moderation:state', { discussionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('PENDING');
-      expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(0);
+      expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('PENDING');
+      expect(await rs.db.auditEntry.count({ where: { targetId: q.id } })).toBe(0);
     });
 
     it('F26 two facilitators approve and reject the same version at once: one wins, the other gets conflict with the current state; one audit entry', async () => {
@@ -460,11 +458,11 @@ describeDialects('moderation queue', ({ make }) => {
         const results = [approve, reject];
         expect(results.filter((r) => r.ok)).toHaveLength(1);
         const lost = results.find((r) => !r.ok);
-        const row = await db.question.findUniqueOrThrow({ where: { id: q.id } });
+        const row = await rs.db.question.findUniqueOrThrow({ where: { id: q.id } });
         expect(lost).toMatchObject({ ok: false, error: { code: 'conflict', current: { id: q.id, status: row.status, version: row.version } } });
         expect(!lost?.ok && lost?.error.message).toMatch(/(Sam Lindqvist|Jordan .*) (approved|rejected) this question/);
         expect(row.version).toBe(q.version + 1);
-        expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
+        expect(await rs.db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
       }
     });
 
@@ -479,11 +477,11 @@ describeDialects('moderation queue', ({ make }) => {
       ]);
       expect([merge, hide].filter((r) => r.ok)).toHaveLength(1);
       expect([merge, hide].find((r) => !r.ok)).toMatchObject({ error: { code: 'conflict' } });
-      const row = await db.question.findUniqueOrThrow({ where: { id: dup.id } });
-      const targetVotes = await db.vote.count({ where: { questionId: target.id } });
+      const row = await rs.db.question.findUniqueOrThrow({ where: { id: dup.id } });
+      const targetVotes = await rs.db.vote.count({ where: { questionId: target.id } });
       if (merge.ok) expect([row.status, targetVotes]).toEqual(['MERGED', 1]);
       else expect([row.status, targetVotes]).toEqual(['HIDDEN', 0]);
-      expect(await db.auditEntry.count({ where: { targetId: dup.id } })).toBe(1);
+      expect(await rs.db.auditEntry.count({ where: { targetId: dup.id } })).toBe(1);
     });
 
     it('F26 two claims at once: one holds it, the other hears who is on it', async () => {
@@ -491,9 +489,9 @@ describeDialects('moderation queue', ({ make }) => {
       const q = await ask(author, discussionId, 'Both want this one');
       const results = await Promise.all([sam.emitWithAck('question:claim', { questionId: q.id }), jordan.emitWithAck('question:claim', { questionId: q.id })]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      const winner = (await db.question.findUniqueOrThrow({ where: { id: q.id }, include: { claimedBy: true } })).claimedBy!.displayName;
+      const winner = (await rs.db.question.findUniqueOrThrow({ where: { id: q.id }, include: { claimedBy: true } })).claimedBy!.displayName;
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict', message: `${winner} is on it.` } });
-      expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
+      expect(await rs.db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
     });
 
     it('a conflict names the facilitator only when their action made the current version (not after the author’s edit)', async () => {
@@ -517,7 +515,7 @@ describeDialects('moderation queue', ({ make }) => {
         ok: false,
         error: { code: 'conflict', message: expect.stringContaining('Sam Lindqvist approved'), current: { status: 'VISIBLE', version: 1 } },
       });
-      expect(await db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
+      expect(await rs.db.auditEntry.count({ where: { targetId: q.id } })).toBe(1);
     });
   });
 });

@@ -4,32 +4,31 @@
 // at once, no rejoin, no asking); staff cannot be sanctioned; the community ban from the console (admins only)
 // drops every socket and refuses the reconnect (F11). Each sanction writes one audit entry.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { Attendee, QuestionView } from '@/lib/live/views';
 import type { ModerationEvent, SanctionNotice } from '@/lib/moderation/views';
 import { advanceClock, resetClock } from '../clock';
-import type { Db } from '../db/client';
 import { joinDiscussion } from '../live/commands';
 import { removeParticipant } from '../moderation/commands';
 import { getModerationState } from '../moderation/queries';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
 
 async function room() {
-  const discussionId = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
-  const memberEmail = await createMember(db);
+  const discussionId = await createDiscussion(rs.db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+  const memberEmail = await createMember(rs.db);
   const [member, other, sam, jordan] = await Promise.all([
-    connect(memberEmail),
-    connect(await createMember(db)),
-    connect('sam@example.org'),
-    connect('jordan@example.org'),
+    rs.connect(memberEmail),
+    rs.connect(await createMember(rs.db)),
+    rs.connect('sam@example.org'),
+    rs.connect('jordan@example.org'),
   ]);
   for (const s of [member, other, sam, jordan]) await join(s, discussionId);
-  return { discussionId, member, memberEmail, memberId: await userId(db, memberEmail), other, sam, jordan };
+  return { discussionId, member, memberEmail, memberId: await userId(rs.db, memberEmail), other, sam, jordan };
 }
 
 const askRaw = (s: TestSocket, discussionId: string, body: string, anonymous = false) =>
@@ -59,22 +58,22 @@ describeDialects('sanctions', ({ make }) => {
     expect(notices[0]).toEqual({ discussionId, kind: 'mute', until: until5, reason });
     expect(feed[0]).toMatchObject({ item: { action: 'muted', actorName: 'Sam Lindqvist', reason, target: { questionId: q.id } }, sanction: { kind: 'mute' } });
     // The feed names its staff actor by id too (the console hides my own lines by id), live and when loaded.
-    const samId = await userId(db, 'sam@example.org');
+    const samId = await userId(rs.db, 'sam@example.org');
     expect(feed[0].item.actorId).toBe(samId);
     const loadedFeed = await jordan.emitWithAck('moderation:state', { discussionId });
     expect(loadedFeed.ok && loadedFeed.data.feed[0]).toMatchObject({ action: 'muted', actorId: samId, actorName: 'Sam Lindqvist' });
     expect(JSON.stringify(feed[0])).not.toContain(memberId);
-    const pseudonym = (await db.pseudonym.findFirstOrThrow({ where: { discussionId, userId: memberId } })).name;
+    const pseudonym = (await rs.db.pseudonym.findFirstOrThrow({ where: { discussionId, userId: memberId } })).name;
     expect(
-      await db.auditEntry.findMany({ where: { discussionId }, select: { action: true, targetType: true, targetId: true, reason: true, detail: true } }),
+      await rs.db.auditEntry.findMany({ where: { discussionId }, select: { action: true, targetType: true, targetId: true, reason: true, detail: true } }),
     ).toEqual([{ action: 'participant.muted', targetType: 'question', targetId: q.id, reason, detail: `5 minutes · ${pseudonym}` }]);
 
     // Refused while muted: asking, editing (voting is still fine).
-    const before = await db.question.count({ where: { discussionId } });
+    const before = await rs.db.question.count({ where: { discussionId } });
     const refused = await askRaw(member, discussionId, 'Can I ask now?');
     expect(refused).toMatchObject({ ok: false, error: { code: 'muted', until: until5, message: expect.stringMatching(/5 more minutes/) } });
     expect(await member.emitWithAck('question:edit', { questionId: q.id, body: 'Edited while muted' })).toMatchObject({ ok: false, error: { code: 'muted' } });
-    expect(await db.question.count({ where: { discussionId } })).toBe(before);
+    expect(await rs.db.question.count({ where: { discussionId } })).toBe(before);
     advanceClock(4 * 60_000);
     // The join state's and time:sync's server time follow the same clock, so the client's countdown agrees.
     expect((await join(member, discussionId)).serverTime - Date.now()).toBeGreaterThan(4 * 60_000 - 5_000);
@@ -97,7 +96,7 @@ describeDialects('sanctions', ({ make }) => {
     const until5 = muted.data.until;
     expect(until5).toEqual(expect.any(String));
     // A reload: a new socket of the same person joins.
-    const reloaded = await connect(memberEmail);
+    const reloaded = await rs.connect(memberEmail);
     expect((await join(reloaded, discussionId)).mySanction).toEqual({ kind: 'mute', until: until5, reason });
     // Nobody else's join state carries it: not another member's, not a facilitator's.
     expect((await join(other, discussionId)).mySanction).toBeNull();
@@ -125,14 +124,18 @@ describeDialects('sanctions', ({ make }) => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect((await db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => a.action)).toEqual([
+    expect((await rs.db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => a.action)).toEqual([
       'participant.muted',
       'participant.unmuted',
     ]);
 
-    const jordanId = await userId(db, 'jordan@example.org');
+    const jordanId = await userId(rs.db, 'jordan@example.org');
     const staffAsked = await askRaw(sam, discussionId, 'A facilitator asks anonymously', true);
-    for (const target of [{ userId: jordanId }, { userId: await userId(db, 'admin@example.org') }, { questionId: staffAsked.ok ? staffAsked.data.id : '' }]) {
+    for (const target of [
+      { userId: jordanId },
+      { userId: await userId(rs.db, 'admin@example.org') },
+      { questionId: staffAsked.ok ? staffAsked.data.id : '' },
+    ]) {
       // A neutral answer: through an anonymous question it must not say the asker is staff.
       expect(await sam.emitWithAck('participant:mute', { discussionId, target, minutes: 5, reason: 'no' })).toMatchObject({
         ok: false,
@@ -140,12 +143,12 @@ describeDialects('sanctions', ({ make }) => {
       });
       expect(await sam.emitWithAck('participant:remove', { discussionId, target, reason: 'no' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await db.sanction.count({ where: { discussionId, userId: { not: memberId } } })).toBe(0);
+    expect(await rs.db.sanction.count({ where: { discussionId, userId: { not: memberId } } })).toBe(0);
   });
 
   it('remove: every socket of the person leaves the discussion at once; none of their events is taken; told kindly', async () => {
     const { discussionId, member, memberEmail, memberId, other, sam } = await room();
-    const secondTab = await connect(memberEmail);
+    const secondTab = await rs.connect(memberEmail);
     await join(secondTab, discussionId);
     const own = await askRaw(member, discussionId, 'My own question, before');
     const others = await askRaw(other, discussionId, 'Someone else’s question');
@@ -178,16 +181,16 @@ describeDialects('sanctions', ({ make }) => {
       member.emitWithAck('question:edit', { questionId: own.data.id, body: 'Edited after the removal' }),
     ]);
     expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(refused.length).fill('removed'));
-    expect((await db.question.findUniqueOrThrow({ where: { id: own.data.id } })).body).toBe('My own question, before');
-    expect(await db.vote.count({ where: { questionId: others.data.id, userId: memberId } })).toBe(1);
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: own.data.id } })).body).toBe('My own question, before');
+    expect(await rs.db.vote.count({ where: { questionId: others.data.id, userId: memberId } })).toBe(1);
     expect(
-      (await db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => [a.action, a.targetType, a.targetId, a.reason]),
+      (await rs.db.auditEntry.findMany({ where: { discussionId }, orderBy: { at: 'asc' } })).map((a) => [a.action, a.targetType, a.targetId, a.reason]),
     ).toEqual([
       ['participant.removed', 'user', memberId, reason],
       ['participant.muted', 'user', memberId, 'Marker'],
     ]);
     // Other discussions are not affected.
-    const elsewhere = await createDiscussion(db, { status: 'LIVE' });
+    const elsewhere = await createDiscussion(rs.db, { status: 'LIVE' });
     expect((await member.emitWithAck('discussion:join', { discussionId: elsewhere, acceptAgreement: true })).ok).toBe(true);
   });
 
@@ -201,7 +204,7 @@ describeDialects('sanctions', ({ make }) => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const admin = await connect('admin@example.org');
+    const admin = await rs.connect('admin@example.org');
     expect((await join(admin, discussionId)).role).toBe('admin');
     // Through an anonymous question: refused, reveal first (a ban names the person); nothing written.
     const throughPseudonym = await admin.emitWithAck('participant:ban', { discussionId, target: { questionId: asked.data.id }, reason: 'Repeated harassment' });
@@ -209,9 +212,9 @@ describeDialects('sanctions', ({ make }) => {
       ok: false,
       error: { code: 'forbidden', message: expect.stringMatching(/^A ban names the person.*Reveal who asked first/) },
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).toBeNull();
-    expect(await db.auditEntry.count({ where: { action: 'user.banned', targetId: memberId } })).toBe(0);
-    const secondTab = await connect(memberEmail);
+    expect((await rs.db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).toBeNull();
+    expect(await rs.db.auditEntry.count({ where: { action: 'user.banned', targetId: memberId } })).toBe(0);
+    const secondTab = await rs.connect(memberEmail);
     const dropped = [member, secondTab].map((s) => new Promise<void>((resolve) => s.once('disconnect', () => resolve())));
     const banned = await admin.emitWithAck('participant:ban', { discussionId, target: { questionId: named.data.id }, reason: 'Repeated harassment' });
     expect(banned).toEqual({ ok: true, data: null });
@@ -219,12 +222,12 @@ describeDialects('sanctions', ({ make }) => {
     const refused = new Promise<Error>((resolve) => member.once('connect_error', resolve));
     member.connect();
     expect((await refused).message).toBe('unauthenticated');
-    expect((await db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).not.toBeNull();
+    expect((await rs.db.user.findUniqueOrThrow({ where: { id: memberId } })).bannedAt).not.toBeNull();
     // One entry, in this discussion's log, and in the console's feed when it loads again.
-    expect(await db.auditEntry.findMany({ where: { action: 'user.banned', targetId: memberId }, select: { discussionId: true, reason: true } })).toEqual([
+    expect(await rs.db.auditEntry.findMany({ where: { action: 'user.banned', targetId: memberId }, select: { discussionId: true, reason: true } })).toEqual([
       { discussionId, reason: 'Repeated harassment' },
     ]);
-    const state = await server.as('sam@example.org', (a) => getModerationState(a, { discussionId }));
+    const state = await rs.server.as('sam@example.org', (a) => getModerationState(a, { discussionId }));
     expect(state.ok && state.data.feed.find((f) => f.action === 'banned')).toMatchObject({ target: { userId: memberId }, reason: 'Repeated harassment' });
   });
 
@@ -259,15 +262,15 @@ describeDialects('sanctions', ({ make }) => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect((await db.auditEntry.findMany({ where: { discussionId } })).map((a) => a.action)).toEqual(['participant.muted']);
+    expect((await rs.db.auditEntry.findMany({ where: { discussionId } })).map((a) => a.action)).toEqual(['participant.muted']);
   });
 
   it('a host of another discussion cannot act on this one’s questions or people through them', async () => {
     const { discussionId, member } = await room();
     const asked = await askRaw(member, discussionId, 'In discussion A', true);
     if (!asked.ok) throw new Error(asked.error.message);
-    const elsewhere = await createDiscussion(db, { status: 'LIVE', hostEmail: 'maya@example.org', facilitatorEmails: [] });
-    const maya = await connect('maya@example.org');
+    const elsewhere = await createDiscussion(rs.db, { status: 'LIVE', hostEmail: 'maya@example.org', facilitatorEmails: [] });
+    const maya = await rs.connect('maya@example.org');
     expect((await join(maya, elsewhere)).role).toBe('host');
     const target = { questionId: asked.data.id };
     const results = await Promise.all([
@@ -281,8 +284,8 @@ describeDialects('sanctions', ({ make }) => {
       maya.emitWithAck('participant:mute', { discussionId, target, minutes: 5, reason: 'no' }),
     ]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(Array(results.length).fill('forbidden'));
-    expect(await db.sanction.count({ where: { discussionId: { in: [discussionId, elsewhere] } } })).toBe(0);
-    expect(await db.auditEntry.count({ where: { discussionId: { in: [discussionId, elsewhere] } } })).toBe(0);
+    expect(await rs.db.sanction.count({ where: { discussionId: { in: [discussionId, elsewhere] } } })).toBe(0);
+    expect(await rs.db.auditEntry.count({ where: { discussionId: { in: [discussionId, elsewhere] } } })).toBe(0);
   });
 
   it('a removal through an anonymous question leaves the person on the moderators’ attendee list until they leave on their own (F27)', async () => {
@@ -302,8 +305,8 @@ describeDialects('sanctions', ({ make }) => {
     );
     await until(() => feed.some((f) => f.item.action === 'removed'), 3000, 'the feed line');
     // The marker: someone joins; the presence announced with them comes after any announced for the removal.
-    const newcomerEmail = await createMember(db, 'Newcomer Nadia');
-    const newcomer = await connect(newcomerEmail);
+    const newcomerEmail = await createMember(rs.db, 'Newcomer Nadia');
+    const newcomer = await rs.connect(newcomerEmail);
     await join(newcomer, discussionId);
     await until(() => presence(cut).some((list) => list.some((a) => a.name === 'Newcomer Nadia')), 3000, 'the newcomer on the list');
     // Every list since the removal still has the removed person: the list does not pair the pseudonym with them.
@@ -317,11 +320,11 @@ describeDialects('sanctions', ({ make }) => {
 
   it('a removal that commits while a join enters the room: the join is refused and leaves the room again', async () => {
     const { discussionId } = await room();
-    const email = await createMember(db);
-    const id = await userId(db, email);
-    const sam = await server.actorFor('sam@example.org');
+    const email = await createMember(rs.db);
+    const id = await userId(rs.db, email);
+    const sam = await rs.server.actorFor('sam@example.org');
     let [entered, left] = [0, 0];
-    const res = await server.as(email, (actor) =>
+    const res = await rs.server.as(email, (actor) =>
       joinDiscussion(
         actor,
         { discussionId, acceptAgreement: true },

@@ -3,21 +3,20 @@
 // "someone may be at risk" sends it to the care lane at once; staff see counts per category, never who reported;
 // when a facilitator reviews it (restore → kept, reject → removed) each reporter is told privately.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
 import type { ModerationEvent, QuestionReviewedEvent } from '@/lib/moderation/views';
-import type { Db } from '../db/client';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
 
 /** A live post-mode discussion: an asker, three reporters and one more member, Sam facilitating; all joined. */
 async function room() {
-  const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode: 'POST' });
-  const emails = await Promise.all([0, 1, 2, 3, 4].map(() => createMember(db)));
+  const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode: 'POST' });
+  const emails = await Promise.all([0, 1, 2, 3, 4].map(() => createMember(rs.db)));
   const [asker, r1, r2, r3, other] = await Promise.all(emails.map((e) => rs.connect(e)));
   const sam = await rs.staff('sam@example.org');
   for (const s of [asker, r1, r2, r3, other, sam]) await join(s, discussionId);
@@ -46,7 +45,7 @@ describeDialects('member reports', ({ make }) => {
     });
     await until(() => samEdited.some((x) => x.id === q.id && x.reports?.total === 2), 3000, 'staff see the counts');
     expect(samEdited.filter((x) => x.id === q.id).at(-1)?.reports).toEqual({ total: 2, spam: 1, off_topic: 1 });
-    expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('VISIBLE');
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('VISIBLE');
 
     const hidden = collect<{ id: string }>(other, 'question:hidden');
     const feed = collect<ModerationEvent>(sam, 'moderation:action');
@@ -55,12 +54,12 @@ describeDialects('member reports', ({ make }) => {
     await until(() => hidden.some((h) => h.id === q.id) && feed.length > 0 && reviewed.length > 0, 3000, 'hidden for the room');
     expect(feed[0]).toMatchObject({ item: { action: 'auto_hidden', actorId: null }, question: { id: q.id, status: 'HIDDEN', reports: { total: 3, spam: 2 } } });
     expect(reviewed[0]).toMatchObject({ action: 'hidden', question: { id: q.id, status: 'HIDDEN' } });
-    expect(await db.auditEntry.findMany({ where: { targetId: q.id }, select: { action: true, actorId: true } })).toEqual([
+    expect(await rs.db.auditEntry.findMany({ where: { targetId: q.id }, select: { action: true, actorId: true } })).toEqual([
       { action: 'question.auto_hidden', actorId: null },
     ]);
     expect((await join(other, discussionId)).questions.map((x) => x.id)).not.toContain(q.id);
     // Reports are anonymous to staff too: no reporter id, no note in any frame the facilitator received.
-    const reporterIds = await Promise.all(reporterEmails.map((e) => userId(db, e)));
+    const reporterIds = await Promise.all(reporterEmails.map((e) => userId(rs.db, e)));
     const staffWire = samFrames.filter((f) => !f.includes('"presence:changed"')).join('\n');
     for (const id of reporterIds) expect(staffWire).not.toContain(id);
     expect(staffWire).not.toContain('Selling things');
@@ -71,17 +70,17 @@ describeDialects('member reports', ({ make }) => {
     for (const o of outcomes) expect(o[0]).toMatchObject({ questionId: q.id, outcome: 'kept' });
     expect(outcomes[0][0].message).not.toContain('Buy my retreat');
     for (const id of reporterIds) {
-      expect(await db.notification.findMany({ where: { userId: id, type: 'report_outcome' }, select: { body: true } })).toHaveLength(1);
+      expect(await rs.db.notification.findMany({ where: { userId: id, type: 'report_outcome' }, select: { body: true } })).toHaveLength(1);
     }
-    expect(await db.report.count({ where: { questionId: q.id, resolvedAt: null } })).toBe(0);
-    expect(await db.report.count({ where: { questionId: q.id, outcome: 'kept' } })).toBe(3);
+    expect(await rs.db.report.count({ where: { questionId: q.id, resolvedAt: null } })).toBe(0);
+    expect(await rs.db.report.count({ where: { questionId: q.id, outcome: 'kept' } })).toBe(3);
   });
 
   it('a reject after the reports tells each reporter "removed"; the author reads the reason', async () => {
     const { discussionId, asker, reporters, sam } = await room();
     const q = await ask(asker, discussionId, 'Here is the home address of our last speaker');
     for (const r of reporters) await r.emitWithAck('question:report', { questionId: q.id, category: 'private_information' });
-    expect((await db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('HIDDEN');
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('HIDDEN');
     const told = collect<{ outcome: string }>(reporters[0], 'report:outcome');
     expect(await sam.emitWithAck('question:reject', { questionId: q.id, reason: 'It shares someone’s private details.' })).toMatchObject({
       ok: true,
@@ -99,7 +98,7 @@ describeDialects('member reports', ({ make }) => {
     expect(await reporters[0].emitWithAck('question:report', { questionId: q.id, category: 'at_risk' })).toEqual({ ok: true, data: { hidden: true } });
     await until(() => hidden.some((h) => h.id === q.id) && reviewed.length === 1, 3000, 'out of the room; the asker sees the support');
     expect(reviewed[0]).toMatchObject({ action: 'care', question: { status: 'CARE' } });
-    expect(await db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ source: 'report', outcome: null });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ source: 'report', outcome: null });
     expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ status: 'CARE', care: { source: 'report' } });
     // Closing the care item tells the reporter it is being looked after.
     const told = collect<{ outcome: string }>(reporters[0], 'report:outcome');
@@ -129,6 +128,6 @@ describeDialects('member reports', ({ make }) => {
       ok: false,
       error: { code: 'validation_error' },
     });
-    expect(await db.report.findMany({ where: { questionId: q.id }, select: { category: true } })).toEqual([{ category: 'spam' }]);
+    expect(await rs.db.report.findMany({ where: { questionId: q.id }, select: { category: true } })).toEqual([{ category: 'spam' }]);
   });
 });

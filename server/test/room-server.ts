@@ -23,7 +23,10 @@ export type RoomServer = {
   staff: (email: string) => Promise<TestSocket>;
   /** Closes a socket opened some other way after the suite, with the rest. */
   track: <S extends TestSocket>(socket: S) => S;
-  /** Registers the hooks in the current scope (file or describe): start on `make`'s database (else a fresh SQLite one), then stop. */
+  /**
+   * Registers the hooks in the current scope (file or describe): before it, start on `make`'s database (else a
+   * fresh SQLite one) with no new-member holds; after it, close every socket, stop, drop the database.
+   */
   use: (make?: TestDialect['make']) => void;
 };
 

@@ -4,25 +4,23 @@
 // applied change has one audit entry; the room hears the change in the view each reader may see (a question
 // waiting for review: the moderators and its author only; an anonymous one: never its author, F27).
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
-import type { Db } from '../db/client';
 import { setShowWarnedContent } from '../users/commands';
 import { showsWarnedContent } from '../warnings/queries';
 import type { TestSocket } from './harness';
-import { type InProcessServer, startInProcess } from './in-process-server';
-import { collect, createDiscussion, createMember, join, recordFrames, setNewMemberHolds, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, until, userId } from './live-fixtures';
+import { roomServer } from './room-server';
 import { describeDialects } from './temp-databases';
 
 const rs = roomServer();
 
-
 /** A live discussion whose own warnings are "grief loss" and "dissociation"; Sam facilitates; an author and another member. */
 async function room(moderationMode: 'PRE' | 'POST' = 'POST') {
-  const discussionId = await createDiscussion(db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org'] });
-  await db.discussion.update({ where: { id: discussionId }, data: { contentWarnings: 'grief loss,dissociation' } });
-  const authorEmail = await createMember(db, `Author ${randomUUID().slice(0, 6)}`);
-  const [author, other, sam] = await Promise.all([connect(authorEmail), connect(await createMember(db)), staff('sam@example.org')]);
+  const discussionId = await createDiscussion(rs.db, { status: 'LIVE', moderationMode, facilitatorEmails: ['sam@example.org'] });
+  await rs.db.discussion.update({ where: { id: discussionId }, data: { contentWarnings: 'grief loss,dissociation' } });
+  const authorEmail = await createMember(rs.db, `Author ${randomUUID().slice(0, 6)}`);
+  const [author, other, sam] = await Promise.all([rs.connect(authorEmail), rs.connect(await createMember(rs.db)), rs.staff('sam@example.org')]);
   for (const s of [author, other, sam]) await join(s, discussionId);
   return { discussionId, author, authorEmail, other, sam };
 }
@@ -37,13 +35,13 @@ const warn = (s: TestSocket, questionId: string, contentWarning: string | null, 
   s.emitWithAck('question:warn', { questionId, contentWarning, ...(version === undefined ? {} : { version }) });
 
 const auditOf = (questionId: string) =>
-  db.auditEntry.findMany({
+  rs.db.auditEntry.findMany({
     where: { targetId: questionId },
     orderBy: { at: 'asc' },
     select: { action: true, actorId: true, discussionId: true, targetType: true },
   });
 
-const stored = (id: string) => db.question.findUniqueOrThrow({ where: { id }, select: { contentWarning: true, version: true } });
+const stored = (id: string) => rs.db.question.findUniqueOrThrow({ where: { id }, select: { contentWarning: true, version: true } });
 
 describeDialects('content warnings', ({ make }) => {
   rs.use(make);
@@ -58,7 +56,7 @@ describeDialects('content warnings', ({ make }) => {
     expect(set).toMatchObject({ ok: true, data: { id: q.id, contentWarning: 'trauma', version: q.version + 1 } });
     await until(() => audienceHeard.length === 1 && staffHeard.length === 1, 5000, 'the change in the room');
     expect(audienceHeard[0]).toMatchObject({ id: q.id, contentWarning: 'trauma', body: q.body });
-    expect(staffHeard[0]).toMatchObject({ id: q.id, contentWarning: 'trauma', author: { id: await userId(db, authorEmail) } });
+    expect(staffHeard[0]).toMatchObject({ id: q.id, contentWarning: 'trauma', author: { id: await userId(rs.db, authorEmail) } });
     // The others' join state has it too.
     expect((await join(other, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ contentWarning: 'trauma' });
 
@@ -71,9 +69,9 @@ describeDialects('content warnings', ({ make }) => {
     // The discussion's own warnings are offered too.
     expect(await warn(sam, q.id, 'Grief, Loss')).toMatchObject({ ok: true, data: { contentWarning: 'grief loss' } });
     expect(await auditOf(q.id)).toEqual([
-      { action: 'question.content_warning_set', actorId: await userId(db, authorEmail), discussionId, targetType: 'question' },
-      { action: 'question.content_warning_set', actorId: await userId(db, 'sam@example.org'), discussionId, targetType: 'question' },
-      { action: 'question.content_warning_set', actorId: await userId(db, 'sam@example.org'), discussionId, targetType: 'question' },
+      { action: 'question.content_warning_set', actorId: await userId(rs.db, authorEmail), discussionId, targetType: 'question' },
+      { action: 'question.content_warning_set', actorId: await userId(rs.db, 'sam@example.org'), discussionId, targetType: 'question' },
+      { action: 'question.content_warning_set', actorId: await userId(rs.db, 'sam@example.org'), discussionId, targetType: 'question' },
     ]);
     // Setting what is already there changes nothing and records nothing.
     expect(await warn(sam, q.id, 'grief loss')).toMatchObject({ ok: true, data: { contentWarning: 'grief loss', version: q.version + 3 } });
@@ -134,18 +132,18 @@ describeDialects('content warnings', ({ make }) => {
   });
 
   it('the profile setting "Always show content behind warnings" is saved for that person only; bad input writes nothing', async () => {
-    const email = await createMember(db);
-    const id = await userId(db, email);
-    const otherId = await userId(db, await createMember(db));
+    const email = await createMember(rs.db);
+    const id = await userId(rs.db, email);
+    const otherId = await userId(rs.db, await createMember(rs.db));
     expect(await showsWarnedContent({ id })).toBe(false);
-    expect(await server.as(email, (me) => setShowWarnedContent(me, { showWarnedContent: true }))).toEqual({ ok: true, data: { showWarnedContent: true } });
+    expect(await rs.server.as(email, (me) => setShowWarnedContent(me, { showWarnedContent: true }))).toEqual({ ok: true, data: { showWarnedContent: true } });
     expect(await showsWarnedContent({ id })).toBe(true);
     expect(await showsWarnedContent({ id: otherId })).toBe(false);
     for (const bad of [{ showWarnedContent: 'yes' }, { showWarnedContent: false, userId: otherId }, {}]) {
-      expect(await server.as(email, (me) => setShowWarnedContent(me, bad))).toMatchObject({ ok: false, error: { code: 'validation_error' } });
+      expect(await rs.server.as(email, (me) => setShowWarnedContent(me, bad))).toMatchObject({ ok: false, error: { code: 'validation_error' } });
     }
     expect(await showsWarnedContent({ id })).toBe(true);
-    expect(await server.as(email, (me) => setShowWarnedContent(me, { showWarnedContent: false }))).toMatchObject({ ok: true });
+    expect(await rs.server.as(email, (me) => setShowWarnedContent(me, { showWarnedContent: false }))).toMatchObject({ ok: true });
     expect(await showsWarnedContent({ id })).toBe(false);
   });
 
@@ -156,7 +154,7 @@ describeDialects('content warnings', ({ make }) => {
     const heard = [other, sam].map((s) => collect<QuestionView>(s, 'question:edited'));
     expect(await warn(author, q.id, 'grief')).toMatchObject({ ok: true, data: { contentWarning: 'grief', author: null } });
     await until(() => heard.every((h) => h.length === 1), 5000, 'the change in the room');
-    const who = await db.user.findUniqueOrThrow({ where: { email: authorEmail }, select: { id: true, displayName: true } });
+    const who = await rs.db.user.findUniqueOrThrow({ where: { email: authorEmail }, select: { id: true, displayName: true } });
     // Every frame about the question (staff also get the attendee list, which names who is present, not who asked).
     for (const f of frames) {
       const wire = f.filter((x) => x.includes(q.id)).join('\n');
