@@ -55,7 +55,9 @@ runSuite('fanout', 'room fan-out: ask → last client, deliveries per second, ev
   for (const size of SIZES) {
     const c0 = (await server.probe()).cpuMs;
     await room.grow(size);
-    log(`fireside: ${size} clients joined (server CPU ${(((await server.probe()).cpuMs - c0) / (size - (fireside.at(-1)?.size ?? 0))).toFixed(1)} ms per connect + join)`);
+    log(
+      `fireside: ${size} clients joined (server CPU ${(((await server.probe()).cpuMs - c0) / (size - (fireside.at(-1)?.size ?? 0))).toFixed(1)} ms per connect + join)`,
+    );
     await sleep(600); // the last presence flush (every 250 ms) goes out before anything is timed
     const latency = await latencyPhase(room, [server], deliveries, pool.take(Math.ceil(ASKS / ASKS_PER_ASKER)), ASKS, SPACING_MS);
     k += ASKS;
@@ -98,7 +100,15 @@ runSuite('fanout', 'room fan-out: ask → last client, deliveries per second, ev
     const p99Ratio = ratio(f.latency.p99, b.latency.p99);
     const absolute = f.size === 2000 ? 100 : f.size === 5000 ? 250 : null;
     rows.push(
-      { metric: `p50 ask → last client @${f.size}`, unit: 'ms', target: 'report', fireside: round(f.latency.p50), ws: round(b.latency.p50), ratio: ratio(f.latency.p50, b.latency.p50), pass: null },
+      {
+        metric: `p50 ask → last client @${f.size}`,
+        unit: 'ms',
+        target: 'report',
+        fireside: round(f.latency.p50),
+        ws: round(b.latency.p50),
+        ratio: ratio(f.latency.p50, b.latency.p50),
+        pass: null,
+      },
       {
         metric: `p99 ask → last client @${f.size}`,
         unit: 'ms',

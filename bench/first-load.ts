@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { ROOT, type ResultRow, round, runSuite } from './lib';
+import { type ResultRow, ROOT, round, runSuite } from './lib';
 
 const ROUTES = [
   { name: 'live room page', route: '/discussions/[id]/live/page', targetKb: 130 },

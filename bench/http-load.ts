@@ -3,7 +3,22 @@
 // reference for the ratio is the same page on the idle server.
 import autocannon from 'autocannon';
 import { createDiscussion } from '@/server/test/live-fixtures';
-import { bySize, createUsers, Deliveries, firesideRoom, log, openDb, type ResultRow, ratio, round, runSuite, SOCKETS_PER_USER, signInAll, sleep, startFireside } from './lib';
+import {
+  bySize,
+  createUsers,
+  Deliveries,
+  firesideRoom,
+  log,
+  openDb,
+  type ResultRow,
+  ratio,
+  round,
+  runSuite,
+  SOCKETS_PER_USER,
+  signInAll,
+  sleep,
+  startFireside,
+} from './lib';
 
 const SOCKETS = bySize(2000, 30);
 const DURATION_S = bySize(10, 2);

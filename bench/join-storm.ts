@@ -4,12 +4,36 @@
 import { performance } from 'node:perf_hooks';
 import { connectSocket, type TestSocket } from '@/server/test/harness';
 import { createDiscussion, join } from '@/server/test/live-fixtures';
-import { bySize, createUsers, log, openDb, openWs, percentile, type ResultRow, ratio, round, runSuite, SOCKETS_PER_USER, signInAll, sleep, startFireside, startWsBaseline } from './lib';
+import {
+  bySize,
+  createUsers,
+  log,
+  openDb,
+  openWs,
+  percentile,
+  type ResultRow,
+  ratio,
+  round,
+  runSuite,
+  SOCKETS_PER_USER,
+  signInAll,
+  sleep,
+  startFireside,
+  startWsBaseline,
+} from './lib';
 
 const JOINS = bySize(2000, 40);
 const WINDOW_MS = bySize(10_000, 2000);
 
-type Storm = { p50: number; p99: number; handshakeP99: number; failed: number; errors: Record<string, number>; eventLoopDelayP99: number; serverCpuPerJoinMs: number };
+type Storm = {
+  p50: number;
+  p99: number;
+  handshakeP99: number;
+  failed: number;
+  errors: Record<string, number>;
+  eventLoopDelayP99: number;
+  serverCpuPerJoinMs: number;
+};
 
 /** Starts `JOINS` joins evenly over the window without waiting for earlier ones (an arriving crowd, not a queue). */
 async function storm(joinOne: (i: number) => Promise<{ handshakeMs: number }>) {
@@ -109,8 +133,24 @@ runSuite('join-storm', `join storm: ${JOINS} joins in ${WINDOW_MS / 1000} s`, as
       ratio: ratio(fire.p99, base.p99),
       pass: fire.p99 <= 1000 && fire.failed === 0,
     },
-    { metric: 'p50 connect + join → initial state', unit: 'ms', target: 'report', fireside: round(fire.p50), ws: round(base.p50), ratio: ratio(fire.p50, base.p50), pass: null },
-    { metric: 'p99 handshake alone', unit: 'ms', target: 'report', fireside: round(fire.handshakeP99), ws: round(base.handshakeP99), ratio: ratio(fire.handshakeP99, base.handshakeP99), pass: null },
+    {
+      metric: 'p50 connect + join → initial state',
+      unit: 'ms',
+      target: 'report',
+      fireside: round(fire.p50),
+      ws: round(base.p50),
+      ratio: ratio(fire.p50, base.p50),
+      pass: null,
+    },
+    {
+      metric: 'p99 handshake alone',
+      unit: 'ms',
+      target: 'report',
+      fireside: round(fire.handshakeP99),
+      ws: round(base.handshakeP99),
+      ratio: ratio(fire.handshakeP99, base.handshakeP99),
+      pass: null,
+    },
     { metric: 'server CPU per connect + join', unit: 'ms', target: 'report', fireside: round(result.serverCpuPerJoinMs, 2), ws: null, ratio: null, pass: null },
     {
       metric: 'event-loop delay p99 during the storm',

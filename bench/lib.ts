@@ -233,6 +233,7 @@ export async function startWsBaseline(name: string, mode: WsMode, env: Record<st
     HOME: process.env.HOME,
     BENCH_WS_PORT: String(port),
     BENCH_WS_MODE: mode,
+    NODE_ENV: 'production',
     ...env,
   });
   const stop = () => stopProcess(proc, 5000);

@@ -4,7 +4,24 @@
 import { performance } from 'node:perf_hooks';
 import type { WebSocket } from 'ws';
 import { connectSocket, type TestSocket } from '@/server/test/harness';
-import { type BenchServer, bySize, createUsers, log, openDb, openWs, type Probe, type ResultRow, ratio, round, runSuite, SOCKETS_PER_USER, signInAll, sleep, startFireside, startWsBaseline } from './lib';
+import {
+  type BenchServer,
+  bySize,
+  createUsers,
+  log,
+  openDb,
+  openWs,
+  type Probe,
+  type ResultRow,
+  ratio,
+  round,
+  runSuite,
+  SOCKETS_PER_USER,
+  signInAll,
+  sleep,
+  startFireside,
+  startWsBaseline,
+} from './lib';
 
 const CONNECTIONS = bySize(5000, 50);
 const WAVES = 3;

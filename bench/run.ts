@@ -27,16 +27,34 @@ const SUITES = [
 /** The whole run must end within 15 minutes on the 2-core machine: the watchdog stops it a little before. */
 const TOTAL_MS = Number(process.env.BENCH_TOTAL_TIMEOUT_MS ?? 14 * 60_000);
 
-type Row = { metric: string; unit: string; target: string; fireside: number | null; ws: number | null; ratio: number | null; vs?: string; pass: boolean | null };
-type Result = { name: string; title: string; scale: string; date: string; durationS: number; loadAverage: { start: string; end: string }; pinning: string; rows: Row[]; skipped?: string; error?: string };
+type Row = {
+  metric: string;
+  unit: string;
+  target: string;
+  fireside: number | null;
+  ws: number | null;
+  ratio: number | null;
+  vs?: string;
+  pass: boolean | null;
+};
+type Result = {
+  name: string;
+  title: string;
+  scale: string;
+  date: string;
+  durationS: number;
+  loadAverage: { start: string; end: string };
+  pinning: string;
+  rows: Row[];
+  skipped?: string;
+  error?: string;
+};
 
-const fmt = (n: number | null) => (n === null || n === undefined ? '—' : !Number.isFinite(n) ? '∞ (missed)' : Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : String(n));
+const fmt = (n: number | null) =>
+  n === null || n === undefined ? '—' : !Number.isFinite(n) ? '∞ (missed)' : Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en-US') : String(n);
 
 function table(results: Result[]): string {
-  const lines = [
-    '| benchmark | metric | target | Fireside | baseline | ratio | result |',
-    '| --- | --- | --- | --: | --: | --: | --- |',
-  ];
+  const lines = ['| benchmark | metric | target | Fireside | baseline | ratio | result |', '| --- | --- | --- | --: | --: | --: | --- |'];
   for (const r of results) {
     const title = SUITES.find((s) => s.name === r.name)?.title ?? r.name;
     if (r.error || r.skipped) {
@@ -56,11 +74,9 @@ function table(results: Result[]): string {
 }
 
 function runOne(file: string, resultFile: string, timeoutMs: number): Promise<number | null> {
-  // Its own process group, so the watchdog can stop the suite and every server it started in one go.
-  const [cmd, args] = ((): [string, string[]] => {
-    const node = [process.execPath, '--import', 'tsx', path.join(ROOT, 'bench', file)];
-    return process.env.BENCH_PIN === 'off' ? [node[0], node.slice(1)] : ['sh', ['-c', 'command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] && exec taskset -c 1 "$@" || exec "$@"', 'sh', ...node]];
-  })();
+  // Its own process group, so the watchdog can stop the suite and every server it started in one go. The suite pins
+  // itself to core 1 and its servers to core 0 (bench/lib.ts): pinned from here, it would see one core and not pin.
+  const [cmd, args] = [process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', file)]];
   const child = spawn(cmd, args, {
     cwd: ROOT,
     stdio: 'inherit',
@@ -107,7 +123,11 @@ async function main() {
   const resultsDir = path.join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
   const started = performance.now();
-  console.log(`[bench] BENCH_SCALE=${SCALE}, build ${process.env.NEXT_DIST_DIR}/, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}; ${suites.length} suites`);
+  console.log(
+    `[bench] BENCH_SCALE=${SCALE}, build ${process.env.NEXT_DIST_DIR}/, load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}; ${suites.length} suites`,
+  );
 
   const results: Result[] = [];
   for (const suite of suites) {
@@ -116,14 +136,34 @@ async function main() {
     const resultFile = path.join(resultsDir, `${date}-${suite.name}${SCALE === 'tiny' ? '-tiny' : ''}.json`);
     rmSync(resultFile, { force: true });
     if (left < 20_000) {
-      results.push({ name: suite.name, title: suite.title, scale: SCALE, date, durationS: 0, loadAverage: { start: '', end: '' }, pinning: '', rows: [], error: 'not run: the 14-minute budget was spent' });
+      results.push({
+        name: suite.name,
+        title: suite.title,
+        scale: SCALE,
+        date,
+        durationS: 0,
+        loadAverage: { start: '', end: '' },
+        pinning: '',
+        rows: [],
+        error: 'not run: the 14-minute budget was spent',
+      });
       continue;
     }
     console.log(`\n[bench] ── ${suite.title} (${suite.file}) ──`);
     const code = await runOne(suite.file, resultFile, left);
     if (existsSync(resultFile)) results.push(JSON.parse(readFileSync(resultFile, 'utf8')) as Result);
     else {
-      const r: Result = { name: suite.name, title: suite.title, scale: SCALE, date, durationS: 0, loadAverage: { start: '', end: '' }, pinning: '', rows: [], error: `exited with ${code} and wrote no result` };
+      const r: Result = {
+        name: suite.name,
+        title: suite.title,
+        scale: SCALE,
+        date,
+        durationS: 0,
+        loadAverage: { start: '', end: '' },
+        pinning: '',
+        rows: [],
+        error: `exited with ${code} and wrote no result`,
+      };
       writeFileSync(resultFile, `${JSON.stringify(r, null, 2)}\n`);
       results.push(r);
     }
@@ -131,7 +171,9 @@ async function main() {
 
   const total = (performance.now() - started) / 1000;
   const md = [
-    `BENCH_SCALE=${SCALE}, ${date}, ${results[0]?.pinning || 'pinning unknown'}, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} at the end; whole run ${total.toFixed(0)} s.`,
+    `BENCH_SCALE=${SCALE}, ${date}, ${results[0]?.pinning || 'pinning unknown'}, load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} at the end; whole run ${total.toFixed(0)} s.`,
     '',
     table(results),
   ].join('\n');

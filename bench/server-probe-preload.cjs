@@ -24,11 +24,10 @@ if (typeof process.send === 'function') {
     return true;
   };
 
-  const openSockets = () =>
-    process._getActiveHandles().filter((h) => h && h.constructor && h.constructor.name === 'Socket' && !h.destroyed && h.remoteAddress).length;
+  const openSockets = () => process._getActiveHandles().filter((h) => h?.constructor?.name === 'Socket' && !h.destroyed && h.remoteAddress).length;
 
   process.on('message', (msg) => {
-    if (!msg || msg.probe !== true) return;
+    if (msg?.probe !== true) return;
     const gc = msg.gc ? collect() : false;
     const mem = process.memoryUsage();
     const cpu = process.cpuUsage();
@@ -36,7 +35,13 @@ if (typeof process.send === 'function') {
       probe: true,
       id: msg.id,
       gc,
-      eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: Number.isNaN(delay.mean) ? 0 : ms(delay.mean), count: delay.count },
+      eventLoopDelay: {
+        p50: ms(delay.percentile(50)),
+        p99: ms(delay.percentile(99)),
+        max: ms(delay.max),
+        mean: Number.isNaN(delay.mean) ? 0 : ms(delay.mean),
+        count: delay.count,
+      },
       memory: { heapUsed: mem.heapUsed, rss: mem.rss, external: mem.external, arrayBuffers: mem.arrayBuffers },
       cpuMs: (cpu.user + cpu.system) / 1000,
       sockets: openSockets(),

@@ -69,13 +69,7 @@ runSuite('two-nodes', `two nodes + Redis vs one node (${CLIENTS} clients, Postgr
   const cookies = await signInAll(single, await createUsers(db, users, 'nodes'));
   const askers = askerPool(users);
   const d1 = new Deliveries();
-  const one = await measure(
-    'one node',
-    firesideRoom([single], cookies, await createDiscussion(db, { status: 'LIVE' }), d1),
-    [single],
-    d1,
-    askers.take,
-  );
+  const one = await measure('one node', firesideRoom([single], cookies, await createDiscussion(db, { status: 'LIVE' }), d1), [single], d1, askers.take);
   await single.stop();
 
   // Two nodes on the same database (sessions stay valid: same AUTH_SECRET), joined by Redis.

@@ -7,7 +7,22 @@ import { performance } from 'node:perf_hooks';
 import type { WebSocket } from 'ws';
 import { connectSocket, type TestSocket } from '@/server/test/harness';
 import { createDiscussion, join } from '@/server/test/live-fixtures';
-import { bySize, createUsers, log, openDb, openWs, percentile, type ResultRow, ratio, round, runSuite, signInAll, sleep, startFireside, startWsBaseline } from './lib';
+import {
+  bySize,
+  createUsers,
+  log,
+  openDb,
+  openWs,
+  percentile,
+  type ResultRow,
+  ratio,
+  round,
+  runSuite,
+  signInAll,
+  sleep,
+  startFireside,
+  startWsBaseline,
+} from './lib';
 
 const VOTERS = bySize(200, 10);
 const QUESTIONS = bySize(10, 3);
@@ -100,7 +115,12 @@ runSuite('upvote-storm', `upvote storm: ${VOTERS * QUESTIONS} votes in ${WINDOW_
   const questionIds: string[] = [];
   for (let q = 0; q < QUESTIONS; q++) {
     const id = randomUUID();
-    const res = await askers[Math.floor(q / 5)].emitWithAck('question:ask', { discussionId, id, body: `Storm question ${q + 1}: what helped you most?`, anonymous: false });
+    const res = await askers[Math.floor(q / 5)].emitWithAck('question:ask', {
+      discussionId,
+      id,
+      body: `Storm question ${q + 1}: what helped you most?`,
+      anonymous: false,
+    });
     if (!res.ok) throw new Error(`ask refused: ${res.error.code} ${res.error.message}`);
     questionIds.push(id);
   }
@@ -195,7 +215,15 @@ runSuite('upvote-storm', `upvote storm: ${VOTERS * QUESTIONS} votes in ${WINDOW_
       ratio: ratio(rows, expected),
       pass: rows === expected && counted === expected && Object.keys(fire.refused).length === 0,
     },
-    { metric: 'vote ack p99', unit: 'ms', target: 'report', fireside: round(fire.ackP99), ws: round(base.ackP99), ratio: ratio(fire.ackP99, base.ackP99), pass: null },
+    {
+      metric: 'vote ack p99',
+      unit: 'ms',
+      target: 'report',
+      fireside: round(fire.ackP99),
+      ws: round(base.ackP99),
+      ratio: ratio(fire.ackP99, base.ackP99),
+      pass: null,
+    },
     {
       metric: 'event-loop delay p99 during the storm',
       unit: 'ms',
