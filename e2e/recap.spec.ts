@@ -1,6 +1,7 @@
 // The recap (issue 10 item 6) and the exports (item 7) in the browser: the host ends a live discussion, opens the
 // draft from the discussion page, removes an item, writes a note and publishes; an attendee gets the notification
-// and reads the recap (no removed item, no care text, an anonymous asker unnamed). The exports answer the host,
+// and reads the recap (no removed item, no care text, an anonymous asker unnamed); a signed-out visitor reads it with
+// no asker's name at all ("A member asked"). The exports answer the host,
 // and refuse a member (403) and a visitor (401). Screenshots of the editor and the published recap, looked at.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -103,6 +104,14 @@ test('the host ends the discussion, edits and publishes the recap; an attendee i
   await expect(recap.getByRole('button')).toHaveCount(0);
   await member.screenshot({ path: path.join(SHOTS, 'recap-published-desktop.png'), fullPage: true });
   expect(await seriousAxeViolations(member)).toEqual([]);
+  // A signed-out visitor of the public recap reads it without any asker's name.
+  await visitor.goto(`/discussions/${discussionId}/recap`);
+  const publicRecap = visitor.getByTestId('recap');
+  await expect(publicRecap.getByText('How do you integrate a hard session?')).toBeVisible();
+  await expect(publicRecap.getByText('A member asked')).toHaveCount(2);
+  await expect(visitor.getByText(asker.displayName)).toHaveCount(0);
+  await expect(visitor.getByText('Asked anonymously')).toHaveCount(0);
+  await visitor.screenshot({ path: path.join(SHOTS, 'recap-published-visitor.png'), fullPage: true });
   // The discussion page links to it.
   await member.goto(`/discussions/${discussionId}`);
   await expect(member.getByTestId('recap-link').getByRole('link', { name: 'Read the recap' })).toBeVisible();

@@ -7,7 +7,7 @@ import { CalendarFeed } from '@/components/discussions/calendar-feed';
 import { Alert } from '@/components/ui/alert';
 import { requirePageActor } from '@/server/auth/next-session';
 import { hasCalendarFeed } from '@/server/calendar/queries';
-import { showsWarnedContent } from '@/server/warnings/queries';
+import { showsWarnedContent } from '@/server/users/queries';
 
 export const metadata: Metadata = { title: 'Your profile' };
 

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QuestionView, StaffBadge } from '@/lib/live/views';
 import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
+import { CareChoice } from './care-support';
 import { ReportButton } from './report-dialog';
 import type { QuestionReview } from './room-reducer';
 import type { RoomCommand } from './use-live-room';
@@ -165,6 +166,7 @@ export function QuestionCard({ discussionId, q, mine, voted, highlighted, isMod,
                 ))}
             </ul>
           )}
+          {mine && q.status === 'CARE' && q.careChoice !== undefined && <CareChoice q={q} run={act} busy={busy} />}
           {q.replies.some((r) => !r.private) && (
             <ul className="space-y-1 border-l-2 border-ember-200 pl-3 text-sm">
               {q.replies

@@ -1,7 +1,7 @@
 'use client';
-// "Report…" on someone else's question (issue 10 item 2): a category, an optional short note, sent once. Reports
-// are anonymous to the facilitators too; the reporter is told the outcome privately later. "Someone may be at
-// risk" takes the question to the facilitators' care lane at once.
+// "Report…" on someone else's question (issue 10 item 2): a category, an optional short note (the facilitators
+// read it), sent once. Reports are anonymous to the facilitators too; the reporter is told the outcome privately
+// later. "Someone may be at risk" takes the question to the facilitators' care lane at once.
 import { type FormEvent, useState } from 'react';
 import { Modal } from '@/components/moderation/modal';
 import { Button } from '@/components/ui/button';
@@ -87,9 +87,20 @@ function ReportDialog({ q, run, onClose, onSent }: { q: QuestionView; run: RoomC
         </fieldset>
         <div className="space-y-1">
           <label htmlFor="report-note" className="block text-sm font-medium">
-            A short note (optional)
+            A short note for the facilitators (optional)
           </label>
-          <textarea id="report-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={REPORT_NOTE_MAX} rows={2} className={inputClass} />
+          <p id="report-note-hint" className="text-sm text-stone-700">
+            They read it without your name.
+          </p>
+          <textarea
+            id="report-note"
+            aria-describedby="report-note-hint"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={REPORT_NOTE_MAX}
+            rows={2}
+            className={inputClass}
+          />
         </div>
         {error && (
           <p role="alert" data-testid="report-error" className="text-sm text-red-800">

@@ -1,8 +1,9 @@
 'use client';
 // The care lane at the top of the console (issue 10 item 1): questions in words of distress, or reported "someone
 // may be at risk". Visually apart from the queue, its count announced (aria-live), each item with a claim ("Sam is
-// on it", so two people do not answer at once), a private reply from kind templates, publishing a version without
-// the risky detail (only with the person's agreement), or keeping it private. Never shown to the room.
+// on it", so two people do not answer at once), a private reply from kind templates, the asker's own answer (may a
+// version without the details be asked?), publishing such a version (only after their "yes": the server refuses it
+// otherwise), or keeping it private. Never shown to the room.
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
@@ -24,6 +25,13 @@ function careItems(questions: Iterable<QuestionView>): { open: QuestionView[]; c
 }
 
 const SOURCE: Record<string, string> = { care_terms: 'Words of distress (care word list)', report: 'A member reported: someone may be at risk' };
+
+/** The asker's answer, as the care lane shows it. */
+const CHOICE: Record<string, { text: string; tone: string }> = {
+  share_safer: { text: 'The person said yes: a version without the details may be asked', tone: 'bg-emerald-100 text-emerald-950' },
+  keep_private: { text: 'The person asked to keep it between you', tone: 'bg-stone-200 text-stone-900' },
+  none: { text: 'The person has not said whether it may be asked', tone: 'bg-stone-100 text-stone-800' },
+};
 
 const btn =
   'inline-flex min-h-11 items-center justify-center rounded-md border px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-800';
@@ -105,7 +113,7 @@ export function CareLane({ questions, meId, now, act }: Props) {
             {closed.map((q) => (
               <li key={q.id} data-testid="care-closed" className="rounded-md border border-sky-200 bg-white p-3 text-sm">
                 <p className="text-xs text-stone-700">
-                  {q.care?.outcome === 'published' ? 'A safer version was published' : 'Kept private'} ·{' '}
+                  {q.care?.outcome === 'published' ? 'A safer version was published' : q.care?.outcome === 'withdrawn' ? 'Withdrawn by the person' : 'Kept private'} ·{' '}
                   {q.author ? q.author.name : (q.pseudonym ?? 'Anonymous')}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap break-words text-stone-900">{q.care?.originalBody ?? q.body}</p>
@@ -148,6 +156,8 @@ type ItemProps = {
 function CareItem({ q, meId, now, busy, onClaim, onReply, onPublish, onKeepPrivate }: ItemProps) {
   const claimed = q.claim && new Date(q.claim.until).getTime() > now.getTime() ? q.claim : null;
   const mine = claimed?.byId === meId;
+  const choice = q.care?.askerChoice ?? null;
+  const consented = choice === 'share_safer';
   return (
     <li data-testid="care-item" data-question-id={q.id} className="rounded-md border border-sky-300 bg-white p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-2 text-xs text-stone-700">
@@ -165,6 +175,14 @@ function CareItem({ q, meId, now, busy, onClaim, onReply, onPublish, onKeepPriva
       <p className="mt-1 whitespace-pre-wrap break-words text-stone-900" data-testid="care-body">
         {q.body}
       </p>
+      <p
+        id={`care-choice-${q.id}`}
+        data-testid="care-asker-choice"
+        data-choice={choice ?? 'none'}
+        className={`mt-2 inline-block rounded px-2 py-1 text-xs font-medium ${CHOICE[choice ?? 'none'].tone}`}
+      >
+        {CHOICE[choice ?? 'none'].text}
+      </p>
       <Replies q={q} />
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" className={mine ? secondary : primary} disabled={busy} onClick={() => onClaim(mine)}>
@@ -173,7 +191,8 @@ function CareItem({ q, meId, now, busy, onClaim, onReply, onPublish, onKeepPriva
         <button type="button" className={mine ? primary : secondary} disabled={busy} onClick={onReply}>
           Reply privately…
         </button>
-        <button type="button" className={secondary} disabled={busy} onClick={onPublish}>
+        {/* Only after the person's "yes" (the server refuses it otherwise); until then the reason is read with the button. */}
+        <button type="button" className={secondary} disabled={busy || !consented} aria-describedby={`care-choice-${q.id}`} onClick={onPublish}>
           Publish a safer version…
         </button>
         <button type="button" className={secondary} disabled={busy} onClick={onKeepPrivate}>
@@ -252,8 +271,8 @@ function PublishCareDialog({ q, act, onClose }: { q: QuestionView; act: ConsoleC
   return (
     <Modal title="Publish a safer version" onClose={onClose} testId="publish-care-dialog">
       <p className="text-sm text-stone-800">
-        Only when the person wants their question asked. Take out the risky detail (no methods, nothing that could identify anyone); the person&rsquo;s own
-        words stay with the facilitators.
+        The person said yes to a version without the details. Take out the risky detail (no methods, nothing that could identify anyone); the person&rsquo;s
+        own words stay with the facilitators.
       </p>
       <form onSubmit={submit} className="space-y-3">
         <div className="space-y-1">

@@ -139,7 +139,7 @@ export const QueueItem = forwardRef<HTMLLIElement, Props>(function QueueItem(
         {q.status === 'HIDDEN' && <span className="rounded bg-stone-200 px-1.5 py-0.5">hidden</span>}
         {q.status === 'MERGED' && <span className="rounded bg-stone-200 px-1.5 py-0.5">merged</span>}
         {q.reports && (
-          // Reports are anonymous to staff too: how many, and why, never who.
+          // Reports are anonymous to staff too: how many, and why (the notes below the text), never who.
           <span data-testid="reports" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900">
             Reported {q.reports.total}×:{' '}
             {REPORT_CATEGORIES.filter((c) => q.reports?.[c])
@@ -156,6 +156,22 @@ export const QueueItem = forwardRef<HTMLLIElement, Props>(function QueueItem(
       <p className="mt-1 whitespace-pre-wrap break-words text-stone-900" data-testid="console-body">
         {q.body}
       </p>
+      {q.reports && q.reports.notes.length > 0 && (
+        // What reporters wrote (the newest few), with the category each chose: never who wrote it.
+        <details data-testid="report-notes" className="mt-1 text-sm text-stone-800">
+          <summary className="inline-flex min-h-10 cursor-pointer items-center rounded-md px-1 font-medium text-red-900 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ember-700">
+            {q.reports.notes.length === 1 ? 'What a reporter wrote' : `What reporters wrote (${q.reports.notes.length}, newest first)`}
+          </summary>
+          <ul className="mt-1 space-y-1 border-l-2 border-red-200 pl-3">
+            {q.reports.notes.map((n, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: notes carry no id on purpose (nothing ties them to a reporter)
+              <li key={i} data-testid="report-note" className="whitespace-pre-wrap break-words">
+                <span className="font-medium">{REPORT_CATEGORY_LABELS[n.category]}:</span> {n.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {q.rejectReason && q.status === 'REJECTED' && <p className="mt-1 text-sm text-stone-700">Reason given: {q.rejectReason}</p>}
       {q.status === 'MERGED' && mergedInto && <p className="mt-1 text-sm text-stone-700">Merged into: {mergedInto}</p>}
 

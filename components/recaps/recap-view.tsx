@@ -37,6 +37,11 @@ function Counts({ counts }: { counts: RecapView['counts'] }) {
   );
 }
 
+function askerText(asker: RecapItemView['asker']): string {
+  if (asker.kind === 'named') return `Asked by ${asker.name}`;
+  return asker.kind === 'anonymous' ? 'Asked anonymously' : 'A member asked';
+}
+
 const excerpt = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 
 function Item({ item, recap }: { item: RecapItemView; recap: RecapView }) {
@@ -57,7 +62,7 @@ function Item({ item, recap }: { item: RecapItemView; recap: RecapView }) {
         <p className="whitespace-pre-line text-stone-900" data-testid="recap-item-body">
           {item.body}
         </p>
-        <p className="mt-1 text-sm text-stone-600">{item.askedBy ? `Asked by ${item.askedBy}` : 'Asked anonymously'}</p>
+        <p className="mt-1 text-sm text-stone-600">{askerText(item.asker)}</p>
       </div>
       {item.replies.length > 0 && (
         <ul className="space-y-2 border-l-2 border-ember-200 pl-3" aria-label="Replies">
@@ -161,7 +166,7 @@ export function RecapDocument({ recap, viewerZone }: { recap: RecapView; viewerZ
       <Counts counts={recap.counts} />
       {recap.counts.care > 0 && (
         <p className="text-sm text-stone-600">
-          Care conversations are private: they are counted here and never shown.{' '}
+          Care conversations are counted here; what stayed private is never shown.{' '}
           <Link href="/support" className="text-ember-700 underline">
             Need support now?
           </Link>

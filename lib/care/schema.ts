@@ -1,5 +1,6 @@
-// The care lane's inputs (issue 10 item 1): a facilitator publishes a version without the risky detail (with the
-// asker's consent) or keeps the item private. Strict: identity only ever comes from the session (F09). And the
+// The care lane's inputs (issue 10 item 1): the asker says whether a version without the details may be asked (their
+// consent, asked of them alone), a facilitator publishes such a version (only after that "yes") or keeps the item
+// private. Strict: identity only ever comes from the session (F09). And the
 // kind reply templates facilitators start from (Samaritans: templates written with experts give consistency).
 import { z } from 'zod';
 import { QUESTION_MAX } from '../questions/schema';
@@ -23,11 +24,25 @@ export const publishCareItemSchema = z
 /** Closes a care item without publishing anything: it stays between the asker and the facilitators. */
 export const keepCareItemPrivateSchema = z.object({ questionId, version }).strict();
 
+/** The asker's answers on their own care question (stored on the care item; staff see it in the care lane). */
+export const CARE_CHOICES = ['share_safer', 'keep_private'] as const;
+export type CareChoice = (typeof CARE_CHOICES)[number];
+
+/** The asker answers: the facilitators may ask the room a version without the details, or it stays between them. */
+export const chooseCareOutcomeSchema = z
+  .object({
+    questionId,
+    choice: z.enum(CARE_CHOICES, { error: 'Choose one of the two answers.' }),
+  })
+  .strict();
+
 export type PublishCareItemInput = z.input<typeof publishCareItemSchema>;
 export type KeepCareItemPrivateInput = z.input<typeof keepCareItemPrivateSchema>;
+export type ChooseCareOutcomeInput = z.input<typeof chooseCareOutcomeSchema>;
 
-/** What the asker reads on their question once a facilitator published another version of it. */
-export const CARE_PUBLISHED_NOTE = 'A facilitator shared a version of your question without the personal details, as you agreed. Thank you for asking.';
+/** What the asker reads on their question once a facilitator published another version of it (only after their "yes"). */
+export const CARE_PUBLISHED_NOTE =
+  'You said the facilitators could ask a version of your question without the personal details, and they have. Thank you for asking.';
 
 /**
  * Supportive starting points for a private reply: warm, no method details, hopeful and help-seeking, never asking
@@ -47,7 +62,7 @@ export const CARE_REPLY_TEMPLATES: readonly { id: string; label: string; body: s
   {
     id: 'ask-together',
     label: 'Ask it together',
-    body: 'Would you like us to ask the room a version of your question, without the personal details? Only if you want to: just reply here or ask a new question saying so.',
+    body: 'Would you like us to ask the room a version of your question, without the personal details? Only if you want to. Under your question you can choose "Yes, ask a version without the details" or "Keep it between us". Either answer is okay, and you can change your mind until we have asked it.',
   },
   {
     id: 'after',

@@ -4,7 +4,7 @@
 import type { CareInfo } from '../care/views';
 import type { DiscussionStatus } from '../discussions/schema';
 import type { HoldReason } from '../moderation/schema';
-import type { ReportCounts } from '../reports/schema';
+import type { ReportSummary } from '../reports/schema';
 
 type QuestionStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'REJECTED' | 'WITHDRAWN' | 'MERGED' | 'CARE';
 export type RoomRole = 'member' | 'facilitator' | 'host' | 'admin';
@@ -57,8 +57,10 @@ export type QuestionView = {
   claim: { byId: string; byName: string; until: string } | null;
   /** The care lane (status CARE, or closed care items): moderator views only. */
   care?: CareInfo | null;
-  /** Members' open reports, counted per category (never who reported): moderator views only. */
-  reports?: ReportCounts | null;
+  /** The asker's own answer on their open care question (the author's own view only; staff read `care.askerChoice`). */
+  careChoice?: CareInfo['askerChoice'];
+  /** Members' open reports, counted per category, with the newest notes (never who reported): moderator views only. */
+  reports?: ReportSummary | null;
 };
 
 type RoomDiscussion = {

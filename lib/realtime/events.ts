@@ -2,7 +2,7 @@
 
 import type { ListStaffMessagesInput, PostStaffMessageInput } from '../backchannel/schema';
 import type { StaffMessageView } from '../backchannel/views';
-import type { KeepCareItemPrivateInput, PublishCareItemInput } from '../care/schema';
+import type { ChooseCareOutcomeInput, KeepCareItemPrivateInput, PublishCareItemInput } from '../care/schema';
 import type { DiscussionStatus } from '../discussions/schema';
 import type { JoinDiscussionInput } from '../live/schema';
 import type { Attendee, QuestionPage, QuestionView, ReplyView, RoomState } from '../live/views';
@@ -84,6 +84,8 @@ export interface ClientToServerEvents {
   'care:publish': (payload: PublishCareItemInput, ack: Ack<QuestionView>) => void;
   /** Staff: close a care item, keeping it between the asker and the facilitators. */
   'care:keep-private': (payload: KeepCareItemPrivateInput, ack: Ack<QuestionView>) => void;
+  /** The asker alone: may a version of their care question without the details be asked ('share_safer'), or 'keep_private'. */
+  'care:choose': (payload: ChooseCareOutcomeInput, ack: Ack<QuestionView>) => void;
   // Staff backchannel (hosts, facilitators, moderating admins; server/backchannel/) and content warnings after asking.
   'backchannel:load': (payload: ListStaffMessagesInput, ack: Ack<StaffMessageView[]>) => void;
   'backchannel:post': (payload: PostStaffMessageInput, ack: Ack<StaffMessageView>) => void;

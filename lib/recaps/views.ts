@@ -8,8 +8,12 @@ export type RecapItemView = {
   /** `answered` in the discussion, or approved but unanswered: `follow_up`. */
   kind: 'answered' | 'follow_up';
   body: string;
-  /** The asker's display name; null for an anonymous question (never the name of an anonymous asker). */
-  askedBy: string | null;
+  /**
+   * Who asked, as this viewer may know it: the display name for signed-in viewers; `anonymous` for an anonymous
+   * question (never its asker's name, for anyone); `member` for every question when a signed-out visitor reads a
+   * public recap (the room itself needs an account, so its askers' names stay inside the community).
+   */
+  asker: { kind: 'named'; name: string } | { kind: 'anonymous' } | { kind: 'member' };
   replies: RecapReply[];
   removed: boolean;
   /** Editors only (null for everyone else): the staff member who answers the follow-up. */

@@ -42,6 +42,8 @@ const COMMUNITY_NAMES: Record<string, string> = {
   report_threshold: 'the report threshold',
 };
 const isTargetType = (t: string): t is AuditTargetType => Object.hasOwn(NAMERS, t);
+/** What an entry about a care item shows instead of its detail. */
+const CARE_DETAIL = 'Not shown: this question is a care item';
 /** How server/audit/commands.ts words a merge's detail. */
 const MERGED_INTO = /^Merged into question ([0-9a-f-]{36})$/;
 
@@ -167,19 +169,28 @@ async function readLog({ page, ...filters }: Filters, scope: Scope): Promise<Aud
   }
   const discussionIds = [...new Set(rows.flatMap((r) => (r.discussionId ? [r.discussionId] : [])))];
   const names = new Map<string, string>();
-  const [titles, masks] = await Promise.all([
+  const questionTargets = [...(idsByType.get('question') ?? [])];
+  const [titles, masks, careTargets] = await Promise.all([
     discussionIds.length
       ? db()
           .discussion.findMany({ where: { id: { in: discussionIds } }, select: { id: true, title: true } })
           .then((ds) => new Map(ds.map((d) => [d.id, d.title])))
       : new Map<string, string>(),
     anonymousSelfActions(rows),
+    questionTargets.length
+      ? db()
+          .careItem.findMany({ where: { questionId: { in: questionTargets } }, select: { questionId: true } })
+          .then((items) => new Set(items.map((i) => i.questionId)))
+      : new Set<string>(),
     ...[...idsByType].map(async ([type, ids]) => {
       for (const [id, name] of await NAMERS[type]([...ids])) names.set(`${type}:${id}`, name);
     }),
   ]);
 
-  const detailOf = (r: { action: string; detail: string | null }) => {
+  const detailOf = (r: { action: string; targetType: string; targetId: string; detail: string | null }) => {
+    // About a question that is (or was) in the care lane: its words never show next to "a care item" (a redaction's
+    // before and after, say); the care lane's own entries carry no text.
+    if (r.targetType === 'question' && careTargets.has(r.targetId) && !r.action.startsWith('care.')) return r.detail === null ? null : CARE_DETAIL;
     const into = mergedInto(r);
     const name = into && names.get(`question:${into}`);
     return name ? `Merged into “${name}”` : r.detail;

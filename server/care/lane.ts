@@ -4,6 +4,7 @@
 // no text: F27, F28).
 import type { CareSource } from '@/lib/care/views';
 import { recordAudit } from '../audit/commands';
+import { now } from '../clock';
 import { getCareTerms } from '../community/queries';
 import type { Prisma } from '../db/client';
 import { processSingleton } from '../runtime';
@@ -43,7 +44,16 @@ export async function openCareItem(tx: Prisma.TransactionClient, q: { id: string
   await tx.careItem.upsert({
     where: { questionId: q.id },
     create: { discussionId: q.discussionId, questionId: q.id, source },
-    update: { source, outcome: null, closedAt: null },
+    // Opened again (e.g. a member's "at risk" report on a published version): the asker is asked afresh.
+    update: { source, outcome: null, closedAt: null, askerChoice: null, askerChoiceAt: null },
   });
   await recordAudit(tx, null, { action: 'care.opened', target: { type: 'question', id: q.id }, detail: { source } }, q.discussionId);
+}
+
+/**
+ * The asker withdrew their question: its open care item closes as 'withdrawn' in the withdrawal's transaction (so
+ * the care lane and the counts no longer hold it open, and nobody can publish it afterwards).
+ */
+export async function closeWithdrawnCareItem(tx: Prisma.TransactionClient, questionId: string): Promise<void> {
+  await tx.careItem.updateMany({ where: { questionId, closedAt: null }, data: { outcome: 'withdrawn', closedAt: now() } });
 }

@@ -14,6 +14,7 @@ const TERMS = [
   'self harm',
   'hurt myself',
   'dont want to live',
+  'cant go on',
   'cut myself',
   'självmord',
   'självmordstankar',
@@ -59,6 +60,28 @@ describe('care matcher', () => {
     'jag vill skada mig själv',
     'I want to k\u200Bill myself',
     'suicide!',
+    // A phrase word split in two in the text (review finding 5).
+    'I want to kill my self',
+    'I want to KILL MY SELF tonight',
+    'i want to end my  lif e',
+    'I want to e nd my li fe',
+    'thoughts of sui cide',
+    'självmords tankar efter resan',
+    'I cut my self again',
+    // The sentences around the exceptions still match when they are cries for help.
+    "I can't go on anymore",
+    "I can't go on like this",
+    "I can't go on",
+    "I can't go on the way things are",
+    "I can't go on this journey any more",
+    'I cut myself again',
+    'I cut myself a bit last night',
+    'I want to hurt myself',
+    'I want to hurt myself doing something stupid',
+    'I keep hurting myself after the retreat',
+    'I hurt myself cutting again',
+    'I hurt myself last week',
+    "I can't go on the retreat, and honestly I can't go on at all",
   ])('matches %j', (text) => {
     expect(matches(text)).toBe(true);
   });
@@ -78,6 +101,18 @@ describe('care matcher', () => {
     'killer whales in a dream',
     'I harmonise with myself',
     '988 and 116 123',
+    // Everyday sentences that start with a phrase of the list (review finding 5).
+    "I can't go on the retreat next month",
+    "I can't go on Friday, is there a recording?",
+    "Sadly I can't go on a retreat this year",
+    'I cut myself off from friends after the ceremony',
+    'I cut my self off from friends after the ceremony',
+    'I had to cut myself some slack after the circle',
+    'I hurt myself hiking last week',
+    'I hurt myself skiing, can I still sit in the circle?',
+    // Two words joined only when the first has two letters or more and without misspellings, so these stay apart.
+    "I don't want to be a live guest, can I just listen?",
+    'We hit a dead end in my life coaching course',
   ])('does not match %j', (text) => {
     expect(matches(text)).toBe(false);
   });
@@ -94,6 +129,21 @@ describe('care matcher', () => {
   it('folds words: case, accents, leet inside words, apostrophes, punctuation', () => {
     expect(careWords('K1ll my$elf! Don’t — SJÄLV-mord')).toEqual(['kill', 'myself', 'dont', 'sjalv', 'mord']);
     expect(careWords('call 988 now')).toEqual(['call', '988', 'now']);
+  });
+
+  // Review finding 8: crafted text of one- and two-letter words (up to the 500 characters a question may have) made
+  // the matcher join run after run. Each of these returns the right answer; on a shared 2-core box each took
+  // about 1 ms warm (50–80 ms before the cap), measured by hand, not asserted.
+  it.each([
+    ['s s s …', 's '.repeat(250), false],
+    ['one- and two-letter words', 'ab c de f gh i jk l mn o pq r st u vw x yz '.repeat(12), false],
+    ['syllables of the Swedish phrases', 'sa su si so ta ti to da di do '.repeat(17), false],
+    ['spelled letters that never finish a phrase', 's u i c k i l l m y t a l i v '.repeat(17), false],
+    ['“my” over and over', 'my my self my '.repeat(36), false],
+    ['the spelled phrase, over and over', 'k i l l m y s e l f '.repeat(25), true],
+  ])('answers for crafted input: %s', (_name, text, expected) => {
+    // A question is at most 500 characters (the issue): the crafted text fills it.
+    expect(matches(text.slice(0, 500))).toBe(expected);
   });
 
   it('counts a swap of neighbours as one edit', () => {

@@ -1,7 +1,8 @@
 // Exports (issue 10 item 7): a discussion's questions as CSV or Markdown for its hosts and admins, and the admin
 // audit log as CSV. Anonymous askers appear by their pseudonym in the discussion, never by name; care items (the
-// care lane, and questions with a care item that was not published) only as a count; private replies and the
-// staff backchannel never. Withdrawn questions are left out too: their askers took them back.
+// care lane, and questions with a care item that was not published) only as a count; a published safer version is
+// a row with its published words, counted once as care too, as in the recap; private replies and the staff
+// backchannel never. Withdrawn questions are left out too: their askers took them back.
 import { auditActionWords } from '@/lib/audit/log';
 import { AppError } from '@/lib/result';
 import { listAllAuditEntries } from '../audit/queries';
@@ -9,6 +10,7 @@ import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { canHost } from '../live/policy';
 import { pseudonymsFor } from '../moderation/pseudonyms';
+import { notPrivateCare, wentToCare } from '../recaps/queries';
 import { toCsv } from './csv';
 import { escapeMarkdown } from './markdown';
 
@@ -29,11 +31,8 @@ type ExportQuestion = {
 };
 type DiscussionExport = { discussion: { id: string; title: string; startsAt: Date }; questions: ExportQuestion[]; careCount: number };
 
-/** Questions that may be exported: none in the care lane, none with a care item unless its published version. */
-const exportable = {
-  status: { notIn: ['CARE', 'WITHDRAWN'] },
-  OR: [{ careItem: { is: null } }, { careItem: { is: { outcome: 'published' } } }],
-} satisfies Prisma.QuestionWhereInput;
+/** Questions that may be exported: none in the care lane or kept private (the rule recaps use), none withdrawn. */
+const exportable = { status: { notIn: ['CARE', 'WITHDRAWN'] }, ...notPrivateCare } satisfies Prisma.QuestionWhereInput;
 
 /** The discussion's questions for an export; `unauthenticated` signed out, `forbidden` for all but its hosts and admins. */
 async function readDiscussionExport(actor: Actor | null, discussionId: string): Promise<DiscussionExport> {
@@ -64,7 +63,7 @@ async function readDiscussionExport(actor: Actor | null, discussionId: string): 
         replies: { where: { private: false }, orderBy: { createdAt: 'asc' }, select: { body: true, author: { select: { displayName: true } } } },
       },
     }),
-    db().question.count({ where: { discussionId, OR: [{ status: 'CARE' }, { careItem: { isNot: null } }] } }),
+    db().question.count({ where: { discussionId, ...wentToCare } }),
   ]);
   const pseudonyms = await pseudonymsFor(db(), rows);
   const questions = rows.map((q) => ({
@@ -119,7 +118,7 @@ export async function discussionMarkdown(actor: Actor | null, discussionId: stri
     `Questions of the discussion on ${day(discussion.startsAt)}. Anonymous askers appear by their pseudonym; private replies are not included.`,
     '',
     `- Questions: ${questions.length}`,
-    `- Care conversations (private, not listed): ${careCount}`,
+    `- Care conversations: ${careCount} (private ones are not listed)`,
     '',
   ];
   for (const q of questions) {

@@ -31,6 +31,7 @@ export const LIVE_BUDGETS = {
   backchannel: { points: 20, seconds: 60 },
   backchannelLoad: { points: 30, seconds: 60 },
   contentWarning: { points: 30, seconds: 60 },
+  careChoice: { points: 20, seconds: 60 }, // the asker's answer on their care question (server/care/commands.ts)
 } as const satisfies Record<string, Budget>;
 
 export type LiveCommand = keyof typeof LIVE_BUDGETS;

@@ -6,6 +6,8 @@ import { discussionRefSchema, joinDiscussionSchema } from '@/lib/live/schema';
 import { AppError } from '@/lib/result';
 import type { Actor } from '../auth/actor';
 import { db } from '../db/client';
+import { isUniqueViolation } from '../db/unique-violation';
+import { track } from '../lifecycle';
 import { moderatorRightsEndedSince, publishToRoom } from '../realtime/bus';
 import { createRecapDraft } from '../recaps/commands';
 import { spendBudget } from './budgets';
@@ -37,7 +39,12 @@ export async function joinDiscussion(
     const accepted = await db().agreementAcceptance.findUnique({ where: key });
     if (!accepted) {
       if (!input.acceptAgreement) throw new AppError('agreement_required', 'Please read and accept the discussion agreement to enter.');
-      await db().agreementAcceptance.upsert({ where: key, create: { discussionId: ctx.discussion.id, userId: actor.id }, update: {} });
+      try {
+        await db().agreementAcceptance.create({ data: { discussionId: ctx.discussion.id, userId: actor.id } });
+      } catch (err) {
+        // Two tabs of one person accepting at the same moment: the other one's acceptance is as good as this one.
+        if (!isUniqueViolation(err)) throw err;
+      }
     }
   }
   // Rights can change while the socket enters its rooms (a host edits the staff list at that moment). So: enter,
@@ -77,8 +84,6 @@ async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {
     data: to === 'LIVE' ? { status: 'LIVE', startedAt: now } : { status: 'ENDED', endedAt: now, highlightedQuestionId: null },
   });
   if (changed.count === 0) return null;
-  // The host's draft recap, after the end committed (the recap page makes it too, should this fail).
-  if (to === 'ENDED') await createRecapDraft(discussionId).catch((err) => console.error('[fireside] recap draft', err));
   const d = await db().discussion.findUniqueOrThrow({ where: { id: discussionId }, select: { status: true, startedAt: true, endedAt: true } });
   publishToRoom(discussionId, 'discussion:state', {
     discussionId,
@@ -87,6 +92,9 @@ async function transition(actor: Actor, raw: unknown, to: 'LIVE' | 'ENDED') {
     endedAt: d.endedAt?.toISOString() ?? null,
   });
   if (to === 'ENDED' && ctx.discussion.highlightedQuestionId) publishToRoom(discussionId, 'question:highlighted', { questionId: null });
+  // The host's draft recap, once the room has heard that it ended: on its own, after the ack, so a long discussion's
+  // draft never delays the end (tracked: shutdown waits for it). Should it fail, the recap page makes it.
+  if (to === 'ENDED') void track(createRecapDraft(discussionId).catch((err) => console.error('[fireside] recap draft', err)));
   return null;
 }
 

@@ -79,6 +79,8 @@ const DONE: Record<string, string> = {
   'question.queued': 'reordered',
   'question.answered': 'answered',
   'question.unanswered': 'reopened',
+  'care.published': 'published a safer version of',
+  'care.kept_private': 'privately closed',
 };
 
 /**
@@ -297,6 +299,8 @@ export async function mergeQuestion(actor: Actor, raw: unknown): Promise<Questio
     from: ['PENDING', 'VISIBLE', 'HIDDEN'],
     data: { status: 'MERGED', mergedIntoId: into.id, queuePosition: null },
     audit: { action: 'question.merged', target: { type: 'question', id: loaded.q.id }, detail: { intoId: into.id } },
+    // Its words stay in the room through the similar question: the reporters hear "kept".
+    reports: 'kept',
     also: async (tx) => {
       // The target first, conditionally: it must still be in the room. The update also holds its row until the
       // commit, so a vote on it waits for the merge and the count below is not overwritten by a stale one.
@@ -479,8 +483,8 @@ export async function resubmitQuestion(actor: Actor, raw: unknown): Promise<Ques
   const ctx = await loadRoom(actor, q.discussionId);
   assertOpenForQuestions(ctx);
   await assertMaySpeak(actor, ctx);
-  // Words of distress go to the care lane before any other hold, as a new question's would.
-  const care = await matchesCareTerms(input.body);
+  // Words of distress go to the care lane before any other hold, as a new question's would (staff questions never).
+  const care = !ctx.isMod && (await matchesCareTerms(input.body));
   const held = care ? [] : await holdReasons(db(), actor.id, ctx, input.body);
   const heldFor = care ? null : held.length ? held.join(',') : (q.heldFor ?? 'pre_moderation');
   const changed = await db().$transaction(async (tx) => {
@@ -502,7 +506,10 @@ export async function resubmitQuestion(actor: Actor, raw: unknown): Promise<Ques
   });
   if (!changed) throw new AppError('conflict', 'This question changed a moment ago; please reload the room.');
   const row = await db().question.findUniqueOrThrow({ where: { id: q.id }, select: questionSelect });
-  publishToModerators(ctx.discussion.id, 'question:edited', await modView(ctx, row));
+  const view = await modView(ctx, row);
+  publishToModerators(ctx.discussion.id, 'question:edited', view);
+  // As after an ask into the care lane: the console's alert, the system's line (nobody named).
+  if (care) publishModerationAction(ctx.discussion.id, null, { action: 'care_opened', questionId: row.id }, view);
   return ownView(row, ctx.badges);
 }
 

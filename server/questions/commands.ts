@@ -20,6 +20,7 @@ import { holdReasons } from '../moderation/holds';
 import { ensurePseudonym, pseudonymsFor } from '../moderation/pseudonyms';
 import { publishNotifications, storeNotifications } from '../notifications/commands';
 import { publishToAudience, publishToModerators, publishToRoom } from '../realtime/bus';
+import { publishReportOutcomes, resolveReports } from '../reports/outcomes';
 import { markTallyDirty, publishAboutQuestion, publishQuestion } from './broadcasts';
 import { moderatorView, type QuestionRow, questionSelect, replyView, viewFor } from './views';
 
@@ -181,11 +182,14 @@ export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null
   const input = questionRefSchema.parse(raw);
   await spendBudget('withdraw', actor.id);
   const { q, ctx } = await ownQuestion(actor, input.questionId);
-  await db().$transaction(async (tx) => {
+  // Its open reports are resolved with it: each reporter hears that its author withdrew it.
+  const resolved = await db().$transaction(async (tx) => {
     await tx.question.update({ where: { id: q.id }, data: { status: 'WITHDRAWN', version: { increment: 1 }, queuePosition: null } });
     if (ctx.discussion.highlightedQuestionId === q.id) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
+    return resolveReports(tx, q, 'withdrawn', ctx.discussion.title);
   });
   publishAboutQuestion(q, 'question:withdrawn', { id: q.id });
+  await publishReportOutcomes(resolved);
   if (ctx.discussion.highlightedQuestionId === q.id) publishToRoom(q.discussionId, 'question:highlighted', { questionId: null });
   return null;
 }

@@ -3,10 +3,11 @@
 // pseudonym per discussion instead), not the author's own (the author knows it through `mine`). Staff badges
 // are computed here too, from the discussion's staff list (RoomContext.badges) and the author's global role.
 
+import type { CareChoice } from '@/lib/care/schema';
 import type { CareInfo, CareOutcome, CareSource } from '@/lib/care/views';
 import type { QuestionView, ReplyView, StaffBadge } from '@/lib/live/views';
 import { CLAIM_MS, type HoldReason } from '@/lib/moderation/schema';
-import type { ReportCategory, ReportCounts } from '@/lib/reports/schema';
+import { REPORT_NOTE_MAX, REPORT_NOTES_SHOWN, type ReportCategory, type ReportSummary } from '@/lib/reports/schema';
 import { now } from '../clock';
 import type { Prisma } from '../db/client';
 import type { RoomContext } from '../live/context';
@@ -38,9 +39,9 @@ export const questionSelect = {
   claimedAt: true,
   claimedBy: { select: { displayName: true } },
   replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, authorId: true, author: authorSelect, private: true } },
-  // Staff only (moderatorView): the care item, and open reports by category (never who reported).
-  careItem: { select: { source: true, outcome: true, originalBody: true, createdAt: true, closedAt: true } },
-  reports: { where: { resolvedAt: null }, select: { category: true } },
+  // Staff only (moderatorView): the care item, and open reports, newest first: category and note, never who reported.
+  careItem: { select: { source: true, outcome: true, originalBody: true, createdAt: true, closedAt: true, askerChoice: true, askerChoiceAt: true } },
+  reports: { where: { resolvedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { category: true, note: true } },
 } as const satisfies Prisma.QuestionSelect;
 
 /** A question as `questionSelect` reads it. */
@@ -111,6 +112,8 @@ export function ownView(q: QuestionRow, badges: Badges): QuestionView {
     rejectReason: q.status === 'REJECTED' ? q.rejectReason : null,
     redactionNote: q.redactedAt ? q.redactionNote : null,
     canResubmit: q.status === 'REJECTED' && !q.resubmitted && q.answeredAt === null,
+    // Their own answer while their care item is open (its other fields, e.g. a member's report, stay staff only).
+    ...(q.status === 'CARE' && q.careItem && !q.careItem.closedAt ? { careChoice: (q.careItem.askerChoice as CareChoice | null) ?? null } : {}),
   };
 }
 
@@ -131,7 +134,7 @@ export function moderatorView(q: QuestionRow, badges: Badges, pseudonyms: Pseudo
         ? { byId: q.claimedById, byName: q.claimedBy.displayName, until: new Date(claimUntil).toISOString() }
         : null,
     care: careInfo(q.careItem),
-    reports: reportCounts(q.reports),
+    reports: reportSummary(q.reports),
   };
 }
 
@@ -143,17 +146,21 @@ function careInfo(item: QuestionRow['careItem']): CareInfo | null {
     openedAt: item.createdAt.toISOString(),
     closedAt: item.closedAt?.toISOString() ?? null,
     originalBody: item.originalBody,
+    askerChoice: (item.askerChoice as CareChoice | null) ?? null,
+    askerChoiceAt: item.askerChoiceAt?.toISOString() ?? null,
   };
 }
 
-function reportCounts(reports: QuestionRow['reports']): ReportCounts | null {
+/** Counts per category and the newest notes (each within the schema's bound, also for rows older than it). */
+function reportSummary(reports: QuestionRow['reports']): ReportSummary | null {
   if (!reports.length) return null;
-  const counts: ReportCounts = { total: reports.length };
+  const summary: ReportSummary = { total: reports.length, notes: [] };
   for (const r of reports) {
     const c = r.category as ReportCategory;
-    counts[c] = (counts[c] ?? 0) + 1;
+    summary[c] = (summary[c] ?? 0) + 1;
+    if (r.note && summary.notes.length < REPORT_NOTES_SHOWN) summary.notes.push({ category: c, text: r.note.slice(0, REPORT_NOTE_MAX) });
   }
-  return counts;
+  return summary;
 }
 
 /** Which questions the audience sees: visible ones (held and rejected ones only their author and moderators). */

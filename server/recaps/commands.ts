@@ -1,6 +1,7 @@
 // Recaps (issue 10 item 6): the draft the host gets when a discussion ends, its edits (remove / restore an item, the
 // note, follow-up assignments and answers) and publishing, which notifies the attendees. Reads: ./queries.ts.
-// Care items appear as counts only; private replies never; an anonymous asker is never named.
+// Care items appear as counts only (a safer version the asker agreed to share is a normal question by then: listed
+// like any other, counted once as care, as the exports do); private replies never; an anonymous asker is never named.
 import { answerFollowUpSchema, assignRecapItemSchema, editRecapNoteSchema, recapRefSchema, setRecapItemRemovedSchema } from '@/lib/recaps/schema';
 import type { RecapReply } from '@/lib/recaps/views';
 import { AppError } from '@/lib/result';
@@ -8,18 +9,14 @@ import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
-import { canHost, effectiveStaff } from '../live/policy';
+import { canHost } from '../live/policy';
 import { type NewNotification, publishNotifications, storeNotifications } from '../notifications/commands';
+import { assigneeStillStaff, notPrivateCare, wentToCare } from './queries';
 
 /**
- * A question that may appear as a recap item: never one that went to the care lane, not even the version a
- * facilitator published with the asker's consent (a recap is kept; care appears in it as a count only).
- */
-const notCare = { careItem: { is: null } } satisfies Prisma.QuestionWhereInput;
-
-/**
- * Makes the draft recap of an ended discussion (idempotent: an existing recap is left as it is). Called after the
- * discussion's end commits (server/live/commands.ts) and, should that have failed, when the host opens the recap.
+ * Makes the draft recap of an ended discussion (idempotent: an existing recap is left as it is). Started once the
+ * end committed and the room heard it (server/live/commands.ts) and, should that have failed, when the host opens
+ * the recap.
  */
 export async function createRecapDraft(discussionId: string): Promise<void> {
   const d = await db().discussion.findUnique({
@@ -33,14 +30,14 @@ export async function createRecapDraft(discussionId: string): Promise<void> {
     db().question.count({ where: { ...q, status: { in: ['VISIBLE', 'MERGED'] } } }),
     db().question.count({ where: { ...q, OR: [{ heldFor: { not: null } }, { status: 'PENDING' }] } }),
     db().question.count({ where: { ...q, status: 'REJECTED' } }),
-    db().question.count({ where: { ...q, OR: [{ status: 'CARE' }, { careItem: { isNot: null } }] } }),
+    db().question.count({ where: { ...q, ...wentToCare } }),
     db().question.findMany({
-      where: { ...q, status: 'VISIBLE', answeredAt: { not: null }, ...notCare },
+      where: { ...q, status: 'VISIBLE', answeredAt: { not: null }, ...notPrivateCare },
       orderBy: [{ answeredAt: 'asc' }, { createdAt: 'asc' }],
       select: itemSelect,
     }),
     db().question.findMany({
-      where: { ...q, status: 'VISIBLE', answeredAt: null, ...notCare },
+      where: { ...q, status: 'VISIBLE', answeredAt: null, ...notPrivateCare },
       orderBy: [{ voteCount: 'desc' }, { createdAt: 'asc' }],
       select: itemSelect,
     }),
@@ -48,6 +45,7 @@ export async function createRecapDraft(discussionId: string): Promise<void> {
   const durationMinutes = d.startedAt && d.endedAt ? Math.max(0, Math.round((d.endedAt.getTime() - d.startedAt.getTime()) / 60_000)) : 0;
   const items = [...answered.map((row) => ({ row, kind: 'answered' as const })), ...unanswered.map((row) => ({ row, kind: 'follow_up' as const }))];
   try {
+    // One short transaction with two statements, whatever the number of questions (the write lock is held briefly).
     await db().$transaction(async (tx) => {
       await tx.recap.create({
         data: {
@@ -61,10 +59,10 @@ export async function createRecapDraft(discussionId: string): Promise<void> {
           durationMinutes,
         },
       });
-      for (const [position, { row, kind }] of items.entries()) {
-        const replies: RecapReply[] = row.replies.map((r) => ({ author: r.author.displayName, body: r.body }));
-        await tx.recapItem.create({
-          data: {
+      await tx.recapItem.createMany({
+        data: items.map(({ row, kind }, position) => {
+          const replies: RecapReply[] = row.replies.map((r) => ({ author: r.author.displayName, body: r.body }));
+          return {
             discussionId,
             questionId: row.id,
             kind,
@@ -73,9 +71,9 @@ export async function createRecapDraft(discussionId: string): Promise<void> {
             askedBy: row.anonymous ? null : row.author.displayName,
             replies: JSON.stringify(replies),
             position,
-          },
-        });
-      }
+          };
+        }),
+      });
     });
   } catch (err) {
     // Two ends at once (the host's click and the page's fallback): the other made it.
@@ -165,7 +163,7 @@ export async function assignRecapItem(actor: Actor, raw: unknown): Promise<{ ite
       where: { discussionId_userId: { discussionId, userId: assigneeId } },
       select: { role: true, user: { select: { id: true, displayName: true, role: true, bannedAt: true } } },
     });
-    if (!row || row.user.bannedAt || !effectiveStaff({ id: row.user.id, role: row.user.role }, row.role)) {
+    if (!row || !assigneeStillStaff(row)) {
       throw new AppError('validation_error', 'Choose one of this discussion’s hosts or facilitators.', {
         assigneeId: 'Choose one of this discussion’s hosts or facilitators.',
       });
@@ -192,8 +190,15 @@ export async function assignRecapItem(actor: Actor, raw: unknown): Promise<{ ite
 export async function answerFollowUp(actor: Actor, raw: unknown): Promise<{ itemId: string; answer: string }> {
   const { discussionId, itemId, answer } = answerFollowUpSchema.parse(raw);
   const r = await loadRecap(actor, discussionId);
-  const item = await db().recapItem.findFirst({ where: { id: itemId, discussionId }, select: { kind: true, assignedToId: true } });
-  const assigned = item?.assignedToId === actor.id;
+  const [item, staff] = await Promise.all([
+    db().recapItem.findFirst({ where: { id: itemId, discussionId }, select: { kind: true, assignedToId: true } }),
+    db().discussionStaff.findUnique({
+      where: { discussionId_userId: { discussionId, userId: actor.id } },
+      select: { role: true, user: { select: { id: true, role: true, bannedAt: true } } },
+    }),
+  ]);
+  // Assigned, and still one of the discussion's staff: a demoted, removed or banned assignee answers nothing.
+  const assigned = item?.assignedToId === actor.id && assigneeStillStaff(staff);
   if (!r.isEditor && !assigned) {
     if (r.status === 'DRAFT') throw new AppError('not_found', 'That recap does not exist.');
     throw new AppError('forbidden', 'Only this discussion’s hosts, admins and the person it is assigned to can answer it.');

@@ -2,9 +2,29 @@
 // whoever may see the discussion) and the link from the discussion page.
 import type { RecapItemView, RecapReply, RecapView } from '@/lib/recaps/views';
 import type { Actor } from '../auth/actor';
-import { db } from '../db/client';
+import { db, type Prisma } from '../db/client';
 import { canViewDiscussion } from '../discussions/policy';
-import { canHost, effectiveStaff } from '../live/policy';
+import { canHost, effectiveStaff, type RoomActor, type StaffRole } from '../live/policy';
+
+/**
+ * The one rule recaps and exports share for a question that went to the care lane: while private (in the lane, or
+ * kept private) it is a count only; a safer version the asker agreed to share (care item published) is a normal
+ * question by then, listed with its published words only (the asker's original stays on the care item).
+ */
+export const notPrivateCare = {
+  OR: [{ careItem: { is: null } }, { careItem: { is: { outcome: 'published' } } }],
+} satisfies Prisma.QuestionWhereInput;
+
+/** Questions counted as care (once each): in the lane now, or with a care item whatever its outcome. */
+export const wentToCare = { OR: [{ status: 'CARE' }, { careItem: { isNot: null } }] } satisfies Prisma.QuestionWhereInput;
+
+/**
+ * Whether the person a follow-up is assigned to may still answer it: still on the discussion's staff, still
+ * facilitator or elder by role (read now, not at assignment), not banned.
+ */
+export function assigneeStillStaff(row: { role: StaffRole; user: RoomActor & { bannedAt: Date | null } } | null): boolean {
+  return !!row && !row.user.bannedAt && effectiveStaff({ id: row.user.id, role: row.user.role }, row.role) !== null;
+}
 
 const parseReplies = (json: string): RecapReply[] => {
   try {
@@ -18,7 +38,8 @@ const parseReplies = (json: string): RecapReply[] => {
 /**
  * The recap as `actor` may see it, or null (the page answers 404): a draft is there only for its editors (the
  * discussion's hosts and admins) and the staff a follow-up is assigned to; a published recap for whoever may see
- * the discussion (public, or members-only like it). Removed items and assignments are for editors only.
+ * the discussion (public, or members-only like it). Removed items and assignments are for editors only; askers'
+ * names for signed-in viewers only.
  */
 export async function getRecap(actor: Actor | null, discussionId: string): Promise<RecapView | null> {
   if (typeof discussionId !== 'string' || discussionId.length > 64) return null;
@@ -67,17 +88,20 @@ export async function getRecap(actor: Actor | null, discussionId: string): Promi
   const d = recap.discussion;
   const myStaff = actor ? (d.staff.find((s) => s.userId === actor.id)?.role ?? null) : null;
   const isEditor = !!actor && canHost(actor, myStaff);
-  const assignedToMe = actor ? recap.items.filter((i) => i.assignedToId === actor.id && i.kind === 'follow_up').map((i) => i.id) : [];
+  // Follow-ups assigned to the viewer count only while they are still staff here (not demoted, removed or banned).
+  const stillStaff = !!actor && assigneeStillStaff(d.staff.find((s) => s.userId === actor.id) ?? null);
+  const assignedToMe = stillStaff ? recap.items.filter((i) => i.assignedToId === actor?.id && i.kind === 'follow_up').map((i) => i.id) : [];
   const published = recap.status === 'PUBLISHED';
   if (!isEditor && !(published ? canViewDiscussion(actor, d) : assignedToMe.length > 0)) return null;
 
+  // Signed out: no asker's name (the room needs an account: its askers spoke inside the community, not to the web).
   const items: RecapItemView[] = recap.items
     .filter((i) => isEditor || !i.removed)
     .map((i) => ({
       id: i.id,
       kind: i.kind === 'answered' ? 'answered' : 'follow_up',
       body: i.body,
-      askedBy: i.askedBy,
+      asker: !actor ? { kind: 'member' } : i.askedBy === null ? { kind: 'anonymous' } : { kind: 'named', name: i.askedBy },
       replies: parseReplies(i.replies),
       removed: i.removed,
       assignedTo: isEditor && i.assignedToId && i.assignedTo ? { id: i.assignedToId, name: i.assignedTo.displayName } : null,

@@ -1,8 +1,8 @@
 // Member reports (issue 10 item 2): a member reports someone else's visible question with a category, once.
 // "Someone may be at risk" sends it to the care lane at once (it leaves the room); after N distinct reporters
 // (admins set N, default 3) it is hidden pending review, as the system's action. Reports are anonymous to staff
-// too: the console shows counts per category (server/questions/views.ts), never who reported. Reporters are told
-// the outcome once a facilitator reviews it (server/reports/outcomes.ts).
+// too: the console shows counts per category and the newest notes (server/questions/views.ts), never who
+// reported. Reporters are told the outcome once it is reviewed or withdrawn (server/reports/outcomes.ts).
 import { type ReportReceipt, reportQuestionSchema } from '@/lib/reports/schema';
 import { AppError } from '@/lib/result';
 import { recordAudit } from '../audit/commands';
@@ -38,15 +38,20 @@ export async function reportQuestion(actor: Actor, raw: unknown): Promise<Report
   let unhighlighted = false;
   try {
     outcome = await db().$transaction(async (tx) => {
+      // The question's row first, held until the commit: reports of one question land one after another, so each
+      // count below sees every report before it (PostgreSQL, READ COMMITTED: three at once would each count 2
+      // and the threshold of 3 would be missed). It must still be in the room: a report arriving after a hide,
+      // the care lane or a withdrawal is refused, nothing written (a facilitator, or its author, already acted).
+      const held = await tx.question.updateMany({ where: { id: q.id, status: 'VISIBLE' }, data: { version: { increment: 0 } } });
+      if (held.count === 0) throw GONE();
       await tx.report.create({ data: { questionId: q.id, reporterId: actor.id, category: input.category, note: input.note || null } });
       const reporters = await tx.report.count({ where: { questionId: q.id, resolvedAt: null } });
       if (!atRisk && reporters < threshold) return 'counted';
-      // Conditional: of two reports landing at once only one moves the question (and writes the one audit entry).
       const moved = await tx.question.updateMany({
         where: { id: q.id, status: 'VISIBLE' },
         data: { status: atRisk ? 'CARE' : 'HIDDEN', version: { increment: 1 }, queuePosition: null, claimedById: null, claimedAt: null },
       });
-      if (moved.count === 0) return 'counted';
+      if (moved.count === 0) throw GONE();
       const h = await tx.discussion.updateMany({ where: { id: q.discussionId, highlightedQuestionId: q.id }, data: { highlightedQuestionId: null } });
       unhighlighted = h.count > 0;
       if (atRisk) {

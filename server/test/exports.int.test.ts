@@ -136,8 +136,9 @@ describeDialects('F29 exports', (dialect) => {
     }
     expect(rows).toHaveLength(11);
     expect(md).toContain('Anonymous gentle fox');
-    // Care as a count only: the one in the lane, the one kept private, the one published.
-    expect(md).toContain('Care conversations (private, not listed): 3');
+    // Care counted once each: the one in the lane, the one kept private, the one published (also listed, as in the
+    // recap: a safer version the asker agreed to share is a normal question by then).
+    expect(md).toContain('Care conversations: 3 (private ones are not listed)');
   });
 
   it('Markdown: user text is inert (no raw HTML, no links, no headings)', async () => {

@@ -3,16 +3,22 @@
 // (asked, approved, held, rejected, care), peak attendance and duration. Care items as a count only, never a
 // private reply, never the name of an anonymous asker. Drafts for the host and admins only; publishing notifies
 // the attendees (raw frames on an attendee's socket); the published recap is public or members-only like its
-// discussion. Follow-ups are assigned to staff and answered, even after publishing.
+// discussion. Follow-ups are assigned to staff and answered, even after publishing, by assignees who are still staff
+// (review finding 4). A safer version of a care question that the asker agreed to share is a normal question in the
+// recap as in the exports, counted once as care (finding 13). Signed-out visitors of a public recap see no asker's
+// name (finding 17). The end is heard before, and without waiting for, the draft (finding 7).
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
+import { discussionCsv, discussionMarkdown } from '../exports/queries';
 import { answerFollowUp, assignRecapItem, editRecapNote, openRecapDraft, publishRecap, setRecapItemRemoved } from '../recaps/commands';
 import { getRecap, getRecapLink } from '../recaps/queries';
 import type { TestSocket } from './harness';
 import { type InProcessServer, startInProcess } from './in-process-server';
-import { createDiscussion, createMember, join, recordFrames, socketFor, until, userId } from './live-fixtures';
+import { collect, createDiscussion, createMember, join, recordFrames, socketFor, until, userId } from './live-fixtures';
 import { describeDialects } from './temp-databases';
 
 const ANON_NAME = 'Quinn Hiddenname';
@@ -28,8 +34,9 @@ const refusal = async (p: Promise<unknown>) => {
   throw new Error('expected a refusal');
 };
 
-describeDialects('recaps', ({ make }) => {
+describeDialects('recaps', ({ name: dialect, make }) => {
   let server: InProcessServer;
+  let databaseUrl: string;
   let db: Db;
   let drop: () => Promise<void> = async () => {};
   const open: TestSocket[] = [];
@@ -44,6 +51,7 @@ describeDialects('recaps', ({ make }) => {
   beforeAll(async () => {
     const d = await make();
     drop = d.drop;
+    databaseUrl = d.url;
     server = await startInProcess({ databaseUrl: d.url });
     db = server.db;
     [rowan, sam, admin] = await Promise.all(['rowan@example.org', 'sam@example.org', 'admin@example.org'].map((e) => server.actorFor(e)));
@@ -98,6 +106,8 @@ describeDialects('recaps', ({ make }) => {
     expect((await host.emitWithAck('discussion:end', { discussionId })).ok).toBe(true);
     // A second end changes nothing and makes no second draft.
     expect((await host.emitWithAck('discussion:end', { discussionId })).ok).toBe(false);
+    // The draft is made after the end's ack (finding 7): wait for it.
+    await until(async () => (await db.recap.count({ where: { discussionId } })) === 1, 3000, 'the draft');
 
     const recap = await getRecap(rowan, discussionId);
     expect(recap?.status).toBe('DRAFT');
@@ -108,24 +118,34 @@ describeDialects('recaps', ({ make }) => {
       approved: 6, // shown to the room: 5 visible (incl. the published care version) + 1 merged
       held: 3, // waited for review: the anonymous one (approved later), the pending one, the rejected one
       rejected: 1,
-      care: 2, // the one in the lane and the published one: counted, never listed
+      care: 2, // the one in the lane and the published one, each once
       peakAttendance: 9,
       durationMinutes: minutes,
     });
     expect(minutes).toBeGreaterThanOrEqual(46);
+    // The published care version is a normal answered question by then, with its published words only.
     expect(recap?.items.map((i) => [i.kind, i.body])).toEqual([
       ['answered', 'Answered first, anonymously'],
+      ['answered', 'Published care version'],
       ['answered', 'Answered second'],
       ['follow_up', 'Unanswered with many votes'],
       ['follow_up', 'Unanswered with few votes'],
     ]);
-    expect(recap?.items[0].askedBy).toBeNull();
-    expect(recap?.items[1]).toMatchObject({ askedBy: 'Named Asker', replies: [{ author: sam.displayName, body: 'A public reply' }] });
-    expect(recap?.items[2].replies).toEqual([]);
+    expect(recap?.items[0].asker).toEqual({ kind: 'anonymous' });
+    expect(recap?.items[2]).toMatchObject({
+      asker: { kind: 'named', name: 'Named Asker' },
+      replies: [{ author: sam.displayName, body: 'A public reply' }],
+    });
+    expect(recap?.items[3].replies).toEqual([]);
     const stored = JSON.stringify([await db.recap.findMany({ where: { discussionId } }), await db.recapItem.findMany({ where: { discussionId } })]);
     for (const text of [JSON.stringify(recap), stored]) {
-      for (const secret of [ANON_NAME, CARE_TEXT, PRIVATE_REPLY, 'risky original', 'Published care version']) expect(text.includes(secret), secret).toBe(false);
+      for (const secret of [ANON_NAME, CARE_TEXT, PRIVATE_REPLY, 'risky original']) expect(text.includes(secret), secret).toBe(false);
     }
+    // The exports follow the same rule (finding 13): the published version is a row, the care count is the recap's.
+    const rows = parse(await discussionCsv(rowan, discussionId).then((f) => f.body), { columns: true }) as { question: string }[];
+    expect(rows.map((r) => r.question)).toContain('Published care version');
+    expect(rows.map((r) => r.question)).not.toContain(CARE_TEXT);
+    expect((await discussionMarkdown(rowan, discussionId)).body).toContain(`Care conversations: ${recap?.counts.care} `);
   });
 
   it('a draft is for the host and admins only: 404 (null) for members, facilitators and visitors; edits refused the same way', async () => {
@@ -136,7 +156,7 @@ describeDialects('recaps', ({ make }) => {
     }
     expect((await getRecap(admin, discussionId))?.can.edit).toBe(true);
     expect(await getRecapLink(rowan, discussionId)).toEqual({ status: 'DRAFT' });
-    const item = (await getRecap(rowan, discussionId))?.items[1].id as string;
+    const item = (await getRecap(rowan, discussionId))?.items[2].id as string;
     for (const who of [member, sam]) {
       expect(await refusal(setRecapItemRemoved(who, { discussionId, itemId: item, removed: true }))).toBe('not_found');
       expect(await refusal(publishRecap(who, { discussionId }))).toBe('not_found');
@@ -148,7 +168,9 @@ describeDialects('recaps', ({ make }) => {
 
   it('the host removes and restores items, writes a note, assigns a follow-up to staff (never to a member); each audited', async () => {
     const draft = await getRecap(rowan, discussionId);
-    const [first, second, followUp] = draft?.items ?? [];
+    const [first, second] = draft?.items ?? [];
+    const followUp = draft?.items.find((i) => i.kind === 'follow_up') as NonNullable<typeof draft>['items'][number];
+    expect(followUp.body).toBe('Unanswered with many votes');
     await setRecapItemRemoved(rowan, { discussionId, itemId: first.id, removed: true });
     await setRecapItemRemoved(rowan, { discussionId, itemId: second.id, removed: true });
     await setRecapItemRemoved(rowan, { discussionId, itemId: second.id, removed: false });
@@ -162,9 +184,9 @@ describeDialects('recaps', ({ make }) => {
       assignee: { id: sam.id, name: sam.displayName },
     });
     const now = await getRecap(rowan, discussionId);
-    expect(now?.items.map((i) => i.removed)).toEqual([true, false, false, false]);
+    expect(now?.items.map((i) => i.removed)).toEqual([true, false, false, false, false]);
     expect(now?.note).toBe('Thank you all.\n\nMore next month.');
-    expect(now?.items[2].assignedTo).toEqual({ id: sam.id, name: sam.displayName });
+    expect(now?.items[3].assignedTo).toEqual({ id: sam.id, name: sam.displayName });
     // The assigned facilitator sees the draft, to answer their follow-up (and nothing else to edit).
     const samView = await getRecap(sam, discussionId);
     expect(samView?.can).toEqual({ edit: false, answer: [followUp.id] });
@@ -208,18 +230,31 @@ describeDialects('recaps', ({ make }) => {
     const seen = await getRecap(member, discussionId);
     expect(seen?.status).toBe('PUBLISHED');
     expect(seen?.can).toEqual({ edit: false, answer: [] });
-    expect(seen?.items.map((i) => i.body)).toEqual(['Answered second', 'Unanswered with many votes', 'Unanswered with few votes']);
+    expect(seen?.items.map((i) => i.body)).toEqual(['Published care version', 'Answered second', 'Unanswered with many votes', 'Unanswered with few votes']);
     expect(seen?.items.every((i) => i.assignedTo === null && !i.removed)).toBe(true);
     expect(seen?.staff).toEqual([]);
-    const followUp = seen?.items[1].id as string;
+    const followUp = seen?.items[2].id as string;
     expect(await refusal(answerFollowUp(member, { discussionId, itemId: followUp, answer: 'Me too' }))).toBe('forbidden');
     expect(await refusal(setRecapItemRemoved(member, { discussionId, itemId: followUp, removed: true }))).toBe('forbidden');
     expect(await refusal(answerFollowUp(sam, { discussionId, itemId: followUp, answer: '   ' }))).toBe('other'); // a zod refusal
     await answerFollowUp(sam, { discussionId, itemId: followUp, answer: 'We asked a pharmacist: see the library article.' });
-    expect((await getRecap(member, discussionId))?.items[1].followUpAnswer).toBe('We asked a pharmacist: see the library article.');
+    expect((await getRecap(member, discussionId))?.items[2].followUpAnswer).toBe('We asked a pharmacist: see the library article.');
     // Public once its discussion is public.
     await db.discussion.update({ where: { id: discussionId }, data: { visibility: 'PUBLIC' } });
-    expect((await getRecap(null, discussionId))?.items).toHaveLength(3);
+    expect((await getRecap(null, discussionId))?.items).toHaveLength(4);
+  });
+
+  it('finding 17: a signed-out visitor of a public recap reads "A member asked", never a name; signed in, names as before', async () => {
+    const visitor = await getRecap(null, discussionId);
+    expect(visitor?.items.map((i) => i.asker)).toEqual([{ kind: 'member' }, { kind: 'member' }, { kind: 'member' }, { kind: 'member' }]);
+    expect(JSON.stringify(visitor)).not.toContain('Named Asker');
+    const member = await getRecap(await server.actorFor(attendeeEmail), discussionId);
+    expect(member?.items.map((i) => i.asker)).toEqual([
+      { kind: 'named', name: 'Named Asker' },
+      { kind: 'named', name: 'Named Asker' },
+      { kind: 'named', name: 'Named Asker' },
+      { kind: 'named', name: 'Named Asker' },
+    ]);
   });
 
   it('an ended discussion without a draft (the end’s draft failed): the host opening the page makes it; nobody else does', async () => {
@@ -235,5 +270,102 @@ describeDialects('recaps', ({ make }) => {
     const live = await createDiscussion(db, { status: 'LIVE' });
     await openRecapDraft(rowan, { discussionId: live });
     expect(await db.recap.count({ where: { discussionId: live } })).toBe(0);
+  });
+
+  it('finding 4: a follow-up assignee who is demoted or taken off the staff can no longer see the draft or answer', async () => {
+    const id = await createDiscussion(db, { status: 'LIVE', facilitatorEmails: ['sam@example.org', 'jordan@example.org'] });
+    const asker = await userId(db, await createMember(db));
+    for (const body of ['For Sam', 'For Jordan'])
+      await db.question.create({ data: { id: randomUUID(), discussionId: id, authorId: asker, body, status: 'VISIBLE' } });
+    await db.discussion.update({ where: { id }, data: { status: 'ENDED', endedAt: new Date() } });
+    await openRecapDraft(rowan, { discussionId: id });
+    const jordan = await server.actorFor('jordan@example.org');
+    const items = (await getRecap(rowan, id))?.items ?? [];
+    const forSam = items.find((i) => i.body === 'For Sam')?.id as string;
+    const forJordan = items.find((i) => i.body === 'For Jordan')?.id as string;
+    await assignRecapItem(rowan, { discussionId: id, itemId: forSam, assigneeId: sam.id });
+    await assignRecapItem(rowan, { discussionId: id, itemId: forJordan, assigneeId: jordan.id });
+    // While they are staff, each sees the draft for their follow-up.
+    expect((await getRecap(sam, id))?.can.answer).toEqual([forSam]);
+    expect((await getRecap(jordan, id))?.can.answer).toEqual([forJordan]);
+
+    // Sam is demoted to member (the stale actor still says facilitator); Jordan is taken off the discussion's staff.
+    await db.user.update({ where: { id: sam.id }, data: { role: 'MEMBER' } });
+    await db.discussionStaff.delete({ where: { discussionId_userId: { discussionId: id, userId: jordan.id } } });
+    try {
+      for (const [who, itemId] of [
+        [sam, forSam],
+        [jordan, forJordan],
+      ] as const) {
+        expect(await getRecap(who, id)).toBeNull();
+        expect(await refusal(answerFollowUp(who, { discussionId: id, itemId, answer: 'Still mine?' }))).toBe('not_found');
+      }
+      await publishRecap(rowan, { discussionId: id });
+      for (const [who, itemId] of [
+        [sam, forSam],
+        [jordan, forJordan],
+      ] as const) {
+        expect((await getRecap(who, id))?.can.answer).toEqual([]);
+        expect(await refusal(answerFollowUp(who, { discussionId: id, itemId, answer: 'Still mine?' }))).toBe('forbidden');
+      }
+      expect(await db.recapItem.count({ where: { discussionId: id, followUpAnswer: { not: null } } })).toBe(0);
+      expect(await db.auditEntry.count({ where: { discussionId: id, action: 'recap.follow_up_answered' } })).toBe(0);
+    } finally {
+      await db.user.update({ where: { id: sam.id }, data: { role: 'FACILITATOR' } });
+    }
+  });
+
+  it('finding 7: the end is heard at once and acked even when the draft cannot be made; the host’s visit makes it later', async () => {
+    const id = await createDiscussion(db, { status: 'LIVE' });
+    const member = await socketFor(server, await createMember(db));
+    open.push(member);
+    await join(member, id);
+    const states = collect<{ status: string }>(member, 'discussion:state');
+    // Draft writes refused by the database for now.
+    const refuse =
+      dialect === 'SQLite'
+        ? [`CREATE TRIGGER refuse_recap BEFORE INSERT ON "Recap" BEGIN SELECT RAISE(ABORT, 'recap refused for the test'); END`]
+        : [
+            `CREATE FUNCTION refuse_recap() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'recap refused for the test'; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER refuse_recap BEFORE INSERT ON "Recap" FOR EACH ROW EXECUTE FUNCTION refuse_recap()`,
+          ];
+    for (const sql of refuse) await db.$executeRawUnsafe(sql);
+    try {
+      const host = await socketFor(server, 'rowan@example.org');
+      open.push(host);
+      expect(await host.emitWithAck('discussion:end', { discussionId: id })).toEqual({ ok: true, data: null });
+      await until(() => states.some((s) => s.status === 'ENDED'), 3000, 'the ENDED state');
+      await until(() => server.output().includes('[fireside] recap draft'), 3000, 'the logged draft failure');
+      expect(await db.recap.count({ where: { discussionId: id } })).toBe(0);
+    } finally {
+      await db.$executeRawUnsafe(dialect === 'SQLite' ? 'DROP TRIGGER refuse_recap' : 'DROP TRIGGER refuse_recap ON "Recap"');
+    }
+    await openRecapDraft(rowan, { discussionId: id });
+    expect((await getRecap(rowan, id))?.status).toBe('DRAFT');
+  });
+
+  it.runIf(dialect === 'PostgreSQL')('finding 7: the end does not wait for the draft (the recap table locked by another session)', async () => {
+    const id = await createDiscussion(db, { status: 'LIVE' });
+    const member = await socketFor(server, await createMember(db));
+    open.push(member);
+    await join(member, id);
+    const states = collect<{ status: string }>(member, 'discussion:state');
+    const locker = new pg.Client({ connectionString: databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "Recap" IN ACCESS EXCLUSIVE MODE');
+      const host = await socketFor(server, 'rowan@example.org');
+      open.push(host);
+      // The draft waits for the lock; the end's ack and the room's state do not.
+      expect(await host.emitWithAck('discussion:end', { discussionId: id })).toEqual({ ok: true, data: null });
+      await until(() => states.some((s) => s.status === 'ENDED'), 3000, 'the ENDED state');
+      expect((await locker.query('SELECT count(*)::int AS n FROM "Recap" WHERE "discussionId" = $1', [id])).rows[0].n).toBe(0);
+      await locker.query('COMMIT');
+    } finally {
+      await locker.end();
+    }
+    // Then the draft is made.
+    await until(async () => (await db.recap.count({ where: { discussionId: id } })) === 1, 5000, 'the draft after the lock');
   });
 });

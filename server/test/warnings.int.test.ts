@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { QuestionView } from '@/lib/live/views';
 import { setShowWarnedContent } from '../users/commands';
-import { showsWarnedContent } from '../warnings/queries';
+import { showsWarnedContent } from '../users/queries';
 import type { TestSocket } from './harness';
 import { collect, createDiscussion, createMember, join, recordFrames, until, userId } from './live-fixtures';
 import { roomServer } from './room-server';

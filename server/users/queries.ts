@@ -39,3 +39,9 @@ export async function searchUsers(actor: Actor, raw: unknown): Promise<{ users: 
   ]);
   return { users, total, page, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
+
+/** The profile setting "Always show content behind warnings" (User.showWarnedContent; set by setShowWarnedContent). */
+export async function showsWarnedContent(actor: Pick<Actor, 'id'>): Promise<boolean> {
+  const u = await db().user.findUnique({ where: { id: actor.id }, select: { showWarnedContent: true } });
+  return u?.showWarnedContent ?? false;
+}

@@ -43,6 +43,12 @@ export async function setContentWarning(actor: Actor, raw: unknown): Promise<Que
   if (ctx.isMod) {
     if (!STAFF_STATUSES.includes(q.status)) throw GONE();
   } else {
+    if (q.authorId === actor.id && q.status === 'CARE') {
+      throw new AppError(
+        'conflict',
+        'Only you and the facilitators can see this question, so it needs no content warning. The facilitators will reply to you here.',
+      );
+    }
     if (q.authorId !== actor.id || !AUTHOR_STATUSES.includes(q.status)) {
       throw new AppError('forbidden', 'Only the person who asked and the facilitators can change a question’s content warning.');
     }

@@ -5,7 +5,7 @@ import { ShowWarnedContentProvider } from '@/components/live/warned-content';
 import { requirePageActor } from '@/server/auth/next-session';
 import { getCareResources } from '@/server/community/queries';
 import { getRoomIntro } from '@/server/live/queries';
-import { showsWarnedContent } from '@/server/warnings/queries';
+import { showsWarnedContent } from '@/server/users/queries';
 
 export const metadata: Metadata = { title: 'Live room' };
 
