@@ -1,7 +1,9 @@
 // The care lane in Chromium (issue 10 acceptance): a member asks a question in words of distress → the room (a
 // second member) never sees it, the asker sees the support message with crisis resources at once; a facilitator
-// sees the alert at the top of the console, claims the item and replies privately; the asker reads the reply.
-// Post moderation on purpose: even where questions appear at once, this one never does. Screenshots of the support
+// sees the alert at the top of the console, claims the item and replies privately; the asker reads the reply. Only
+// the asker answers whether a version without the details may be asked (review finding 3): until their "yes" the
+// facilitator cannot publish; after it, the facilitator sees the answer live and publishes, and the room reads only
+// the safer version. Post moderation on purpose: even where questions appear at once, this one never does. Screenshots of the support
 // message and the console's care lane at desktop and phone width (e2e/.screenshots/), axe clean.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -97,6 +99,16 @@ test('care lane: the room never sees it, the asker gets support at once, a facil
   await expect(privateReply).toContainText(reply);
   await expect(room.page.getByTestId('live-room')).not.toContainText(reply);
 
+  // The asker's own answer: not given yet, so the facilitator cannot publish a version.
+  const yes = 'Yes, the facilitators may ask a version without the details';
+  const choice = mine.question(marker).getByTestId('care-choice');
+  await expect(choice).toContainText('nothing is shared');
+  await expect(choice.getByRole('button', { name: yes })).toHaveAttribute('aria-pressed', 'false');
+  await expect(choice.getByRole('button', { name: 'Keep it between us' })).toBeVisible();
+  await expect(item.getByTestId('care-asker-choice')).toHaveText('The person has not said whether it may be asked');
+  await expect(item.getByRole('button', { name: 'Publish a safer version…' })).toBeDisabled();
+  await expect(room.page.getByTestId('care-choice')).toHaveCount(0);
+
   expect(await seriousAxeViolations(mine.page), 'room with the support message: axe').toEqual([]);
   expect(await seriousAxeViolations(consolePage), 'console with the care lane: axe').toEqual([]);
   await mine.page.screenshot({ path: path.join(SHOTS, 'care-support-desktop.png'), fullPage: true });
@@ -112,5 +124,31 @@ test('care lane: the room never sees it, the asker gets support at once, a facil
   await expect(phoneConsole.page.getByTestId('care-item').filter({ hasText: marker })).toBeVisible();
   expect(await smallControls(phoneConsole.page.getByTestId('care-lane'))).toEqual([]);
   expect(await smallControls(phoneRoom.page.getByTestId('care-support'))).toEqual([]);
+  await expect(phoneRoom.question(marker).getByTestId('care-choice')).toBeVisible();
+  expect(await smallControls(phoneRoom.question(marker).getByTestId('care-choice'))).toEqual([]);
   await phoneConsole.page.screenshot({ path: path.join(SHOTS, 'care-console-phone.png'), fullPage: true });
+
+  // The asker says yes (in their phone tab): the other tab and the facilitator see it live; the facilitator
+  // publishes a version without the details, and the room reads only that version.
+  await phoneRoom.question(marker).getByTestId('care-choice').getByRole('button', { name: yes }).click();
+  await expect(choice.getByRole('button', { name: yes })).toHaveAttribute('aria-pressed', 'true');
+  await expect(choice.getByTestId('care-choice-status')).toContainText('You said yes');
+  await phoneRoom.page.screenshot({ path: path.join(SHOTS, 'care-choice-phone.png'), fullPage: true });
+  await expect(item.getByTestId('care-asker-choice')).toHaveText('The person said yes: a version without the details may be asked');
+  await mine.page.screenshot({ path: path.join(SHOTS, 'care-choice-desktop.png'), fullPage: true });
+  await consolePage.screenshot({ path: path.join(SHOTS, 'care-console-consent-desktop.png'), fullPage: true });
+  await item.getByRole('button', { name: 'Publish a safer version…' }).click();
+  const publish = consolePage.getByTestId('publish-care-dialog');
+  await expect(publish).toContainText('The person said yes');
+  const safer = `How do people find their footing after a hard retreat? ${tag()}`;
+  await publish.getByLabel('The question as the room will read it').fill(safer);
+  await publish.getByRole('button', { name: 'Publish this version' }).click();
+  await expect(publish).toHaveCount(0);
+  await expect(room.question(safer)).toBeVisible();
+  await expect(room.page.getByTestId('live-room')).not.toContainText(marker);
+  await expect(room.page.getByTestId('live-room')).not.toContainText(reply);
+  // The asker: their question now reads as the room's version; the answer control and the support message are done.
+  await expect(mine.question(safer)).toBeVisible();
+  await expect(mine.page.getByTestId('care-choice')).toHaveCount(0);
+  await expect(lane.getByTestId('care-count')).toHaveText('0 open');
 });

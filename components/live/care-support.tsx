@@ -54,8 +54,8 @@ export function CareChoice({ q, run, busy }: { q: QuestionView; run: RoomCommand
       <legend className="px-1 font-semibold">May the facilitators ask the room about this?</legend>
       <p>
         If you like, they can ask the room a version of your question without the personal details
-        {q.anonymous ? ', anonymously as you asked it' : ', under your name as you asked it'}. It is entirely your choice, and you can change it until they
-        have asked it.
+        {q.anonymous ? ', anonymously as you asked it' : ', under your name as you asked it'}. It is entirely your choice, and you can change it until they have
+        asked it.
       </p>
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
         {CHOICES.map((c) => {

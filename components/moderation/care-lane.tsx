@@ -113,8 +113,12 @@ export function CareLane({ questions, meId, now, act }: Props) {
             {closed.map((q) => (
               <li key={q.id} data-testid="care-closed" className="rounded-md border border-sky-200 bg-white p-3 text-sm">
                 <p className="text-xs text-stone-700">
-                  {q.care?.outcome === 'published' ? 'A safer version was published' : q.care?.outcome === 'withdrawn' ? 'Withdrawn by the person' : 'Kept private'} ·{' '}
-                  {q.author ? q.author.name : (q.pseudonym ?? 'Anonymous')}
+                  {q.care?.outcome === 'published'
+                    ? 'A safer version was published'
+                    : q.care?.outcome === 'withdrawn'
+                      ? 'Withdrawn by the person'
+                      : 'Kept private'}{' '}
+                  · {q.author ? q.author.name : (q.pseudonym ?? 'Anonymous')}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap break-words text-stone-900">{q.care?.originalBody ?? q.body}</p>
                 <Replies q={q} />
@@ -271,8 +275,8 @@ function PublishCareDialog({ q, act, onClose }: { q: QuestionView; act: ConsoleC
   return (
     <Modal title="Publish a safer version" onClose={onClose} testId="publish-care-dialog">
       <p className="text-sm text-stone-800">
-        The person said yes to a version without the details. Take out the risky detail (no methods, nothing that could identify anyone); the person&rsquo;s
-        own words stay with the facilitators.
+        The person said yes to a version without the details. Take out the risky detail (no methods, nothing that could identify anyone); the person&rsquo;s own
+        words stay with the facilitators.
       </p>
       <form onSubmit={submit} className="space-y-3">
         <div className="space-y-1">

@@ -158,8 +158,11 @@ export const QueueItem = forwardRef<HTMLLIElement, Props>(function QueueItem(
       </p>
       {q.reports && q.reports.notes.length > 0 && (
         // What reporters wrote (the newest few), with the category each chose: never who wrote it.
-        <details data-testid="report-notes" className="mt-1 text-sm text-stone-800">
-          <summary className="inline-flex min-h-10 cursor-pointer items-center rounded-md px-1 font-medium text-red-900 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ember-700">
+        <details data-testid="report-notes" className="group mt-1 text-sm text-stone-800">
+          <summary className="inline-flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md px-1 font-medium text-red-900 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ember-700">
+            <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+              ▸
+            </span>
             {q.reports.notes.length === 1 ? 'What a reporter wrote' : `What reporters wrote (${q.reports.notes.length}, newest first)`}
           </summary>
           <ul className="mt-1 space-y-1 border-l-2 border-red-200 pl-3">

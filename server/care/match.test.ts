@@ -122,6 +122,12 @@ describe('care matcher', () => {
     expect(matches('Has anyone seen the Suicide Squad movie?')).toBe(true);
   });
 
+  it('an exception follows its phrase however the list writes it', () => {
+    const written = careMatcher(['Can’t go on']);
+    expect(written("I can't go on the retreat next month")).toBe(false);
+    expect(written("I can't go on like this")).toBe(true);
+  });
+
   it('an empty list matches nothing', () => {
     expect(careMatcher([])('I want to kill myself')).toBe(false);
   });

@@ -119,9 +119,9 @@ type TermWord = { word: string; squeezed: string; tol: number; minLen: number; m
 function termWord(word: string): TermWord {
   const squeezed = squeeze(word);
   const tol = tolerance(word);
-  // No text word shorter than this can be the word: a doubled letter squeezed, or `tol` letters missing.
   let mask = 0;
   for (let i = 0; i < word.length; i++) mask |= bit(word, i);
+  // No text word shorter than minLen can be the word: a doubled letter squeezed, or `tol` letters missing.
   return { word, squeezed, tol, minLen: Math.min(squeezed.length, word.length - tol), mask };
 }
 

@@ -78,6 +78,7 @@ export const DEFAULT_CARE_TERMS: readonly string[] = [
   'better off dead',
   'no reason to live',
   'dont want to live',
+  'do not want to live',
   'dont want to be alive',
   'cant go on',
   'hurt myself',

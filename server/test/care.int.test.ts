@@ -1,13 +1,17 @@
 // The care lane over real sockets (issue 10 item 1, item 4): a question in words of distress goes to the care lane
 // in post AND pre mode (status CARE, a care item), the room never hears of it, the asker keeps it with the support
 // message, facilitators see it at once (with a pseudonym for an anonymous asker), claim it, reply privately (also to
-// anonymous askers, without revealing them), publish a safer version or keep it private; each care action is
-// audited without the question's text. The care phrases used are the shipped defaults the issue names ("kill
+// anonymous askers, without revealing them), publish a safer version (only after the asker's own "yes", review
+// finding 3) or keep it private; each care action is audited without the question's text, and the audit log never
+// shows the words of a question that went to the care lane (finding 12). A resubmission into the care lane alerts
+// the staff as an ask does (finding 9); a withdrawn care question closes its item (finding 11); the author cannot
+// warn their own care question (finding 15). The care phrases used are the shipped defaults the issue names ("kill
 // myself", "självmord"), written here, not imported.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { QuestionView, ReplyView } from '@/lib/live/views';
 import type { ModerationEvent, QuestionReviewedEvent } from '@/lib/moderation/views';
+import { listAllAuditEntries, listAuditEntries, listDiscussionAuditEntries } from '../audit/queries';
 import type { TestSocket } from './harness';
 import { collect, createDiscussion, createMember, join, recordFrames, until, userId } from './live-fixtures';
 import { roomServer } from './room-server';
@@ -44,6 +48,13 @@ async function barrier(staffSocket: TestSocket, audience: TestSocket, discussion
 }
 
 const CARE_TEXT = 'Since the retreat I keep thinking I want to kill myself';
+
+/** The asker's own answer on their care question. */
+const choose = async (s: TestSocket, questionId: string, choice: 'share_safer' | 'keep_private') => {
+  const res = await s.emitWithAck('care:choose', { questionId, choice });
+  if (!res.ok) throw new Error(`choose failed: ${res.error.code} ${res.error.message}`);
+  return res.data;
+};
 
 describeDialects('care lane', ({ make }) => {
   rs.use(make);
@@ -138,6 +149,7 @@ describeDialects('care lane', ({ make }) => {
     // A member cannot act on the care lane.
     expect(await audience.emitWithAck('care:publish', { questionId: q.id, body: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
+    await choose(asker, q.id, 'share_safer');
     const reviewed = collect<QuestionReviewedEvent>(asker, 'question:reviewed');
     const approved = collect<QuestionView>(audience, 'question:approved');
     const safer = 'Do difficult feelings after an ayahuasca retreat pass, and what helps?';
@@ -164,11 +176,12 @@ describeDialects('care lane', ({ make }) => {
   it('publishing in pre mode sends the safer version to the queue; keep private closes the item once', async () => {
     const { discussionId, asker, sam } = await room('PRE');
     const a = await ask(asker, discussionId, 'Sometimes I want to die after integration circles');
+    await choose(asker, a.id, 'share_safer');
     expect(await sam.emitWithAck('care:publish', { questionId: a.id, body: 'How do I cope with very low days after integration circles?' })).toMatchObject({
       ok: true,
       data: { status: 'PENDING', heldFor: ['pre_moderation'] },
     });
-    const b = await ask(asker, discussionId, 'I hurt myself last week');
+    const b = await ask(asker, discussionId, 'Some nights I want to kill myself');
     expect(await sam.emitWithAck('care:keep-private', { questionId: b.id })).toMatchObject({
       ok: true,
       data: { status: 'CARE', care: { outcome: 'kept_private' } },
@@ -197,5 +210,160 @@ describeDialects('care lane', ({ make }) => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+  it('F28 consent: only the asker answers; the answer reaches the staff and the asker only; no "yes", no publishing', async () => {
+    const { discussionId, asker, askerEmail, audience, audienceFrames, sam, jordan } = await room('POST');
+    const samFrames = recordFrames(sam);
+    const askerFrames = recordFrames(asker);
+    const q = await ask(asker, discussionId, 'I keep thinking about suicide since the ceremony', true);
+    expect(q).toMatchObject({ status: 'CARE', careChoice: null });
+    const askerId = await userId(rs.db, askerEmail);
+    const safer = 'How do people cope with very dark thoughts after a ceremony?';
+
+    // Not said yet: publishing is refused with a clear message, nothing written.
+    const refused = await sam.emitWithAck('care:publish', { questionId: q.id, body: safer, version: q.version });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('has not said yes') } });
+    expect(await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: 'CARE', body: q.body });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ outcome: null, closedAt: null, originalBody: null });
+    expect(await rs.db.auditEntry.count({ where: { targetId: q.id, action: 'care.published' } })).toBe(0);
+
+    // Nobody but the asker can answer for them: staff and other members learn nothing (not found), nothing written.
+    for (const other of [sam, audience]) {
+      expect(await other.emitWithAck('care:choose', { questionId: q.id, choice: 'share_safer' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    // Bad input: a clear error, nothing written.
+    expect(await asker.emitWithAck('care:choose', { questionId: q.id, choice: 'publish_now' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'validation_error' },
+    });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ askerChoice: null, askerChoiceAt: null });
+
+    // "Keep it between us": the staff see it live in the care lane; publishing is still refused.
+    const jordanEdits = collect<QuestionView>(jordan, 'question:edited');
+    expect(await choose(asker, q.id, 'keep_private')).toMatchObject({ id: q.id, status: 'CARE', careChoice: 'keep_private' });
+    await until(() => jordanEdits.some((x) => x.id === q.id && x.care?.askerChoice === 'keep_private'), 3000, 'the staff see the answer');
+    expect(jordanEdits.find((x) => x.id === q.id)).toMatchObject({ author: null, pseudonym: expect.stringMatching(/^Anonymous /) });
+    expect(await sam.emitWithAck('care:publish', { questionId: q.id, body: safer })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // "Yes": the staff's view says so (also after a reload), and the facilitator may publish.
+    const askerEdits = collect<QuestionView>(asker, 'question:edited');
+    await choose(asker, q.id, 'share_safer');
+    await until(() => jordanEdits.some((x) => x.id === q.id && x.care?.askerChoice === 'share_safer'), 3000, 'the staff see the yes');
+    await until(() => askerEdits.some((x) => x.id === q.id && x.careChoice === 'share_safer'), 3000, "the asker's tabs see it");
+    // The asker's own view carries their answer only, never the staff's care details (e.g. how it came to the lane).
+    expect(askerEdits.find((x) => x.id === q.id)?.care).toBeUndefined();
+    const item = await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } });
+    expect(item).toMatchObject({ askerChoice: 'share_safer', closedAt: null });
+    expect(item.askerChoiceAt).toBeInstanceOf(Date);
+    expect((await join(sam, discussionId)).questions.find((x) => x.id === q.id)?.care).toMatchObject({ askerChoice: 'share_safer' });
+    expect((await join(asker, discussionId)).questions.find((x) => x.id === q.id)).toMatchObject({ careChoice: 'share_safer' });
+
+    // The raw frames: the audience never heard of the question nor its answer; the staff never the asker's id.
+    await barrier(sam, audience, discussionId);
+    const wire = audienceFrames.join('\n');
+    expect(wire).not.toContain(q.id);
+    expect(wire).not.toContain('share_safer');
+    expect(wire).not.toContain('keep_private');
+    expect(samFrames.join('\n')).toContain('share_safer');
+    // (The attendee list in join answers and presence names who is present, not who asked.)
+    expect(samFrames.filter((f) => !f.includes('"presence:changed"') && !f.includes('"attendees"')).join('\n')).not.toContain(askerId);
+    expect(askerFrames.join('\n')).toContain('share_safer');
+
+    const published = await sam.emitWithAck('care:publish', { questionId: q.id, body: safer });
+    expect(published).toMatchObject({ ok: true, data: { status: 'VISIBLE', body: safer, care: { outcome: 'published', askerChoice: 'share_safer' } } });
+    // Closed: the answer can no longer change, and publishing again is refused (the asker's words are never lost).
+    expect(await asker.emitWithAck('care:choose', { questionId: q.id, choice: 'keep_private' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const again = await jordan.emitWithAck('care:publish', { questionId: q.id, body: 'Something else entirely?' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ originalBody: q.body, askerChoice: 'share_safer' });
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).body).toBe(safer);
+  });
+
+  it('finding 11: a care item kept private cannot be published; a withdrawn care question closes its item', async () => {
+    const { discussionId, asker, sam } = await room('POST');
+    const kept = await ask(asker, discussionId, 'I think about ending my life a lot');
+    await choose(asker, kept.id, 'share_safer');
+    const keptView = await sam.emitWithAck('care:keep-private', { questionId: kept.id });
+    expect(keptView).toMatchObject({ ok: true, data: { care: { outcome: 'kept_private' } } });
+    // Kept private: publishing is refused even though the asker had said yes; the asker's answer is no longer asked.
+    const late = await sam.emitWithAck('care:publish', { questionId: kept.id, body: 'A safer version?' });
+    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already closed') } });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: kept.id } })).toMatchObject({ outcome: 'kept_private', originalBody: null });
+    expect(await asker.emitWithAck('care:choose', { questionId: kept.id, choice: 'keep_private' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await join(asker, discussionId)).questions.find((x) => x.id === kept.id)?.careChoice).toBeUndefined();
+
+    const gone = await ask(asker, discussionId, 'Sometimes I want to kill myself');
+    expect(await asker.emitWithAck('question:withdraw', { questionId: gone.id })).toMatchObject({ ok: true });
+    const item = await rs.db.careItem.findUniqueOrThrow({ where: { questionId: gone.id } });
+    expect(item).toMatchObject({ outcome: 'withdrawn' });
+    expect(item.closedAt).toBeInstanceOf(Date);
+    expect(await sam.emitWithAck('care:publish', { questionId: gone.id, body: 'x?' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it("finding 9: a resubmission into the care lane alerts the staff as an ask does; a staff member's is never routed", async () => {
+    const { discussionId, asker, audience, audienceFrames, sam, jordan } = await room('PRE');
+    const q = await ask(asker, discussionId, 'Can we talk about the guide who hurt me?');
+    expect(await sam.emitWithAck('question:reject', { questionId: q.id, reason: 'Please leave out names.' })).toMatchObject({ ok: true });
+    const feed = collect<ModerationEvent>(jordan, 'moderation:action');
+    const again = await asker.emitWithAck('question:resubmit', { questionId: q.id, body: 'Honestly since then I want to kill myself' });
+    expect(again).toMatchObject({ ok: true, data: { status: 'CARE', careChoice: null } });
+    await until(() => feed.some((e) => e.item.action === 'care_opened' && e.item.questionId === q.id), 3000, 'the care alert reaches the staff');
+    expect(feed.find((e) => e.item.action === 'care_opened')).toMatchObject({ item: { actorId: null }, question: { id: q.id, status: 'CARE' } });
+    expect(await rs.db.careItem.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ source: 'care_terms', closedAt: null });
+    await barrier(jordan, audience, discussionId);
+    expect(audienceFrames.join('\n')).not.toContain('kill myself');
+
+    // Staff questions are not routed into the care lane, on resubmission either.
+    const own = await ask(jordan, discussionId, 'A question from the facilitator about the guide');
+    expect(await sam.emitWithAck('question:reject', { questionId: own.id, reason: 'Not now.' })).toMatchObject({ ok: true });
+    expect(
+      await jordan.emitWithAck('question:resubmit', { questionId: own.id, body: 'People say they want to kill myself, how do we respond?' }),
+    ).toMatchObject({
+      ok: true,
+      data: { status: 'PENDING' },
+    });
+    expect(await rs.db.careItem.count({ where: { questionId: own.id } })).toBe(0);
+  });
+
+  it('finding 15: the author cannot warn their own care question, and is told why kindly; nothing written', async () => {
+    const { discussionId, asker } = await room('POST');
+    const q = await ask(asker, discussionId, CARE_TEXT);
+    const res = await asker.emitWithAck('question:warn', { questionId: q.id, contentWarning: 'Suicide', version: q.version });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('Only you and the facilitators can see this question') },
+    });
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).contentWarning).toBeNull();
+    expect(await rs.db.auditEntry.count({ where: { targetId: q.id, action: 'question.content_warning_set' } })).toBe(0);
+  });
+
+  it('finding 12: the log never shows the words of a question that went to the care lane (views and CSV)', async () => {
+    const { discussionId, asker, audience, sam } = await room('POST');
+    const words = `My guide Harriet ${randomUUID().slice(0, 6)} pushed me too far`;
+    const q = await ask(asker, discussionId, words);
+    const redacted = await sam.emitWithAck('question:redact', { questionId: q.id, body: 'My guide pushed me too far', note: 'We took out a name.' });
+    expect(redacted).toMatchObject({ ok: true });
+    // Before it is a care item the entry shows what the facilitator changed (the log's purpose).
+    const before = await rs.server.as('admin@example.org', (admin) => listAuditEntries(admin, { discussionId }));
+    expect(before.ok && before.data.entries.find((e) => e.action === 'question.redacted')?.detail).toContain(words);
+    expect(await audience.emitWithAck('question:report', { questionId: q.id, category: 'at_risk' })).toMatchObject({ ok: true });
+    expect((await rs.db.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe('CARE');
+
+    const views = [
+      await rs.server.as('admin@example.org', (admin) => listAuditEntries(admin, { discussionId })),
+      await rs.server.as('admin@example.org', (admin) => listAllAuditEntries(admin, { discussionId })),
+      await rs.server.as('rowan@example.org', async (host) => (await listDiscussionAuditEntries(host, discussionId)).log),
+    ];
+    for (const v of views) {
+      if (!v.ok) throw new Error(v.error.message);
+      const entries = Array.isArray(v.data) ? v.data : v.data.entries;
+      const red = entries.find((e) => e.action === 'question.redacted');
+      expect(red).toMatchObject({ target: { name: 'a care item' }, detail: expect.stringContaining('care item') });
+      const text = JSON.stringify(entries);
+      expect(text).not.toContain('Harriet');
+      expect(text).not.toContain('pushed me too far');
+      // The care lane's own entry still says how it came there (no words of the asker's).
+      expect(entries.find((e) => e.action === 'care.opened')?.detail).toMatch(/report/i);
+    }
   });
 });
