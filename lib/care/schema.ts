@@ -25,7 +25,7 @@ export const publishCareItemSchema = z
 export const keepCareItemPrivateSchema = z.object({ questionId, version }).strict();
 
 /** The asker's answers on their own care question (stored on the care item; staff see it in the care lane). */
-export const CARE_CHOICES = ['share_safer', 'keep_private'] as const;
+const CARE_CHOICES = ['share_safer', 'keep_private'] as const;
 export type CareChoice = (typeof CARE_CHOICES)[number];
 
 /** The asker answers: the facilitators may ask the room a version without the details, or it stays between them. */

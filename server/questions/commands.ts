@@ -9,7 +9,7 @@ import { askQuestionSchema, editQuestionSchema, highlightQuestionSchema, questio
 import { AppError } from '@/lib/result';
 import { recordAudit } from '../audit/commands';
 import type { Actor } from '../auth/actor';
-import { matchesCareTerms, openCareItem } from '../care/lane';
+import { closeWithdrawnCareItem, matchesCareTerms, openCareItem } from '../care/lane';
 import { now } from '../clock';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
@@ -186,6 +186,7 @@ export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null
   const resolved = await db().$transaction(async (tx) => {
     await tx.question.update({ where: { id: q.id }, data: { status: 'WITHDRAWN', version: { increment: 1 }, queuePosition: null } });
     if (ctx.discussion.highlightedQuestionId === q.id) await tx.discussion.update({ where: { id: q.discussionId }, data: { highlightedQuestionId: null } });
+    if (q.status === 'CARE') await closeWithdrawnCareItem(tx, q.id);
     return resolveReports(tx, q, 'withdrawn', ctx.discussion.title);
   });
   publishAboutQuestion(q, 'question:withdrawn', { id: q.id });

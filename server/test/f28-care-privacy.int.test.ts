@@ -58,6 +58,8 @@ describeDialects('F28 care lane and private replies never reach the audience', (
     secrets.push(replyC);
     await sam.emitWithAck('question:reply', { questionId: c.id, body: replyC });
     const safer = `A safer version ${randomUUID()}`;
+    // Only after the asker's own "yes" (review finding 3).
+    expect(await asker.emitWithAck('care:choose', { questionId: c.id, choice: 'share_safer' })).toMatchObject({ ok: true });
     expect(await sam.emitWithAck('care:publish', { questionId: c.id, body: safer })).toMatchObject({ ok: true });
 
     // 4. A private reply on an ordinary visible question.
