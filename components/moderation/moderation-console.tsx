@@ -5,9 +5,9 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultKeybindingsHandlerIgnore, tinykeys } from 'tinykeys';
+import { DegradedBanner } from '@/components/realtime/degraded-banner';
 import { useServerNow } from '@/components/time/use-server-clock';
 import { Alert } from '@/components/ui/alert';
-import { DegradedBanner } from '@/components/realtime/degraded-banner';
 import { Button } from '@/components/ui/button';
 import type { QuestionView } from '@/lib/live/views';
 import type { ParticipantTarget } from '@/lib/moderation/schema';
