@@ -18,10 +18,11 @@ export async function useFreshDatabase(databaseUrl: string, env: Record<string, 
 }
 
 let n = 0;
-/** A user row plus the Actor the auth layer would build for it. */
-export async function makeActor(role: RoleName = 'MEMBER', name = `${role.toLowerCase()} ${++n}`): Promise<Actor> {
+/** A user row plus the Actor the auth layer would build for it. Every call gets its own email, named or not. */
+export async function makeActor(role: RoleName = 'MEMBER', name?: string): Promise<Actor> {
+  const i = ++n;
   const u = await db().user.create({
-    data: { email: `${role.toLowerCase()}${n}-${Date.now()}@example.org`, displayName: name, passwordHash: 'x', role },
+    data: { email: `${role.toLowerCase()}${i}-${Date.now()}@example.org`, displayName: name ?? `${role.toLowerCase()} ${i}`, passwordHash: 'x', role },
   });
   return { id: u.id, email: u.email, displayName: u.displayName, role: u.role as RoleName, timeZone: u.timeZone, sessionVersion: u.sessionVersion };
 }
