@@ -148,6 +148,8 @@ export type BenchServer = {
 };
 
 const PRELOAD = path.join(ROOT, 'bench/server-probe-preload.cjs');
+/** `BENCH_SERVER_PROFILE_DIR=DIR`: every Fireside server writes DIR/<pid>.cpuprofile when stopped (bench/profile-summary.ts reads them). */
+const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE_DIR ? path.resolve(process.env.BENCH_SERVER_PROFILE_DIR) : null;
 
 function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv): { proc: ChildProcess; output: () => string } {
   const [cmd, argv] = pinnedCommand(0, process.execPath, ['--expose-gc', '--require', PRELOAD, ...args]);
@@ -203,7 +205,12 @@ export async function startFireside(name: string, opts: { env?: Record<string, s
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   });
-  const { proc, output } = spawnServer(name, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], env);
+  if (PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    env.BENCH_PROFILE_DIR = PROFILE_DIR;
+  }
+  const profiler = PROFILE_DIR ? ['--require', path.join(ROOT, 'bench/cpu-profile-preload.cjs')] : [];
+  const { proc, output } = spawnServer(name, [...profiler, '--import', 'tsx', path.join(ROOT, 'server/index.ts')], env);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(proc);

@@ -56,7 +56,7 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
       }
     }
   });
-  if (total < 1_000_000) continue; // under 1 s busy: the tsx CLI parent, not the server
+  if (total < 500_000) continue; // under 1 s busy: the tsx CLI parent, not the server
   const rows = (m: Map<string, number>, limit = top) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])

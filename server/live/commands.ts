@@ -11,8 +11,11 @@ import { track } from '../lifecycle';
 import { moderatorRightsEndedSince, publishToRoom } from '../realtime/bus';
 import { createRecapDraft } from '../recaps/commands';
 import { spendBudget } from './budgets';
-import { assertNotRemoved, loadRoom, type RoomContext } from './context';
+import { type ActiveSanction, assertNotRemoved, loadRoom, type RoomContext } from './context';
 import { canHost, canModerate, needsAgreement } from './policy';
+
+/** The room as entered, with the person's sanction in force then (a mute; a removal refuses the join). */
+export type JoinedRoom = RoomContext & { sanction: ActiveSanction | null };
 
 /**
  * `enter` attaches the caller to the room (with the rights of the ctx it gets); `leave` detaches it again when
@@ -23,7 +26,7 @@ export async function joinDiscussion(
   raw: unknown,
   enter: (ctx: RoomContext) => Promise<void> | void = () => {},
   leave: () => Promise<void> | void = () => {},
-): Promise<RoomContext> {
+): Promise<JoinedRoom> {
   const input = joinDiscussionSchema.parse(raw);
   await spendBudget('join', actor.id);
   const ctx = await loadRoom(actor, input.discussionId);
@@ -58,9 +61,9 @@ export async function joinDiscussion(
     const now = rightsOf(await loadRoom(actor, ctx.discussion.id));
     // A removal can commit between the check above and the entering, and its sockets-leave may have run before
     // this socket entered: read the sanctions again now that it is in.
-    await assertNotRemoved(actor, now);
+    const sanction = await assertNotRemoved(actor, now);
     if (now.isMod !== first.isMod) await enter(now);
-    return now;
+    return { ...now, sanction };
   } catch (err) {
     // Never leave a socket in the room (or the moderators' room) on a failed join.
     await leave();

@@ -91,7 +91,7 @@ export async function assertAgreed(actor: Actor, ctx: RoomContext) {
 }
 
 /** The person's sanction in this discussion that is in force now (a removal first), or null. */
-export async function activeSanction(userId: string, discussionId: string) {
+async function activeSanction(userId: string, discussionId: string) {
   const rows = await db().sanction.findMany({
     where: { discussionId, userId, liftedAt: null, OR: [{ kind: 'REMOVE' }, { until: null }, { until: { gt: now() } }] },
     select: { kind: true, until: true, reason: true },
@@ -104,11 +104,14 @@ const REMOVED = 'You were removed from this discussion by its facilitators. You 
 /** The answer to a removed person's every event in that discussion. */
 export const removedError = () => new AppError('removed', REMOVED);
 
-/** A person removed from the discussion takes no part in it any more (join, vote, ask). */
-export async function assertNotRemoved(actor: Actor, ctx: RoomContext) {
-  if (ctx.isMod) return;
+export type ActiveSanction = NonNullable<Awaited<ReturnType<typeof activeSanction>>>;
+
+/** A person removed from the discussion takes no part in it any more (join, vote, ask). Gives the mute in force, if any. */
+export async function assertNotRemoved(actor: Actor, ctx: RoomContext): Promise<ActiveSanction | null> {
+  if (ctx.isMod) return null;
   const s = await activeSanction(actor.id, ctx.discussion.id);
   if (s?.kind === 'REMOVE') throw removedError();
+  return s;
 }
 
 /** Asking, editing and resubmitting: refused while muted (by the server clock, F12) or removed. */

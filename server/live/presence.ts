@@ -36,6 +36,13 @@ import { onRedisHealth, redisClient } from '../redis';
 import { nodeId, onStop, processSingleton, startRecurringJob } from '../runtime';
 
 const PRESENCE_INTERVAL_MS = 250; // at most 4 presence messages per second per room
+/**
+ * A room this big on this node is announced once a second: each announcement is a frame to every socket in it,
+ * so in a crowd arriving at once the count's updates would cost more than the joins (measured: npm run bench
+ * join-storm, bench/README.md). A count a second old is as good to a crowd.
+ */
+const BIG_ROOM_PEOPLE = 500;
+const BIG_ROOM_INTERVAL_MS = 1000;
 /** How long someone sanctioned through an anonymous question stays listed at most. */
 const LISTED_MS = 10 * 60_000;
 /** A node that has not shown a sign of life for this long no longer counts. */
@@ -92,8 +99,11 @@ function listedIn(discussionId: string): Listed[] {
 
 /** People kept listed (after a removal) who are no longer in the room on this node: they still count. */
 function listedElsewhere(discussionId: string): number {
+  const listed = listedIn(discussionId);
+  // Almost always empty: the room is listed only when somebody is kept listed (a join must not cost O(room)).
+  if (listed.length === 0) return 0;
   const here = new Set(localRoomMembers(discussionId).map((m) => m.userId));
-  return listedIn(discussionId).filter((l) => !here.has(l.attendee.userId)).length;
+  return listed.filter((l) => !here.has(l.attendee.userId)).length;
 }
 
 function attendeesOf(discussionId: string, members: RoomMember[]): Attendee[] {
@@ -152,7 +162,11 @@ function wired() {
 
 const presence = () => {
   wired();
-  return coalescer('presence', PRESENCE_INTERVAL_MS, announcePresence);
+  return coalescer(
+    'presence',
+    (discussionId) => (localRoomCount(discussionId).people >= BIG_ROOM_PEOPLE ? BIG_ROOM_INTERVAL_MS : PRESENCE_INTERVAL_MS),
+    announcePresence,
+  );
 };
 
 /** Someone joined or left the room: one announcement per room per interval. */

@@ -6,13 +6,15 @@ import type { RoomCore } from '@/lib/live/views';
 import type { Actor } from '../auth/actor';
 import { now } from '../clock';
 import { db } from '../db/client';
-import { activeSanction, type RoomContext, roleIn } from './context';
+import type { JoinedRoom } from './commands';
+import { roleIn } from './context';
 import { presenceOf } from './presence';
 
-/** The room core's part of the join state, for a room `ctx` that `actor` has just entered. */
-export async function getRoomCore(actor: Actor, ctx: RoomContext): Promise<RoomCore> {
+/** The room core's part of the join state, for a room `ctx` that `actor` has just entered (its sanction read then). */
+export async function getRoomCore(actor: Actor, ctx: JoinedRoom): Promise<RoomCore> {
   const d = ctx.discussion;
-  const [presence, sanction] = await Promise.all([presenceOf(d.id), ctx.isMod ? null : activeSanction(actor.id, d.id)]);
+  const presence = await presenceOf(d.id);
+  const sanction = ctx.sanction;
   return {
     discussion: {
       id: d.id,

@@ -36,17 +36,24 @@ export async function getRoomQuestions(actor: Actor, ctx: RoomContext): Promise<
   if (ctx.discussion.highlightedQuestionId) alwaysShown.push({ id: ctx.discussion.highlightedQuestionId });
   // Moderators: what waits for them (the queue and the care lane) is always in the join state.
   if (ctx.isMod) alwaysShown.push({ status: 'PENDING' }, { status: 'CARE' });
-  const [top, pinned, questionCount, own, votes] = await Promise.all([
-    db().question.findMany({ where, orderBy: RELEVANCE, take: JOIN_QUESTIONS, select: questionSelect }),
-    db().question.findMany({ where: { AND: [where, { OR: alwaysShown }] }, orderBy: { createdAt: 'asc' }, take: JOIN_QUESTIONS, select: questionSelect }),
-    db().question.count({ where }),
+  // Ids first, then the rows with their relations in one read: each relation is a query of its own, so reading
+  // them once for both lists (and not at all for an empty room) keeps a join cheap.
+  const [top, pinned, own, votes] = await Promise.all([
+    db().question.findMany({ where, orderBy: RELEVANCE, take: JOIN_QUESTIONS, select: { id: true } }),
+    db().question.findMany({ where: { AND: [where, { OR: alwaysShown }] }, orderBy: { createdAt: 'asc' }, take: JOIN_QUESTIONS, select: { id: true } }),
     db().question.findMany({ where: { discussionId: id, authorId: actor.id, status: { not: 'WITHDRAWN' } }, select: { id: true } }),
     // Only votes on questions this person may see now (not one that left the room for the care lane, F28).
     db().vote.findMany({ where: { userId: actor.id, question: where }, select: { questionId: true } }),
   ]);
-  const rows = new Map([...top, ...pinned].map((r) => [r.id, r]));
+  // Fewer than a full list: that is all of them, and no count is needed.
+  const questionCount = top.length < JOIN_QUESTIONS ? top.length : await db().question.count({ where });
+  const ids = [...new Set([...top, ...pinned].map((r) => r.id))];
+  // `where` again: a question that left this person's sight between the two reads (to the care lane, say) stays out.
+  const rows = ids.length ? await db().question.findMany({ where: { AND: [where, { id: { in: ids } }] }, select: questionSelect }) : [];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return {
-    questions: await viewsFor(actor, ctx, [...rows.values()]),
+    questions: await viewsFor(actor, ctx, rows),
     questionCount,
     nextOffset: questionCount > JOIN_QUESTIONS ? JOIN_QUESTIONS : null,
     mine: own.map((q) => q.id),

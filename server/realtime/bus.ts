@@ -11,12 +11,17 @@
 import type { Server } from 'socket.io';
 import { type ClientToServerEvents, rooms, type ServerEventName, type ServerEventPayload, type ServerToClientEvents } from '@/lib/realtime/events';
 import { atLeast } from '@/lib/users/roles';
+import { forgetActor } from '../auth/actor';
 import { track } from '../lifecycle';
 import { processSingleton } from '../runtime';
 import type { SocketData } from './types';
 
 /** Between nodes (scale mode): each node answers with who is in a discussion's room on it. */
-type NodeToNodeEvents = { 'presence:members': (discussionId: string, ack: (members: RoomMember[]) => void) => void };
+type NodeToNodeEvents = {
+  'presence:members': (discussionId: string, ack: (members: RoomMember[]) => void) => void;
+  /** A person changed (ban, sign-out, role, profile): forget the identity kept for their socket events. */
+  'actor:forget': (userId: string) => void;
+};
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, NodeToNodeEvents, SocketData>;
 
@@ -95,13 +100,25 @@ export function publishToUser<E extends ServerEventName>(userId: string, event: 
   later((io) => (io.to(rooms.user(userId)) as Target).emit(event, payload));
 }
 
+/**
+ * After a change to the person (ban, sign-out, role, profile): their next socket event, on every node, reads them
+ * from the database again. This node forgets at once; the others when the message arrives (and while Redis is
+ * unreachable, after the few seconds an identity is kept at most: server/auth/actor.ts).
+ */
+export function forgetActorEverywhere(userId: string) {
+  forgetActor(userId);
+  later((io) => io.serverSideEmit('actor:forget', userId));
+}
+
 /** Drops every socket of the person, on every node. */
 export function disconnectUser(userId: string) {
+  forgetActorEverywhere(userId);
   later((io) => io.in(rooms.user(userId)).disconnectSockets(true));
 }
 
 /** Drops the sockets of one session (a signed-out cookie), on every node; the person's other sessions stay. */
 export function disconnectSession(userId: string, sid: string) {
+  forgetActorEverywhere(userId);
   later(async (io) => {
     try {
       const sockets = await io.in(rooms.user(userId)).fetchSockets();
@@ -317,6 +334,9 @@ function watchRooms(io: Io) {
   });
   io.on('presence:members', (discussionId, ack) => {
     if (typeof discussionId === 'string' && typeof ack === 'function') ack(localRoomMembers(discussionId));
+  });
+  io.on('actor:forget', (userId) => {
+    if (typeof userId === 'string') forgetActor(userId);
   });
 }
 

@@ -15,8 +15,11 @@ export type Coalescer<T> = {
 
 type Entry<T> = { items: Set<T>; timer: NodeJS.Timeout };
 
+/** The interval, fixed or per key (a big room may be announced less often than a small one). */
+export type Interval = number | ((key: string) => number);
+
 export function createCoalescer<T = never>(
-  intervalMs: number,
+  intervalMs: Interval,
   flush: (key: string, items: T[]) => Promise<void> | void,
   onError: (err: unknown) => void = warn,
 ): Coalescer<T> {
@@ -48,7 +51,7 @@ export function createCoalescer<T = never>(
         if (item !== undefined) entry.items.add(item);
         return;
       }
-      const timer = setTimeout(() => void run(key), intervalMs);
+      const timer = setTimeout(() => void run(key), typeof intervalMs === 'number' ? intervalMs : intervalMs(key));
       // Never what keeps a process alive: the server's sockets do that.
       timer.unref();
       waiting.set(key, { items: new Set(item === undefined ? [] : [item]), timer });
@@ -63,7 +66,7 @@ export function createCoalescer<T = never>(
 }
 
 /** The process's coalescer `name` (shared by the custom server and Next's bundle), stopped with the node. */
-export function coalescer<T = never>(name: string, intervalMs: number, flush: (key: string, items: T[]) => Promise<void> | void): Coalescer<T> {
+export function coalescer<T = never>(name: string, intervalMs: Interval, flush: (key: string, items: T[]) => Promise<void> | void): Coalescer<T> {
   return processSingleton(`coalesce:${name}`, () => {
     const c = createCoalescer<T>(intervalMs, flush, (err) => warn(err, name));
     onStop('flush', `${name} coalescer`, () => c.stop());

@@ -1,11 +1,12 @@
-// The edge of every client→server event: one payload and an ack, re-check the actor against the database,
+// The edge of every client→server event: one payload and an ack, re-check the actor (a database read at most a few
+// seconds old, forgotten on every node when the person changes: server/auth/actor.ts),
 // run the command (which parses its own input: no transport can skip validation), acknowledge with a Result.
 // A banned or signed-out actor is disconnected. While the node shuts down, new events are refused and the ones
 // already running are tracked until their ack is sent (F25).
 import type { Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 import type { Result } from '@/lib/result';
-import { type Actor, actorFromClaims } from '../auth/actor';
+import { type Actor, recentActorFromClaims } from '../auth/actor';
 import { isBusyError, toErrorBody } from '../errors';
 import { isDraining, track } from '../lifecycle';
 import type { SocketData } from './types';
@@ -78,7 +79,7 @@ async function execute<T>(socket: AppSocket, command: SocketCommand<T>, args: un
   if (args.length > 1) return { ok: false, error: { code: 'validation_error', message: 'Send one payload with each event.' } };
   let actor: Actor | null;
   try {
-    actor = await actorFromClaims(socket.data.claims);
+    actor = await recentActorFromClaims(socket.data.claims);
   } catch (err) {
     // A busy database (F20, F21) is not a signed-out user: answer "try again" and keep the socket.
     if (isBusyError(err)) return { ok: false, error: toErrorBody(err) };

@@ -4,7 +4,7 @@ import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
 import { rooms, SOCKET_MAX_BUFFER_BYTES } from '@/lib/realtime/events';
-import { actorFromClaims, claimsFromToken, sessionTokenFrom } from '../auth/actor';
+import { claimsFromToken, recentActorFromClaims, sessionTokenFrom } from '../auth/actor';
 import type { Config } from '../config';
 import { isAllowedOrigin } from '../http/origin';
 import { isDraining, type WireConnection, wireFlushed } from '../lifecycle';
@@ -67,7 +67,7 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
     try {
       const cookies = parseCookies(socket.request.headers.cookie ?? '');
       const claims = await claimsFromToken(sessionTokenFrom(cookies));
-      const actor = await actorFromClaims(claims);
+      const actor = await recentActorFromClaims(claims);
       if (!claims || !actor) return next(new Error('unauthenticated'));
       const open = socketsPerUser.get(actor.id) ?? 0;
       if (open >= MAX_SOCKETS_PER_USER) return next(new Error('too_many_connections'));

@@ -21,7 +21,7 @@ import { admitPasswordCheck, settlePasswordCheck } from '../auth/throttle';
 import { db, type Prisma } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { limiter } from '../rate-limit';
-import { disconnectUser, publishToUser } from '../realtime/bus';
+import { disconnectUser, forgetActorEverywhere, publishToUser } from '../realtime/bus';
 import { canBan, canChangeRole } from './policy';
 
 export type PublicUser = { id: string; email: string; displayName: string; role: string; timeZone: string };
@@ -89,6 +89,7 @@ export async function updateProfile(actor: Actor, raw: unknown): Promise<PublicU
     if (isNameKeyViolation(err)) throw nameTaken();
     throw err;
   }
+  forgetActorEverywhere(actor.id);
   publishToUser(actor.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });
   return user;
 }
@@ -198,6 +199,7 @@ export async function changeRole(actor: Actor, raw: unknown): Promise<PublicUser
     });
     return { ...updated, demoted: !atLeast(input.role, target.role as RoleName) };
   });
+  forgetActorEverywhere(user.id);
   publishToUser(user.id, 'account:changed', { role: user.role as Actor['role'], displayName: user.displayName });
   // Their sockets may sit in moderator rooms (where anonymous authors are named): drop them; the client
   // reconnects at once and re-joins with the new role (F10).
