@@ -122,6 +122,22 @@ describe.skipIf(!enabled)(`scale mode: two nodes, PostgreSQL + Redis${skipReason
     await expect(connectSocket(b, { cookie: memberCookie })).rejects.toThrow('unauthenticated');
   });
 
+  it('a role given on node B holds on node A at the person’s next event (the identity kept for socket events is forgotten on every node)', async () => {
+    const discussionId = await createDiscussion(db, { status: 'LIVE' });
+    const adminCookie = (await signIn(b, 'admin@example.org', DEMO_PASSWORD)).cookie;
+    const onA = keep(await socketFor(a, 'jordan@example.org'));
+    // The handshake and this join have just read Jordan, a member, on node A.
+    expect((await join(onA, discussionId)).role).toBe('member');
+    const changed = collect(onA, 'account:changed');
+    const res = await callAction(b, '/admin/users', 'changeRoleAction', [{ userId: await userId(db, 'jordan@example.org'), role: 'ADMIN' }], {
+      cookie: adminCookie,
+    });
+    expect(res.result?.ok).toBe(true);
+    // Sent after the forget, through the same adapter: once it is here, node A reads Jordan again at the next event.
+    await until(() => changed.length === 1, 5000, 'account:changed on node A');
+    expect((await join(onA, discussionId)).role).toBe('admin');
+  });
+
   it('F04 the ask rate limit is shared: asks spread over both nodes write at most the limit', async () => {
     const discussionId = await createDiscussion(db, { status: 'LIVE' });
     const onA = keep(await socketFor(a, 'dara@example.org'));
