@@ -493,7 +493,16 @@ export function askerPool(users: number) {
   };
 }
 
-export type FanoutPhase = { p50: number; p99: number; max: number; missing: number; eventLoopDelayP99: number; serverCpuMs: number };
+export type FanoutPhase = {
+  p50: number;
+  p99: number;
+  max: number;
+  missing: number;
+  eventLoopDelayP99: number;
+  serverCpuMs: number;
+  /** Every ask's time to the last client (ms), in the order asked. */
+  samples: number[];
+};
 
 /** `asks` messages one after the other (each once the last reached everybody, at least `spacingMs` apart). */
 export async function latencyPhase(
@@ -526,6 +535,7 @@ export async function latencyPhase(
     missing,
     eventLoopDelayP99: Math.max(...after.map((a) => a.eventLoopDelay.p99)),
     serverCpuMs: after.reduce((n, a, i) => n + a.cpuMs - before[i].cpuMs, 0),
+    samples: lasts.map((ms) => round(ms)),
   };
 }
 

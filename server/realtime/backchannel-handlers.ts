@@ -3,10 +3,10 @@
 import { postStaffMessage } from '../backchannel/commands';
 import { listStaffMessages } from '../backchannel/queries';
 import { setContentWarning } from '../warnings/commands';
-import { type AppSocket, handle } from './handler';
+import type { SocketRoutes } from './handler';
 
-export function registerBackchannelHandlers(socket: AppSocket) {
-  socket.on('backchannel:load', handle(socket, listStaffMessages));
-  socket.on('backchannel:post', handle(socket, postStaffMessage));
-  socket.on('question:warn', handle(socket, setContentWarning));
-}
+export const backchannelRoutes = {
+  'backchannel:load': listStaffMessages,
+  'backchannel:post': postStaffMessage,
+  'question:warn': setContentWarning,
+} satisfies Partial<SocketRoutes>;

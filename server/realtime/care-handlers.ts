@@ -2,11 +2,11 @@
 // server/reports/commands.ts: they parse their own input and check rights on every event) and acks.
 import { chooseCareOutcome, keepCareItemPrivate, publishCareItem } from '../care/commands';
 import { reportQuestion } from '../reports/commands';
-import { type AppSocket, handle } from './handler';
+import type { SocketRoutes } from './handler';
 
-export function registerCareHandlers(socket: AppSocket) {
-  socket.on('question:report', handle(socket, reportQuestion));
-  socket.on('care:publish', handle(socket, publishCareItem));
-  socket.on('care:keep-private', handle(socket, keepCareItemPrivate));
-  socket.on('care:choose', handle(socket, chooseCareOutcome));
-}
+export const careRoutes = {
+  'question:report': reportQuestion,
+  'care:publish': publishCareItem,
+  'care:keep-private': keepCareItemPrivate,
+  'care:choose': chooseCareOutcome,
+} satisfies Partial<SocketRoutes>;

@@ -33,46 +33,64 @@ function afterResult(socket: AppSocket, p: Pressure, result: Result<unknown>) {
   if (++p.limited >= ABUSE_DISCONNECT_AFTER) socket.disconnect(true);
 }
 
-/** A use case as the socket edge calls it: the verified actor and the raw payload, which the command parses. */
-type SocketCommand<T> = (actor: Actor, raw: unknown) => Promise<T>;
+/**
+ * A use case as the socket edge calls it: the verified actor, the raw payload (which the command parses) and the
+ * socket (joining and leaving move it between rooms).
+ */
+export type SocketCommand<T> = (actor: Actor, raw: unknown, socket: AppSocket) => Promise<T>;
+
+type ClientEvent = keyof ClientToServerEvents;
+type AckData<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
 
 /**
- * The listener for one event. Its ack type comes from the command's result, so `socket.on(event, handle(...))`
- * only compiles when the command answers what the event map (lib/realtime/events.ts) promises the client.
+ * Every client event and the command that answers it. The map only compiles when each command answers what the
+ * event map (lib/realtime/events.ts) promises the client, and when no event is left without one.
  */
-export function handle<T>(socket: AppSocket, command: SocketCommand<T>): (payload: unknown, ack: Ack<T>) => void {
-  return (...args: unknown[]) => {
-    // The ack is the last argument: a client that sends no payload, or extra arguments, still gets an answer (F03).
-    const reply: Ack<T> = typeof args.at(-1) === 'function' ? (args.pop() as Ack<T>) : () => {};
-    // Once shutdown has begun nothing new starts, so what is in flight is a fixed set shutdown can wait for (F25).
-    if (isDraining()) return reply({ ok: false, error: SHUTTING_DOWN });
-    let p = pressure.get(socket);
-    if (!p) {
-      p = { inflight: 0, limited: 0 };
-      pressure.set(socket, p);
-    }
-    if (p.inflight >= MAX_INFLIGHT_PER_SOCKET) {
-      const refused: Result<T> = { ok: false, error: RATE_LIMITED };
-      reply(refused);
-      return afterResult(socket, p, refused);
-    }
-    p.inflight++;
-    const pressed = p;
-    // Tracked from the first line to the ack, not only around the command: shutdown closes sockets after
-    // tracked work settles, and a command that has written must still be able to say so (F25).
-    void track(
-      (async () => {
-        let result: Result<T>;
-        try {
-          result = await execute(socket, command, args);
-        } finally {
-          pressed.inflight--;
-        }
-        reply(result);
-        afterResult(socket, pressed, result);
-      })(),
-    );
+export type SocketRoutes = { [E in ClientEvent]: SocketCommand<AckData<E>> };
+
+/**
+ * The one listener every socket shares (`socket.onAny`, called with the socket as `this`): a socket costs one
+ * array slot, not a closure and a listener per event (bench/README.md, memory). Unknown events are ignored.
+ */
+export function router(routes: SocketRoutes): (this: AppSocket, event: unknown, ...args: unknown[]) => void {
+  const byEvent = new Map<unknown, SocketCommand<unknown>>(Object.entries(routes));
+  return function route(this: AppSocket, event, ...args) {
+    const command = byEvent.get(event);
+    if (command) dispatch(this, command, args);
   };
+}
+
+function dispatch<T>(socket: AppSocket, command: SocketCommand<T>, args: unknown[]) {
+  // The ack is the last argument: a client that sends no payload, or extra arguments, still gets an answer (F03).
+  const reply: Ack<T> = typeof args.at(-1) === 'function' ? (args.pop() as Ack<T>) : () => {};
+  // Once shutdown has begun nothing new starts, so what is in flight is a fixed set shutdown can wait for (F25).
+  if (isDraining()) return reply({ ok: false, error: SHUTTING_DOWN });
+  let p = pressure.get(socket);
+  if (!p) {
+    p = { inflight: 0, limited: 0 };
+    pressure.set(socket, p);
+  }
+  if (p.inflight >= MAX_INFLIGHT_PER_SOCKET) {
+    const refused: Result<T> = { ok: false, error: RATE_LIMITED };
+    reply(refused);
+    return afterResult(socket, p, refused);
+  }
+  p.inflight++;
+  const pressed = p;
+  // Tracked from the first line to the ack, not only around the command: shutdown closes sockets after
+  // tracked work settles, and a command that has written must still be able to say so (F25).
+  void track(
+    (async () => {
+      let result: Result<T>;
+      try {
+        result = await execute(socket, command, args);
+      } finally {
+        pressed.inflight--;
+      }
+      reply(result);
+      afterResult(socket, pressed, result);
+    })(),
+  );
 }
 
 async function execute<T>(socket: AppSocket, command: SocketCommand<T>, args: unknown[]): Promise<Result<T>> {
@@ -91,7 +109,7 @@ async function execute<T>(socket: AppSocket, command: SocketCommand<T>, args: un
   }
   socket.data.actor = actor;
   try {
-    return { ok: true, data: await command(actor, args[0]) };
+    return { ok: true, data: await command(actor, args[0], socket) };
   } catch (err) {
     return { ok: false, error: toErrorBody(err) };
   }

@@ -10,12 +10,13 @@ import { isAllowedOrigin } from '../http/origin';
 import { isDraining, type WireConnection, wireFlushed } from '../lifecycle';
 import { onStop } from '../runtime';
 import { createRealtimeAdapter } from './adapter';
-import { registerBackchannelHandlers } from './backchannel-handlers';
+import { backchannelRoutes } from './backchannel-handlers';
 import { type Io, setIo } from './bus';
-import { registerCareHandlers } from './care-handlers';
-import { registerLiveHandlers } from './live-handlers';
-import { registerModerationHandlers } from './moderation-handlers';
-import { registerSystemHandlers } from './system-handlers';
+import { careRoutes } from './care-handlers';
+import { router, type SocketRoutes } from './handler';
+import { leftOnDisconnect, liveRoutes } from './live-handlers';
+import { moderationRoutes } from './moderation-handlers';
+import { greetSystem, systemRoutes } from './system-handlers';
 
 /** Per-user socket cap on each node (F05): many tabs are fine, hundreds are an attack. */
 export const MAX_SOCKETS_PER_USER = 12;
@@ -62,6 +63,10 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
     next();
   });
 
+  // Every client event, one table for all sockets (server/realtime/*-handlers.ts): each calls one use case.
+  const routes: SocketRoutes = { ...systemRoutes, ...liveRoutes, ...moderationRoutes, ...careRoutes, ...backchannelRoutes };
+  const route = router(routes);
+
   const socketsPerUser = new Map<string, number>();
   io.use(async (socket, next) => {
     try {
@@ -96,12 +101,14 @@ export function createRealtime(httpServer: HttpServer, config: Config): Realtime
   });
 
   io.on('connection', (socket) => {
+    // An idle socket's memory: once verified, nothing reads its opening HTTP request again (headers, the session
+    // cookie); engine.io and the handshake would keep them for the socket's life (bench/README.md, memory).
+    (socket.conn as unknown as { request: unknown }).request = null;
+    socket.handshake.headers = {};
     void socket.join(rooms.user(socket.data.actor.id));
-    registerSystemHandlers(socket);
-    registerLiveHandlers(socket);
-    registerModerationHandlers(socket);
-    registerCareHandlers(socket);
-    registerBackchannelHandlers(socket);
+    socket.onAny(route);
+    socket.on('disconnect', leftOnDisconnect);
+    greetSystem(socket);
   });
 
   setIo(io);

@@ -20,7 +20,7 @@ import {
 } from '../questions/commands';
 import { getRoomQuestions, pageQuestions } from '../questions/queries';
 import { moderatorRightsEndedSince, removedFromDiscussionSince } from './bus';
-import { type AppSocket, handle } from './handler';
+import type { AppSocket, SocketRoutes } from './handler';
 
 function leaveCurrent(socket: AppSocket) {
   const joined = socket.data.joined;
@@ -32,51 +32,54 @@ function leaveCurrent(socket: AppSocket) {
   schedulePresence(joined.discussionId);
 }
 
-export function registerLiveHandlers(socket: AppSocket) {
-  const join = async (actor: Actor, raw: unknown) => {
-    const ctx = await joinDiscussion(
-      actor,
-      raw,
-      async (ctx) => {
-        // Removed on this node since the rights were read: refused before entering (same turn as the join below).
-        if (!ctx.isMod && removedFromDiscussionSince(actor.id, ctx.discussion.id, ctx.loadedAt)) throw removedError();
-        if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
-        await socket.join(rooms.discussion(ctx.discussion.id));
-        // Checked in the same turn as entering: a removal since the rights were read keeps the socket out.
-        if (ctx.isMod && !moderatorRightsEndedSince(actor.id, ctx.discussion.id, ctx.loadedAt)) await socket.join(rooms.discussionMods(ctx.discussion.id));
-        else await socket.leave(rooms.discussionMods(ctx.discussion.id));
-        socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
-        schedulePresence(ctx.discussion.id);
-      },
-      () => leaveCurrent(socket),
-    );
-    // The join state: the room core's part and each room feature's part, read for the rights of now.
-    const [core, questions] = await Promise.all([getRoomCore(actor, ctx), getRoomQuestions(actor, ctx)]);
-    return { ...core, ...questions };
-  };
-  const leave = async (actor: Actor, raw: unknown) => {
-    discussionRefSchema.parse(raw);
-    await spendBudget('leave', actor.id);
-    leaveCurrent(socket);
-    return null;
-  };
+async function join(actor: Actor, raw: unknown, socket: AppSocket) {
+  const ctx = await joinDiscussion(
+    actor,
+    raw,
+    async (ctx) => {
+      // Removed on this node since the rights were read: refused before entering (same turn as the join below).
+      if (!ctx.isMod && removedFromDiscussionSince(actor.id, ctx.discussion.id, ctx.loadedAt)) throw removedError();
+      if (socket.data.joined?.discussionId !== ctx.discussion.id) leaveCurrent(socket);
+      await socket.join(rooms.discussion(ctx.discussion.id));
+      // Checked in the same turn as entering: a removal since the rights were read keeps the socket out.
+      if (ctx.isMod && !moderatorRightsEndedSince(actor.id, ctx.discussion.id, ctx.loadedAt)) await socket.join(rooms.discussionMods(ctx.discussion.id));
+      else await socket.leave(rooms.discussionMods(ctx.discussion.id));
+      socket.data.joined ??= { discussionId: ctx.discussion.id, at: new Date().toISOString() };
+      schedulePresence(ctx.discussion.id);
+    },
+    () => leaveCurrent(socket),
+  );
+  // The join state: the room core's part and each room feature's part, read for the rights of now.
+  const [core, questions] = await Promise.all([getRoomCore(actor, ctx), getRoomQuestions(actor, ctx)]);
+  return { ...core, ...questions };
+}
 
-  socket.on('discussion:join', handle(socket, join));
-  socket.on('discussion:leave', handle(socket, leave));
-  socket.on('questions:page', handle(socket, pageQuestions));
-  socket.on('discussion:start', handle(socket, startDiscussion));
-  socket.on('discussion:end', handle(socket, endDiscussion));
-  socket.on('question:ask', handle(socket, askQuestion));
-  socket.on('question:vote', handle(socket, voteQuestion));
-  socket.on('question:unvote', handle(socket, unvoteQuestion));
-  socket.on('question:edit', handle(socket, editQuestion));
-  socket.on('question:withdraw', handle(socket, withdrawQuestion));
-  socket.on('question:reply', handle(socket, replyToQuestion));
-  socket.on('question:highlight', handle(socket, highlightQuestion));
-  socket.on('question:answer', handle(socket, answerQuestion));
-  socket.on('disconnect', () => {
-    if (!socket.data.joined) return;
-    socketLeftRoom(socket.data.joined.discussionId, socket.id);
-    schedulePresence(socket.data.joined.discussionId);
-  });
+async function leave(actor: Actor, raw: unknown, socket: AppSocket) {
+  discussionRefSchema.parse(raw);
+  await spendBudget('leave', actor.id);
+  leaveCurrent(socket);
+  return null;
+}
+
+export const liveRoutes = {
+  'discussion:join': join,
+  'discussion:leave': leave,
+  'questions:page': pageQuestions,
+  'discussion:start': startDiscussion,
+  'discussion:end': endDiscussion,
+  'question:ask': askQuestion,
+  'question:vote': voteQuestion,
+  'question:unvote': unvoteQuestion,
+  'question:edit': editQuestion,
+  'question:withdraw': withdrawQuestion,
+  'question:reply': replyToQuestion,
+  'question:highlight': highlightQuestion,
+  'question:answer': answerQuestion,
+} satisfies Partial<SocketRoutes>;
+
+/** The socket's room is left when it goes (shared by every socket: `this` is the socket). */
+export function leftOnDisconnect(this: AppSocket) {
+  if (!this.data.joined) return;
+  socketLeftRoom(this.data.joined.discussionId, this.id);
+  schedulePresence(this.data.joined.discussionId);
 }

@@ -18,23 +18,23 @@ import {
   unmuteParticipant,
 } from '../moderation/commands';
 import { getModerationState } from '../moderation/queries';
-import { type AppSocket, handle } from './handler';
+import type { SocketRoutes } from './handler';
 
-export function registerModerationHandlers(socket: AppSocket) {
-  socket.on('moderation:state', handle(socket, getModerationState));
-  socket.on('question:approve', handle(socket, approveQuestion));
-  socket.on('question:reject', handle(socket, rejectQuestion));
-  socket.on('question:hide', handle(socket, hideQuestion));
-  socket.on('question:restore', handle(socket, restoreQuestion));
-  socket.on('question:redact', handle(socket, redactQuestion));
-  socket.on('question:merge', handle(socket, mergeQuestion));
-  socket.on('question:queue', handle(socket, queueQuestion));
-  socket.on('question:claim', handle(socket, claimQuestion));
-  socket.on('question:unanswer', handle(socket, unanswerQuestion));
-  socket.on('question:resubmit', handle(socket, resubmitQuestion));
-  socket.on('author:reveal', handle(socket, revealAuthor));
-  socket.on('participant:mute', handle(socket, muteParticipant));
-  socket.on('participant:unmute', handle(socket, unmuteParticipant));
-  socket.on('participant:remove', handle(socket, removeParticipant));
-  socket.on('participant:ban', handle(socket, banParticipant));
-}
+export const moderationRoutes = {
+  'moderation:state': getModerationState,
+  'question:approve': approveQuestion,
+  'question:reject': rejectQuestion,
+  'question:hide': hideQuestion,
+  'question:restore': restoreQuestion,
+  'question:redact': redactQuestion,
+  'question:merge': mergeQuestion,
+  'question:queue': queueQuestion,
+  'question:claim': claimQuestion,
+  'question:unanswer': unanswerQuestion,
+  'question:resubmit': resubmitQuestion,
+  'author:reveal': revealAuthor,
+  'participant:mute': muteParticipant,
+  'participant:unmute': unmuteParticipant,
+  'participant:remove': removeParticipant,
+  'participant:ban': banParticipant,
+} satisfies Partial<SocketRoutes>;

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { now } from '../clock';
 import { spendBudget } from '../live/budgets';
 import { redisHealth } from '../redis';
-import { type AppSocket, handle } from './handler';
+import type { AppSocket, SocketRoutes } from './handler';
 
 const timeSyncSchema = z.object({}).strict();
 
@@ -16,9 +16,10 @@ async function syncTime(actor: Actor, raw: unknown) {
   return { serverTime: now().getTime() };
 }
 
-export function registerSystemHandlers(socket: AppSocket) {
-  socket.on('time:sync', handle(socket, syncTime));
-  // Staff who connect while this node runs degraded see the banner at once (changes reach them from server/app.ts).
+export const systemRoutes = { 'time:sync': syncTime } satisfies Partial<SocketRoutes>;
+
+/** Staff who connect while this node runs degraded see the banner at once (changes reach them from server/app.ts). */
+export function greetSystem(socket: AppSocket) {
   const redis = redisHealth();
   if (redis.configured && !redis.up && atLeast(socket.data.actor.role, 'FACILITATOR')) {
     socket.emit('system:degraded', { degraded: true, since: redis.downSince });
