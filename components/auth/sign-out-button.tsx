@@ -1,7 +1,7 @@
 'use client';
 // Sign-out revokes the session on the server before the cookie is cleared; if that fails (a busy database) the
 // server answers 503 and the person stays signed in: say so instead of pretending.
-import { signOut } from 'next-auth/react';
+// next-auth's client loads on the click, not with every page (the header is on all of them).
 import { useState } from 'react';
 
 const FAILED = 'Could not sign you out just now: you are still signed in. Please try again.';
@@ -11,6 +11,7 @@ export function SignOutButton() {
   async function onClick() {
     setError(null);
     try {
+      const { signOut } = await import('next-auth/react');
       const data = (await signOut({ redirect: false, callbackUrl: '/' })) as { url?: string; error?: { message?: string } } | undefined;
       if (data?.url) window.location.assign('/');
       else setError(data?.error?.message ?? FAILED);

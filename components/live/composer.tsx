@@ -3,7 +3,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/questions/schema';
+import { CONTENT_WARNINGS, QUESTION_MAX } from '@/lib/questions/limits';
 
 export function Composer({
   anonymousDefault,

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QuestionView, StaffBadge } from '@/lib/live/views';
-import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
+import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/limits';
 import { CareChoice } from './care-support';
 import { ReportButton } from './report-dialog';
 import type { QuestionReview } from './room-reducer';

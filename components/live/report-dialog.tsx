@@ -7,7 +7,7 @@ import { Modal } from '@/components/moderation/modal';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QuestionView } from '@/lib/live/views';
-import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS, REPORT_NOTE_MAX, type ReportCategory } from '@/lib/reports/schema';
+import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS, REPORT_NOTE_MAX, type ReportCategory } from '@/lib/reports/categories';
 import type { RoomCommand } from './use-live-room';
 
 const HINTS: Record<ReportCategory, string> = {

@@ -8,7 +8,7 @@ import { createContext, type FormEvent, type ReactNode, useContext, useId, useSt
 import { useRealtime } from '@/components/realtime/realtime-provider';
 import { emitCommand } from '@/components/realtime/typed-socket';
 import type { QuestionView } from '@/lib/live/views';
-import { CONTENT_WARNINGS } from '@/lib/questions/schema';
+import { CONTENT_WARNINGS } from '@/lib/questions/limits';
 
 const AlwaysShow = createContext(false);
 

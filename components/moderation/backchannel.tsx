@@ -4,7 +4,7 @@
 // Enter sends, Shift+Enter starts a new line; new messages from others are announced to screen readers.
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { STAFF_MESSAGE_MAX } from '@/lib/backchannel/schema';
+import { STAFF_MESSAGE_MAX } from '@/lib/backchannel/limits';
 import type { StaffMessageView } from '@/lib/backchannel/views';
 import type { StaffBadge } from '@/lib/live/views';
 import { useBackchannel } from './use-backchannel';

@@ -7,9 +7,9 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { CARE_REPLY_TEMPLATES } from '@/lib/care/schema';
+import { CARE_REPLY_TEMPLATES } from '@/lib/care/templates';
 import type { QuestionView } from '@/lib/live/views';
-import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/schema';
+import { QUESTION_MAX, REPLY_MAX } from '@/lib/questions/limits';
 import { relativeTo } from '@/lib/time/server-clock';
 import { Modal } from './modal';
 import type { ConsoleCommand } from './use-moderation';

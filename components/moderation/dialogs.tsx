@@ -5,9 +5,10 @@ import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QuestionView } from '@/lib/live/views';
-import { MUTE_MINUTES, type ParticipantTarget, REASON_MAX, REDACTION_NOTE_MAX } from '@/lib/moderation/schema';
+import { MUTE_MINUTES, REASON_MAX, REDACTION_NOTE_MAX } from '@/lib/moderation/limits';
+import type { ParticipantTarget } from '@/lib/moderation/schema';
 import type { ReasonTemplateView } from '@/lib/moderation/views';
-import { QUESTION_MAX } from '@/lib/questions/schema';
+import { QUESTION_MAX } from '@/lib/questions/limits';
 import { Modal } from './modal';
 import type { ConsoleCommand } from './use-moderation';
 

@@ -4,7 +4,7 @@
 import { forwardRef } from 'react';
 import { ContentWarningControl } from '@/components/live/warned-content';
 import type { QuestionView } from '@/lib/live/views';
-import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from '@/lib/reports/schema';
+import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from '@/lib/reports/categories';
 import { relativeTo } from '@/lib/time/server-clock';
 import { type ConsoleTab, HOLD_LABELS } from './console-model';
 

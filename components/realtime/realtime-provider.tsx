@@ -1,10 +1,11 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { signOut } from 'next-auth/react';
 // One Socket.IO connection per tab while signed in. Account events keep the page honest: a role change
 // re-renders at once, a suspension signs the person out.
+// socket.io-client and next-auth's client are loaded when needed (signed in; suspended), not with the page: the
+// layout is on every page, and the room renders its first state before the socket is up anyway.
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 
 export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -48,22 +49,30 @@ export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; ch
 
   useEffect(() => {
     if (!signedIn) return;
-    const s: AppClientSocket = io({ transports: ['websocket'], withCredentials: true });
-    s.on('connect', () => setConnected(true));
-    s.on('account:changed', () => router.refresh());
-    s.on('account:suspended', () => void signOut({ callbackUrl: '/signin?error=suspended' }));
-    s.on('disconnect', (reason) => {
-      setConnected(false);
-      // The server cut us off (ban, role lowered, signed out elsewhere): re-render as the server now sees us and
-      // try again; a session that is no longer valid is refused at the handshake and stays disconnected.
-      if (reason === 'io server disconnect') {
-        router.refresh();
-        setTimeout(() => s.connect(), 500);
-      }
+    let s: AppClientSocket | null = null;
+    let stopped = false;
+    void import('socket.io-client').then(({ io }) => {
+      if (stopped) return;
+      const socket: AppClientSocket = io({ transports: ['websocket'], withCredentials: true });
+      socket.on('connect', () => setConnected(true));
+      socket.on('account:changed', () => router.refresh());
+      socket.on('account:suspended', () => void import('next-auth/react').then(({ signOut }) => signOut({ callbackUrl: '/signin?error=suspended' })));
+      socket.on('disconnect', (reason) => {
+        setConnected(false);
+        // The server cut us off (ban, role lowered, signed out elsewhere): re-render as the server now sees us and
+        // try again; a session that is no longer valid is refused at the handshake and stays disconnected.
+        if (reason === 'io server disconnect') {
+          router.refresh();
+          setTimeout(() => socket.connect(), 500);
+        }
+      });
+      s = socket;
+      setSocket(socket);
+      publishSocket(socket);
     });
-    setSocket(s);
-    publishSocket(s);
     return () => {
+      stopped = true;
+      if (!s) return;
       s.close();
       publishSocket(null);
       setSocket(null);

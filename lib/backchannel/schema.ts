@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { discussionIdSchema } from '../live/schema';
 import { cleanMultiline } from '../text/clean';
-
-export const STAFF_MESSAGE_MAX = 1000;
+import { STAFF_MESSAGE_MAX } from './limits';
 
 export const postStaffMessageSchema = z
   .object({

@@ -3,17 +3,13 @@
 // `conflict` with the current state (F26); without it the action applies to whatever is current.
 import { z } from 'zod';
 import { discussionIdSchema } from '../live/schema';
-import { QUESTION_MAX } from '../questions/schema';
+import { QUESTION_MAX } from '../questions/limits';
 import { cleanText } from '../text/clean';
-
-export const REASON_MAX = 500;
-export const REDACTION_NOTE_MAX = 300;
+import { REASON_MAX, REDACTION_NOTE_MAX } from './limits';
 /** How long a facilitator's claim on a queue item lasts without an action. */
 export const CLAIM_MS = 2 * 60_000;
 /** How long "mark answered" can be undone. */
 export const UNANSWER_MS = 10_000;
-/** Mute lengths a facilitator picks from; null mutes until the discussion ends. */
-export const MUTE_MINUTES = [5, 15, 60] as const;
 /** Default of the "new member" tier: a member's first questions in the community wait for review. */
 export const DEFAULT_NEW_MEMBER_HOLDS = 3;
 

@@ -3,20 +3,9 @@
 // newest notes, never who reported.
 import { z } from 'zod';
 import { cleanText } from '../text/clean';
+import { REPORT_CATEGORIES, REPORT_NOTE_MAX, type ReportCategory } from './categories';
 
-export const REPORT_CATEGORIES = ['off_topic', 'disrespectful', 'private_information', 'spam', 'at_risk'] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
-
-/** How a member picks a category (the report dialog) and how the console names the counts. */
-export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
-  off_topic: 'Off-topic',
-  disrespectful: 'Disrespectful',
-  private_information: 'Shares someone’s private information',
-  spam: 'Spam',
-  at_risk: 'Someone may be at risk',
-};
-
-export const REPORT_NOTE_MAX = 300;
+export { REPORT_NOTE_MAX, type ReportCategory };
 
 export const reportQuestionSchema = z
   .object({

@@ -37,7 +37,7 @@ function afterResult(socket: AppSocket, p: Pressure, result: Result<unknown>) {
  * A use case as the socket edge calls it: the verified actor, the raw payload (which the command parses) and the
  * socket (joining and leaving move it between rooms).
  */
-export type SocketCommand<T> = (actor: Actor, raw: unknown, socket: AppSocket) => Promise<T>;
+type SocketCommand<T> = (actor: Actor, raw: unknown, socket: AppSocket) => Promise<T>;
 
 type ClientEvent = keyof ClientToServerEvents;
 type AckData<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
