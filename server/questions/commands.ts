@@ -46,7 +46,10 @@ export async function askQuestion(actor: Actor, raw: unknown): Promise<QuestionV
   // Past the ask budget only a resend of a stored question can succeed; resends have their own budget, spent
   // before the lookup, so replaying one known id cannot cost the server unbounded work either.
   if (refused) await spendBudget('resend', actor.id);
-  const existing = await db().question.findUnique({ where: { id: input.id }, select: questionSelect });
+  // The id alone first: a new question (the usual case) then costs no read of relations it cannot have yet.
+  const existing = (await db().question.findUnique({ where: { id: input.id }, select: { id: true } }))
+    ? await db().question.findUnique({ where: { id: input.id }, select: questionSelect })
+    : null;
   if (existing) {
     if (!refused) {
       await refundBudget('ask', actor.id);
@@ -197,8 +200,9 @@ export async function withdrawQuestion(actor: Actor, raw: unknown): Promise<null
 
 async function votable(actor: Actor, questionId: string) {
   await spendBudget('vote', actor.id);
-  const q = await loadQuestion(questionId);
-  if (q.status !== 'VISIBLE') throw new AppError('not_found', 'That question is no longer there.');
+  // Votes are the busiest event: read only what the checks need (each relation would be a query of its own).
+  const q = await db().question.findUnique({ where: { id: questionId }, select: { discussionId: true, status: true } });
+  if (q?.status !== 'VISIBLE') throw new AppError('not_found', 'That question is no longer there.');
   const ctx = await loadRoom(actor, q.discussionId);
   assertOpenForQuestions(ctx);
   await assertAgreed(actor, ctx);
