@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldMessages, inputClass } from '@/components/ui/field';
+import { OrderedList } from '@/components/ui/ordered-list';
 import type { CareResourceList, CareResourceView } from '@/lib/care/views';
 import {
   CARE_TERM_MAX,
@@ -163,42 +164,6 @@ const resourceValues = (form: HTMLFormElement) => {
 
 export function CareResources({ list }: { list: CareResourceList }) {
   const { pending, outcome, fields, submit } = useSubmit();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
-  const resources = list.resources;
-
-  async function onEdit(e: FormEvent<HTMLFormElement>, id: string) {
-    e.preventDefault();
-    if (
-      await submit(
-        () => updateCareResourceAction({ id, ...resourceValues(e.currentTarget) }),
-        (r) => `Saved “${r.name}”.`,
-      )
-    )
-      setEditing(null);
-  }
-  async function onAdd(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    if (
-      await submit(
-        () => createCareResourceAction(resourceValues(form)),
-        (r) => `Added “${r.name}”.`,
-      )
-    ) {
-      form.reset();
-      setAdding(false);
-    }
-  }
-  function move(index: number, by: -1 | 1) {
-    const ids = resources.map((r) => r.id);
-    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    const name = resources[index].name;
-    void submit(
-      () => reorderCareResourcesAction({ ids }),
-      () => `Moved “${name}” ${by < 0 ? 'up' : 'down'}.`,
-    );
-  }
 
   return (
     <div className="space-y-4" data-testid="care-resources">
@@ -209,88 +174,32 @@ export function CareResources({ list }: { list: CareResourceList }) {
         </p>
       )}
       <Status outcome={outcome} testId="care-resources-status" />
-      {resources.length === 0 ? (
-        <p className="text-sm text-stone-700">No resources listed: the support page then only says to contact local emergency services.</p>
-      ) : (
-        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-          {resources.map((r, i) => (
-            <li key={r.id} className="space-y-3 p-4" data-testid="care-resource">
-              {editing === r.id ? (
-                <form onSubmit={(e) => onEdit(e, r.id)} noValidate className="space-y-3" aria-label={`Edit “${r.name}”`}>
-                  <ResourceFields prefix={`resource-${r.id}`} r={r} fields={fields} />
-                  <div className="flex flex-wrap gap-2">
-                    <Button type="submit" disabled={pending}>
-                      Save
-                    </Button>
-                    <Button type="button" variant="secondary" onClick={() => setEditing(null)}>
-                      Cancel
-                    </Button>
-                  </div>
-                </form>
-              ) : (
-                <>
-                  <div>
-                    <h3 className="font-medium text-stone-900">
-                      {r.name}
-                      {r.region && <span className="font-normal text-stone-600"> · {r.region}</span>}
-                    </h3>
-                    <p className="text-sm text-stone-900">{r.contact}</p>
-                    {r.description && <p className="text-sm text-stone-700">{r.description}</p>}
-                  </div>
-                  <div className="flex flex-wrap gap-2">
-                    <Button type="button" variant="secondary" disabled={pending} onClick={() => setEditing(r.id)} aria-label={`Edit “${r.name}”`}>
-                      Edit
-                    </Button>
-                    <Button type="button" variant="secondary" disabled={pending || i === 0} onClick={() => move(i, -1)} aria-label={`Move “${r.name}” up`}>
-                      Up
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="secondary"
-                      disabled={pending || i === resources.length - 1}
-                      onClick={() => move(i, 1)}
-                      aria-label={`Move “${r.name}” down`}
-                    >
-                      Down
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="danger"
-                      disabled={pending}
-                      onClick={() =>
-                        submit(
-                          () => deleteCareResourceAction({ id: r.id }),
-                          () => `Removed “${r.name}”.`,
-                        )
-                      }
-                      aria-label={`Remove “${r.name}”`}
-                    >
-                      Remove
-                    </Button>
-                  </div>
-                </>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-      {adding ? (
-        <form onSubmit={onAdd} noValidate className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Add a resource">
-          <ResourceFields prefix="resource-new" fields={fields} />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={pending}>
-              Add resource
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setAdding(false)}>
-              Cancel
-            </Button>
+      <OrderedList
+        items={list.resources}
+        name={(r) => r.name}
+        pending={pending}
+        rowTestId="care-resource"
+        empty={<p className="text-sm text-stone-700">No resources listed: the support page then only says to contact local emergency services.</p>}
+        view={(r) => (
+          <div>
+            <h3 className="font-medium text-stone-900">
+              {r.name}
+              {r.region && <span className="font-normal text-stone-600"> · {r.region}</span>}
+            </h3>
+            <p className="text-sm text-stone-900">{r.contact}</p>
+            {r.description && <p className="text-sm text-stone-700">{r.description}</p>}
           </div>
-        </form>
-      ) : (
-        <Button type="button" variant="secondary" onClick={() => setAdding(true)}>
-          Add a resource
-        </Button>
-      )}
+        )}
+        fields={(r) => <ResourceFields prefix={`resource-${r?.id ?? 'new'}`} r={r} fields={fields} />}
+        submit={submit}
+        actions={{
+          save: (r, form) => updateCareResourceAction({ id: r.id, ...resourceValues(form) }),
+          add: (form) => createCareResourceAction(resourceValues(form)),
+          reorder: (ids) => reorderCareResourcesAction({ ids }),
+          remove: (r) => deleteCareResourceAction({ id: r.id }),
+        }}
+        labels={{ remove: 'Remove', removed: 'Removed', add: 'Add a resource', addSubmit: 'Add resource' }}
+      />
     </div>
   );
 }

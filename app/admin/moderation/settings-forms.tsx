@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldMessages, inputClass } from '@/components/ui/field';
+import { OrderedList } from '@/components/ui/ordered-list';
 import { NEW_MEMBER_HOLDS_MAX, TEMPLATE_BODY_MAX, TEMPLATE_LABEL_MAX, TERM_MAX } from '@/lib/community/schema';
 import { settleAction } from '@/lib/http/settle-action';
 import type { ReasonTemplateView } from '@/lib/moderation/views';
@@ -167,41 +168,6 @@ const formValues = (form: HTMLFormElement) => {
 
 export function ReasonTemplates({ templates, defaults }: { templates: ReasonTemplateView[]; defaults: boolean }) {
   const { pending, outcome, fields, submit } = useSubmit();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
-
-  async function onEdit(e: FormEvent<HTMLFormElement>, id: string) {
-    e.preventDefault();
-    if (
-      await submit(
-        () => updateReasonTemplateAction({ id, ...formValues(e.currentTarget) }),
-        (t) => `Saved “${t.label}”.`,
-      )
-    )
-      setEditing(null);
-  }
-  async function onAdd(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    if (
-      await submit(
-        () => createReasonTemplateAction(formValues(form)),
-        (t) => `Added “${t.label}”.`,
-      )
-    ) {
-      form.reset();
-      setAdding(false);
-    }
-  }
-  function move(index: number, by: -1 | 1) {
-    const ids = templates.map((t) => t.id);
-    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    const label = templates[index].label;
-    void submit(
-      () => reorderReasonTemplatesAction({ ids }),
-      () => `Moved “${label}” ${by < 0 ? 'up' : 'down'}.`,
-    );
-  }
 
   return (
     <div className="space-y-4" data-testid="reason-templates">
@@ -211,80 +177,27 @@ export function ReasonTemplates({ templates, defaults }: { templates: ReasonTemp
         </p>
       )}
       <Status outcome={outcome} testId="templates-status" />
-      <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-        {templates.map((t, i) => (
-          <li key={t.id} className="space-y-3 p-4" data-testid="reason-template">
-            {editing === t.id ? (
-              <form onSubmit={(e) => onEdit(e, t.id)} noValidate className="space-y-3" aria-label={`Edit “${t.label}”`}>
-                <TemplateFields prefix={`template-${t.id}`} label={t.label} body={t.body} fields={fields} />
-                <div className="flex flex-wrap gap-2">
-                  <Button type="submit" disabled={pending}>
-                    Save
-                  </Button>
-                  <Button type="button" variant="secondary" onClick={() => setEditing(null)}>
-                    Cancel
-                  </Button>
-                </div>
-              </form>
-            ) : (
-              <>
-                <div>
-                  <h3 className="font-medium text-stone-900">{t.label}</h3>
-                  <p className="text-sm text-stone-700">{t.body}</p>
-                </div>
-                <div className="flex flex-wrap gap-2">
-                  <Button type="button" variant="secondary" disabled={pending} onClick={() => setEditing(t.id)} aria-label={`Edit “${t.label}”`}>
-                    Edit
-                  </Button>
-                  <Button type="button" variant="secondary" disabled={pending || i === 0} onClick={() => move(i, -1)} aria-label={`Move “${t.label}” up`}>
-                    Up
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    disabled={pending || i === templates.length - 1}
-                    onClick={() => move(i, 1)}
-                    aria-label={`Move “${t.label}” down`}
-                  >
-                    Down
-                  </Button>
-                  <Button
-                    type="button"
-                    variant="danger"
-                    disabled={pending}
-                    onClick={() =>
-                      submit(
-                        () => deleteReasonTemplateAction({ id: t.id }),
-                        () => `Deleted “${t.label}”.`,
-                      )
-                    }
-                    aria-label={`Delete “${t.label}”`}
-                  >
-                    Delete
-                  </Button>
-                </div>
-              </>
-            )}
-          </li>
-        ))}
-      </ol>
-      {adding ? (
-        <form onSubmit={onAdd} noValidate className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Add a reason">
-          <TemplateFields prefix="template-new" fields={fields} />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={pending}>
-              Add reason
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setAdding(false)}>
-              Cancel
-            </Button>
+      <OrderedList
+        items={templates}
+        name={(t) => t.label}
+        pending={pending}
+        rowTestId="reason-template"
+        view={(t) => (
+          <div>
+            <h3 className="font-medium text-stone-900">{t.label}</h3>
+            <p className="text-sm text-stone-700">{t.body}</p>
           </div>
-        </form>
-      ) : (
-        <Button type="button" variant="secondary" onClick={() => setAdding(true)}>
-          Add a reason
-        </Button>
-      )}
+        )}
+        fields={(t) => <TemplateFields prefix={`template-${t?.id ?? 'new'}`} label={t?.label} body={t?.body} fields={fields} />}
+        submit={submit}
+        actions={{
+          save: (t, form) => updateReasonTemplateAction({ id: t.id, ...formValues(form) }),
+          add: (form) => createReasonTemplateAction(formValues(form)),
+          reorder: (ids) => reorderReasonTemplatesAction({ ids }),
+          remove: (t) => deleteReasonTemplateAction({ id: t.id }),
+        }}
+        labels={{ remove: 'Delete', removed: 'Deleted', add: 'Add a reason', addSubmit: 'Add reason' }}
+      />
     </div>
   );
 }
