@@ -205,6 +205,8 @@ export async function startFireside(name: string, opts: { env?: Record<string, s
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   });
+  // `BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=32"`: Node flags for the Fireside servers alone (to compare settings).
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} ${process.env.BENCH_SERVER_NODE_OPTIONS}`.trim();
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
     env.BENCH_PROFILE_DIR = PROFILE_DIR;
