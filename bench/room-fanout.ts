@@ -39,7 +39,8 @@ const USERS = intEnv('BENCH_USERS', Math.max(Math.ceil(CLIENTS / 10), Math.min(C
 const SIGN_IN_CONCURRENCY = intEnv('BENCH_SIGNIN_CONCURRENCY', 16, 1, 200);
 const BATCH = intEnv('BENCH_BATCH', 50, 1, 1000); // sockets connected / joined concurrently
 const DELIVERY_TIMEOUT_MS = 15_000;
-const PROBE_JOINS = 40;
+/** Re-joins per probe: one person may join 20 times a minute (server/live/budgets.ts), the probe's first join included. */
+const PROBE_JOINS = 18;
 const WATCHDOG_MS = intEnv('BENCH_TIMEOUT_MS', 300_000, 10_000, 3_600_000);
 // A directory for V8 CPU profiles of the server process (bench/cpu-profile-preload.cjs), written when it stops.
 const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE_DIR ? path.resolve(process.env.BENCH_SERVER_PROFILE_DIR) : null;
@@ -224,7 +225,8 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
   // Users straight into the database with one precomputed hash (the seeded demo password's), so no argon2 hashing
   // here; sign-in below still verifies it through next-auth as a browser would.
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { email: 'alex@example.org' }, select: { passwordHash: true } });
-  const emails = Array.from({ length: USERS }, (_, i) => `bench-${String(i).padStart(5, '0')}@example.org`);
+  // Two more users than the clients use: the join probes' own (the join budget is per person).
+  const emails = Array.from({ length: USERS + 2 }, (_, i) => `bench-${String(i).padStart(5, '0')}@example.org`);
   await db.user.createMany({ data: emails.map((email, i) => ({ email, displayName: `Bench ${i}`, passwordHash })) });
   // The bench measures the room, not the review queue: bench accounts ask as established members.
   await db.communitySetting.upsert({ where: { key: 'newMemberHolds' }, create: { key: 'newMemberHolds', value: '0' }, update: { value: '0' } });
@@ -240,7 +242,7 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
     }),
   );
   const cookies = signIns.value;
-  log(cpuLine(`signed in ${USERS} users via /api/auth/callback/credentials (${SIGN_IN_CONCURRENCY} at a time)`, signIns, USERS, 'sign-in'));
+  log(cpuLine(`signed in ${emails.length} users via /api/auth/callback/credentials (${SIGN_IN_CONCURRENCY} at a time)`, signIns, emails.length, 'sign-in'));
 
   const clients: Client[] = [];
   cleanup.push(() => {
@@ -274,7 +276,7 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
   log(`join batches by room size, server CPU ms per join / batch wall ms: ${profile.join(', ')}`);
   await sleep(600); // let the last presence broadcast (every 250 ms) go out before timing anything
 
-  // The same join repeated one at a time by one extra socket: into the full room, then into an empty LIVE
+  // The same join repeated one at a time by one extra socket (of a user of its own): into the full room, then into an empty LIVE
   // discussion. What differs is only the room's size (both have no questions yet; the agreement is already
   // accepted), so the server CPU per join shows what a join costs per socket already in the room.
   const probes: TestSocket[] = [];
@@ -298,8 +300,8 @@ async function benchFireside(server: TestServer, cleanup: (() => void | Promise<
     await sleep(300);
     return { ackP50: percentile(acks, 50), serverCpuPerJoin: cpu.serverMs / PROBE_JOINS };
   };
-  const intoFull = await probeJoins(USERS - 1, discussionId);
-  const intoEmpty = await probeJoins(USERS - 1, emptyDiscussionId);
+  const intoFull = await probeJoins(USERS, discussionId);
+  const intoEmpty = await probeJoins(USERS + 1, emptyDiscussionId);
   log(
     `${PROBE_JOINS} sequential re-joins: into the ${CLIENTS + 1}-socket room ${ms(intoFull.serverCpuPerJoin)} ms server CPU per join ` +
       `(ack p50 ${ms(intoFull.ackP50)} ms); into an empty room ${ms(intoEmpty.serverCpuPerJoin)} ms (ack p50 ${ms(intoEmpty.ackP50)} ms)`,
