@@ -86,6 +86,9 @@ test('the host ends the discussion, edits and publishes the recap; an attendee i
   await page.getByTestId('recap-publish').click();
   await expect(page.getByTestId('recap-publish-status')).toHaveText(/^Published\. \d+ people were told\.$/);
   await expect(page.getByTestId('recap')).toHaveAttribute('data-status', 'PUBLISHED');
+  // The page now shows the published recap; the host can still read what publishing did.
+  await expect(page.getByTestId('recap-publish-status')).toHaveText(/^Published\. \d+ people were told\.$/);
+  await expect(page.getByTestId('recap-publish')).toHaveCount(0);
 
   // The attendee is told live, and follows the notification to the recap.
   const toast = member.getByTestId('notification-toast');

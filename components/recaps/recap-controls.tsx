@@ -184,23 +184,29 @@ export function FollowUpAnswerForm({ discussionId, itemId, answer }: { discussio
   );
 }
 
-export function PublishRecap({ discussionId }: { discussionId: string }) {
+/**
+ * Mounted for the whole visit, draft or not: publishing re-renders the page as published, and the host must still
+ * read what happened ("Published. 3 people were told.") after the button has gone.
+ */
+export function PublishRecap({ discussionId, draft }: { discussionId: string; draft: boolean }) {
   const { pending, outcome, submit } = useSubmit();
   return (
     <div className="space-y-2">
-      <Button
-        type="button"
-        disabled={pending}
-        data-testid="recap-publish"
-        onClick={() =>
-          submit(
-            () => publishRecapAction({ discussionId }),
-            (d) => `Published. ${d.notified === 1 ? 'One person was' : `${d.notified} people were`} told.`,
-          )
-        }
-      >
-        Publish the recap
-      </Button>
+      {draft && (
+        <Button
+          type="button"
+          disabled={pending}
+          data-testid="recap-publish"
+          onClick={() =>
+            submit(
+              () => publishRecapAction({ discussionId }),
+              (d) => `Published. ${d.notified === 1 ? 'One person was' : `${d.notified} people were`} told.`,
+            )
+          }
+        >
+          Publish the recap
+        </Button>
+      )}
       <Status outcome={outcome} testId="recap-publish-status" />
     </div>
   );

@@ -159,7 +159,7 @@ export function RecapDocument({ recap, viewerZone }: { recap: RecapView; viewerZ
             </a>{' '}
             (anonymous askers by pseudonym; care conversations and private replies are left out).
           </p>
-          {draft && <PublishRecap discussionId={d.id} />}
+          <PublishRecap discussionId={d.id} draft={draft} />
         </section>
       )}
 
