@@ -4,7 +4,7 @@
 // reports. The clients live in the suite's process, pinned to core 1; every server runs pinned to core 0.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,8 +157,14 @@ function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv): { pr
   children.add(proc);
   proc.once('exit', () => children.delete(proc));
   let out = '';
+  // `BENCH_SERVER_LOG_DIR=DIR`: every server's whole output also goes to DIR/<name>-<pid>.log (e.g. with
+  // BENCH_SERVER_NODE_FLAGS=--trace-gc).
+  const logDir = process.env.BENCH_SERVER_LOG_DIR;
+  if (logDir) mkdirSync(logDir, { recursive: true });
+  const logFile = logDir ? path.join(logDir, `${name.replace(/\W+/g, '-')}-${proc.pid}.log`) : null;
   const keep = (d: Buffer) => {
     out = (out + d).slice(-20_000);
+    if (logFile) appendFileSync(logFile, d);
   };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
@@ -205,14 +211,15 @@ export async function startFireside(name: string, opts: { env?: Record<string, s
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   });
-  // `BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=32"`: Node flags for the Fireside servers alone (to compare settings).
-  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} ${process.env.BENCH_SERVER_NODE_OPTIONS}`.trim();
+  // `BENCH_SERVER_NODE_FLAGS="--max-semi-space-size=32 --trace-gc"`: Node flags for the Fireside servers alone, on their
+  // command line (to compare settings, or to see the collector's pauses with BENCH_SERVER_LOG_DIR).
+  const nodeFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
     env.BENCH_PROFILE_DIR = PROFILE_DIR;
   }
   const profiler = PROFILE_DIR ? ['--require', path.join(ROOT, 'bench/cpu-profile-preload.cjs')] : [];
-  const { proc, output } = spawnServer(name, [...profiler, '--import', 'tsx', path.join(ROOT, 'server/index.ts')], env);
+  const { proc, output } = spawnServer(name, [...nodeFlags, ...profiler, '--import', 'tsx', path.join(ROOT, 'server/index.ts')], env);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(proc);
