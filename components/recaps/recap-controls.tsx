@@ -1,7 +1,6 @@
 'use client';
 // The recap editor's controls: the host's note, removing and restoring an item, assigning and answering a
 // follow-up, publishing. Each submits a server action, says what happened and refreshes the page.
-import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import {
   answerFollowUpAction,
@@ -12,38 +11,15 @@ import {
 } from '@/app/discussions/[id]/recap/actions';
 import { Button } from '@/components/ui/button';
 import { FieldMessages, inputClass } from '@/components/ui/field';
-import { settleAction } from '@/lib/http/settle-action';
+import { Status, useSubmit } from '@/components/ui/submit-status';
 import { FOLLOW_UP_ANSWER_MAX, RECAP_NOTE_MAX } from '@/lib/recaps/schema';
-import type { Result } from '@/lib/result';
 
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
-
-function useSubmit() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  async function submit<T>(action: () => Promise<Result<T>>, done: (data: T) => string): Promise<boolean> {
-    setPending(true);
-    const res = await settleAction(action);
-    setPending(false);
-    setOutcome(res.ok ? { tone: 'ok', text: done(res.data) } : { tone: 'error', text: res.error.message });
-    router.refresh();
-    return res.ok;
-  }
-  return { pending, outcome, submit };
-}
-
-function Status({ outcome, testId }: { outcome: Outcome; testId?: string }) {
-  // Always in the page, so screen readers announce each new message.
-  return (
-    <p role="status" data-testid={testId} className={`text-sm ${outcome?.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}`}>
-      {outcome?.text}
-    </p>
-  );
-}
+// These forms show no field errors of their own (a too-long note or answer, an assignee no longer on staff comes
+// back as one), so every error goes to the form's status line.
+const allErrorsInStatus = { fieldErrors: 'status' } as const;
 
 export function RecapNoteEditor({ discussionId, note }: { discussionId: string; note: string }) {
-  const { pending, outcome, submit } = useSubmit();
+  const { pending, outcome, submit } = useSubmit(allErrorsInStatus);
   const [value, setValue] = useState(note);
   const id = useId();
   return (
@@ -82,7 +58,7 @@ export function RecapNoteEditor({ discussionId, note }: { discussionId: string; 
 }
 
 export function RecapItemToggle({ discussionId, itemId, removed, label }: { discussionId: string; itemId: string; removed: boolean; label: string }) {
-  const { pending, outcome, submit } = useSubmit();
+  const { pending, outcome, submit } = useSubmit(allErrorsInStatus);
   return (
     <div className="space-y-1">
       <Button
@@ -116,7 +92,7 @@ export function FollowUpAssign({
   staff: { id: string; name: string }[];
   assignedTo: { id: string; name: string } | null;
 }) {
-  const { pending, outcome, submit } = useSubmit();
+  const { pending, outcome, submit } = useSubmit(allErrorsInStatus);
   const [value, setValue] = useState(assignedTo?.id ?? '');
   const id = useId();
   return (
@@ -156,7 +132,7 @@ export function FollowUpAssign({
 }
 
 export function FollowUpAnswerForm({ discussionId, itemId, answer }: { discussionId: string; itemId: string; answer: string | null }) {
-  const { pending, outcome, submit } = useSubmit();
+  const { pending, outcome, submit } = useSubmit(allErrorsInStatus);
   const [value, setValue] = useState(answer ?? '');
   const id = useId();
   return (
@@ -189,7 +165,7 @@ export function FollowUpAnswerForm({ discussionId, itemId, answer }: { discussio
  * read what happened ("Published. 3 people were told.") after the button has gone.
  */
 export function PublishRecap({ discussionId, draft }: { discussionId: string; draft: boolean }) {
-  const { pending, outcome, submit } = useSubmit();
+  const { pending, outcome, submit } = useSubmit(allErrorsInStatus);
   return (
     <div className="space-y-2">
       {draft && (

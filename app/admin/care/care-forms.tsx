@@ -1,11 +1,12 @@
 'use client';
 // The admin care settings' forms: the care word list, the crisis resources and the report threshold. Each submits a
 // server action (./actions.ts), says what happened, and refreshes the page's data (the same pattern as
-// /admin/moderation's forms, whose submit hook and status line they share).
+// /admin/moderation's forms, with the same submit hook and status line from components/ui/submit-status).
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldMessages, inputClass } from '@/components/ui/field';
 import { OrderedList } from '@/components/ui/ordered-list';
+import { Status, useSubmit } from '@/components/ui/submit-status';
 import type { CareResourceList, CareResourceView } from '@/lib/care/views';
 import {
   CARE_TERM_MAX,
@@ -16,7 +17,6 @@ import {
   RESOURCE_NAME_MAX,
   RESOURCE_REGION_MAX,
 } from '@/lib/community/schema';
-import { Status, useSubmit } from '../moderation/settings-forms';
 import {
   addCareTermAction,
   createCareResourceAction,

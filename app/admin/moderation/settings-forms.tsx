@@ -1,15 +1,13 @@
 'use client';
 // The admin moderation settings' forms: the community word list, the reject reason templates and the new-member
 // tier. Each submits a server action (./actions.ts), says what happened, and refreshes the page's data.
-import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FieldMessages, inputClass } from '@/components/ui/field';
 import { OrderedList } from '@/components/ui/ordered-list';
+import { Status, useSubmit } from '@/components/ui/submit-status';
 import { NEW_MEMBER_HOLDS_MAX, TEMPLATE_BODY_MAX, TEMPLATE_LABEL_MAX, TERM_MAX } from '@/lib/community/schema';
-import { settleAction } from '@/lib/http/settle-action';
 import type { ReasonTemplateView } from '@/lib/moderation/views';
-import type { Result } from '@/lib/result';
 import {
   addBlockedTermAction,
   createReasonTemplateAction,
@@ -19,37 +17,6 @@ import {
   setNewMemberHoldsAction,
   updateReasonTemplateAction,
 } from './actions';
-
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
-
-/** One form's submission: pending while it runs, the server's message or field errors after, the page refreshed. */
-export function useSubmit() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  async function submit<T>(action: () => Promise<Result<T>>, done: (data: T) => string): Promise<boolean> {
-    setPending(true);
-    const res = await settleAction(action);
-    setPending(false);
-    const fieldErrors = res.ok ? {} : (res.error.fields ?? {});
-    setFields(fieldErrors);
-    // An error about a field is shown beside it (and announced through it); the rest in the form's status line.
-    setOutcome(res.ok ? { tone: 'ok', text: done(res.data) } : Object.keys(fieldErrors).length ? null : { tone: 'error', text: res.error.message });
-    router.refresh();
-    return res.ok;
-  }
-  return { pending, outcome, fields, submit };
-}
-
-export function Status({ outcome, testId }: { outcome: Outcome; testId: string }) {
-  // Always in the page, so screen readers announce each new message.
-  return (
-    <p role="status" data-testid={testId} className={`text-sm ${outcome?.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}`}>
-      {outcome?.text}
-    </p>
-  );
-}
 
 // ── The word list ─────────────────────────────────────────────────────────────────────────────────────
 
