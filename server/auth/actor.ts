@@ -3,6 +3,7 @@
 // effect at once. Socket events may use a read up to RECENT_ACTOR_MS old (recentActorFromClaims): every change
 // made through the app forgets it at once on every node (forgetActor, through server/realtime/bus.ts).
 import { decode } from 'next-auth/jwt';
+import { setBounded } from '@/lib/bounded-map';
 import type { RoleName } from '@/lib/users/roles';
 import { getConfig } from '../config';
 import { db } from '../db/client';
@@ -50,18 +51,11 @@ export async function claimsFromToken(token: string | null): Promise<SessionClai
     const payload = await decode({ token, secret: getConfig().authSecret });
     if (!payload?.sub || typeof payload.sv !== 'number') return null;
     const claims = { userId: payload.sub, sessionVersion: payload.sv, ...(typeof payload.sid === 'string' && payload.sid ? { sid: payload.sid } : {}) };
-    if (typeof payload.exp === 'number') keep(decoded(), token, { claims, expiresAt: payload.exp * 1000 }, DECODED_TOKENS_KEPT);
+    if (typeof payload.exp === 'number') setBounded(decoded(), token, { claims, expiresAt: payload.exp * 1000 }, DECODED_TOKENS_KEPT);
     return claims;
   } catch {
     return null;
   }
-}
-
-/** A bounded map: once full, the oldest entry goes (Map keeps insertion order). */
-function keep<V>(map: Map<string, V>, key: string, value: V, max: number) {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > max) map.delete(map.keys().next().value as string);
 }
 
 /** The current user behind valid claims, or null when gone, banned, signed out everywhere or this session signed out. */
@@ -105,7 +99,7 @@ export async function recentActorFromClaims(claims: SessionClaims | null): Promi
   const forgets = r.forgets;
   const actor = await actorFromClaims(claims);
   // A change committed while this read ran may be older than the read's answer: keep nothing then.
-  if (actor && r.forgets === forgets) keep(r.byClaims, key, { actor, userId: claims.userId, until: Date.now() + RECENT_ACTOR_MS }, RECENT_ACTORS_KEPT);
+  if (actor && r.forgets === forgets) setBounded(r.byClaims, key, { actor, userId: claims.userId, until: Date.now() + RECENT_ACTOR_MS }, RECENT_ACTORS_KEPT);
   return actor;
 }
 

@@ -7,6 +7,7 @@ import { PG_POOL_ACQUIRE_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS } from './constants'
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { SQLITE_BUSY_SLICE_MS, waitForLocksAsync } from './sqlite-busy';
+import { keepStatementsPrepared } from './sqlite-statements';
 import { sqliteFilePath } from './urls';
 
 /** Both dialects generate the same model API; the SQLite client's type is the one the code is written against. */
@@ -18,9 +19,10 @@ export type DbOptions = { poolMax?: number; statementTimeoutMs?: number };
 export function createDb(url: string, opts: DbOptions = {}): Db {
   if (url.startsWith('file:')) {
     // The driver's own busy wait blocks the event loop, so it only gets a short slice; the rest of the wait
-    // for another writer happens on timers (sqlite-busy.ts, F20).
+    // for another writer happens on timers (sqlite-busy.ts, F20). Each SQL text is prepared once per connection
+    // (sqlite-statements.ts).
     const adapter = waitForLocksAsync(
-      new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_SLICE_MS }, { timestampFormat: 'unixepoch-ms' }),
+      keepStatementsPrepared(new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_SLICE_MS }, { timestampFormat: 'unixepoch-ms' })),
     );
     // An interactive transaction may wait the whole busy timeout for the write lock before it starts; Prisma's
     // default 2 s start limit would cut that short with a less precise error.

@@ -43,59 +43,12 @@ async function retryWhileBusy<T>(attempt: () => Promise<T>, deadline = Date.now(
 
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
-/** Statements kept prepared per connection (the most recent ones; Prisma's SQL text repeats for each query shape). */
-const STATEMENTS_KEPT = 1000;
-
-type Statement = {
-  reader: boolean;
-  run(...args: unknown[]): unknown;
-  all(...args: unknown[]): unknown[];
-  raw(on?: boolean): Statement;
-  columns(): unknown[];
-};
-type Database = { prepare(sql: string): Statement };
-
-/**
- * The adapter prepares every query's SQL again (`db.prepare(sql).bind(args)`): a third of a small query's native
- * time (bench/README.md, join storm). This keeps the statements and hands the adapter a statement bound to its
- * arguments, so each SQL text is compiled once per connection. Without the field it expects, nothing changes.
- */
-function keepStatementsPrepared(inner: SqlDriverAdapter) {
-  const client = (inner as unknown as { client?: Database }).client;
-  if (typeof client?.prepare !== 'function') return;
-  const prepare = client.prepare.bind(client);
-  const kept = new Map<string, Statement>();
-  client.prepare = (sql: string) => {
-    let stmt = kept.get(sql);
-    if (stmt) kept.delete(sql);
-    else stmt = prepare(sql);
-    kept.set(sql, stmt);
-    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
-    const s = stmt;
-    const bound = (args: unknown[]): Statement => ({
-      reader: s.reader,
-      run: () => s.run(...args),
-      all: () => s.all(...args),
-      raw: (on = true) => {
-        s.raw(on);
-        return bound(args);
-      },
-      columns: () => s.columns(),
-    });
-    return { ...bound([]), bind: (args: unknown[]) => bound(args) } as unknown as Statement;
-  };
-}
-
 /**
  * Wraps the better-sqlite3 adapter: statements outside a transaction are retried while busy (a failed
  * statement wrote nothing, so retrying is safe), and a transaction waits for the write lock before it starts.
  */
 export function waitForLocksAsync(factory: PrismaBetterSqlite3, budgetMs = SQLITE_BUSY_TIMEOUT_MS): PrismaBetterSqlite3 {
-  const wrap = (inner: SqlDriverAdapter): SqlDriverAdapter => {
-    keepStatementsPrepared(inner);
-    return wrapped(inner);
-  };
-  const wrapped = (inner: SqlDriverAdapter): SqlDriverAdapter => ({
+  const wrap = (inner: SqlDriverAdapter): SqlDriverAdapter => ({
     provider: inner.provider,
     adapterName: inner.adapterName,
     queryRaw: (query) => retryWhileBusy(() => inner.queryRaw(query), Date.now() + budgetMs),
